@@ -1,0 +1,56 @@
+package org.ferret.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the audit log for auditors, newest first, optionally narrowed to one entity or one actor. */
+@Service
+public class AuditTrail {
+
+    /** Filters for a page of the trail; null means "any". */
+    public record Filter(String entityType, String entityId, String actor, String action) {
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> page(Filter f, int offset, int limit) {
+        return jdbc.sql("""
+                select seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash
+                from audit_log
+                where (cast(:entityType as varchar) is null or entity_type = :entityType)
+                  and (cast(:entityId as varchar) is null or entity_id = :entityId)
+                  and (cast(:actor as varchar) is null or actor = :actor)
+                  and (cast(:action as varchar) is null or action = :action)
+                order by seq desc
+                offset :offset rows fetch next :limit rows only""")
+                .param("entityType", blankToNull(f.entityType())).param("entityId", blankToNull(f.entityId()))
+                .param("actor", blankToNull(f.actor())).param("action", blankToNull(f.action()))
+                .param("offset", Math.max(0, offset)).param("limit", Math.clamp(limit, 1, 500))
+                .query((rs, n) -> new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("agency"), rs.getString("action"),
+                        rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_json"),
+                        rs.getString("after_json"), rs.getString("prev_hash").trim(), rs.getString("hash").trim()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,43 @@
+package org.ferret.identity;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+import org.ferret.audit.Actor;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in user (or API token's user, narrowed to the token's role) as Spring Security sees it. */
+public record FerretPrincipal(UUID userId, String username, String displayName, String agencyCode,
+        Set<Role> roles, String passwordHash, boolean enabled) implements UserDetails, Actor.WithAgency {
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    FerretPrincipal narrowedTo(Role role) {
+        return new FerretPrincipal(userId, username, displayName, agencyCode, Set.of(role), null, enabled);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

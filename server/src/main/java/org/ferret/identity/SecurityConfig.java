@@ -1,0 +1,110 @@
+package org.ferret.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Two filter chains: the REST API (stateless; API tokens as Bearer, or HTTP Basic; errors as problem+json)
+ * and the web UI (form login, session, CSRF). Roles are checked per method with {@code @PreAuthorize}.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthenticated))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::unauthenticated)
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "FORBIDDEN",
+                                "Your role does not allow this action.")))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    private static void unauthenticated(HttpServletRequest req, HttpServletResponse res,
+            org.springframework.security.core.AuthenticationException ex) throws IOException {
+        res.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"ferret\"");
+        problem(res, 401, "UNAUTHENTICATED",
+                "Authentication required: send an API token as 'Authorization: Bearer fer_…' or HTTP Basic credentials.");
+    }
+
+    private static void problem(HttpServletResponse res, int status, String code, String detail) throws IOException {
+        res.setStatus(status);
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\""
+                + (status == 401 ? "Authentication required" : "Forbidden") + "\",\"code\":\"" + code
+                + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+
+    /** Authenticates {@code Authorization: Bearer fer_…}; an unknown, revoked or expired token is refused outright. */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+        private final ApiTokens tokens;
+
+        BearerTokenFilter(ApiTokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws ServletException, IOException {
+            String header = req.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                var principal = tokens.authenticate(header.substring(7).trim());
+                if (principal.isEmpty()) {
+                    res.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                    problem(res, 401, "UNAUTHENTICATED", "The API token is unknown, revoked or expired.");
+                    return;
+                }
+                var auth = UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
+                        principal.get().getAuthorities());
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(auth);
+                SecurityContextHolder.setContext(context);
+            }
+            chain.doFilter(req, res);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.ferret.shared;
+
+import org.springframework.http.HttpStatus;
+
+/** Stable error codes carried in the {@code code} member of every problem+json response; never rename one. */
+public enum ErrorCode {
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Validation failed"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+    ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "Illegal state transition"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    RETENTION_NOT_REACHED(HttpStatus.CONFLICT, "Retention period not reached"),
+    IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

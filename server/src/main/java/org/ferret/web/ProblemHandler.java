@@ -1,0 +1,190 @@
+package org.ferret.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.ferret.shared.ErrorCode;
+import org.ferret.shared.FerretException;
+import org.ferret.shared.FerretException.FieldProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps every error of the REST API to RFC 9457 problem+json with a stable {@code code} member and,
+ * where fields are at fault, an {@code errors} array naming them. Deliberately no catch-all handler:
+ * an unexpected exception is a bug and surfaces as a plain 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(FerretException.class)
+    ResponseEntity<ProblemDetail> onDomain(FerretException e) {
+        return ResponseEntity.status(e.code().status()).body(problem(e.code(), e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> onDenied(RuntimeException e) {
+        return ResponseEntity.status(ErrorCode.FORBIDDEN.status())
+                .body(problem(ErrorCode.FORBIDDEN, "Your role does not allow this action.", List.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> onTypeMismatch(MethodArgumentTypeMismatchException e) {
+        FerretException domain = domainCause(e);
+        if (domain != null) {
+            return onDomain(domain);
+        }
+        String msg = "Invalid value '" + e.getValue() + "' for parameter '" + e.getName() + "'";
+        return ResponseEntity.badRequest()
+                .body(problem(ErrorCode.VALIDATION_FAILED, msg, List.of(new FieldProblem(e.getName(), msg))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FerretException domain = domainCause(ex);
+        if (domain != null) {
+            String field = jsonPath(ex);
+            List<FieldProblem> problems = domain.problems().isEmpty() && field != null
+                    ? List.of(new FieldProblem(field, domain.getMessage()))
+                    : domain.problems();
+            return ResponseEntity.status(domain.code().status())
+                    .body(problem(domain.code(), prefix(field) + domain.getMessage(), problems));
+        }
+        Throwable cause = ex.getMostSpecificCause();
+        String field = jsonPath(ex);
+        String detail;
+        ErrorCode code = ErrorCode.MALFORMED_REQUEST;
+        if (cause instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            String allowed = java.util.Arrays.stream(ife.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+            detail = "Unknown value '" + ife.getValue() + "' for field '" + field + "'; expected one of: " + allowed;
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof UnrecognizedPropertyException upe) {
+            detail = "Unknown field '" + field + "'";
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof InvalidFormatException ife) {
+            detail = "Invalid value '" + ife.getValue() + "' for field '" + field + "'";
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof JacksonException je && field != null) {
+            detail = "Cannot read field '" + field + "': " + je.getOriginalMessage();
+        } else if (cause instanceof JacksonException je && je.getLocation() != null) {
+            detail = "Malformed JSON at line " + je.getLocation().getLineNr() + ", column "
+                    + je.getLocation().getColumnNr() + ": " + je.getOriginalMessage();
+        } else {
+            detail = "Request body is missing or not valid JSON.";
+        }
+        List<FieldProblem> problems = field == null ? List.of() : List.of(new FieldProblem(field, detail));
+        return ResponseEntity.status(code.status()).body(problem(code, detail, problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors()
+                .forEach(fe -> problems.add(new FieldProblem(fe.getField(), fe.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(ge -> problems.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+        String detail = problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(ErrorCode.VALIDATION_FAILED, detail, problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                problems.add(new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        String detail = problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(ErrorCode.VALIDATION_FAILED, detail, problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail pd && (pd.getProperties() == null || !pd.getProperties().containsKey("code"))) {
+            pd.setProperty("code", statusCode.value() == 404 ? ErrorCode.NOT_FOUND.name()
+                    : statusCode.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST.name() : "INTERNAL");
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    static ProblemDetail problem(ErrorCode code, String detail, List<FieldProblem> problems) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        pd.setTitle(code.title());
+        pd.setType(URI.create("https://ferret.example/problems/" + code.name().toLowerCase().replace('_', '-')));
+        pd.setProperty("code", code.name());
+        if (!problems.isEmpty()) {
+            pd.setProperty("errors", problems.stream().map(ProblemHandler::asMap).toList());
+        }
+        return pd;
+    }
+
+    private static Map<String, Object> asMap(FieldProblem p) {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("field", p.field());
+        if (p.line() != null) {
+            m.put("line", p.line());
+        }
+        m.put("message", p.message());
+        return m;
+    }
+
+    private static String prefix(String field) {
+        return field == null ? "" : field + ": ";
+    }
+
+    private static FerretException domainCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof FerretException fe) {
+                return fe;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** The JSON path of the field at fault, e.g. {@code markings[0].serial}, or null. */
+    private static String jsonPath(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof JacksonException je && !je.getPath().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (JacksonException.Reference r : je.getPath()) {
+                    if (r.getPropertyName() != null) {
+                        if (!sb.isEmpty()) {
+                            sb.append('.');
+                        }
+                        sb.append(r.getPropertyName());
+                    } else if (r.getIndex() >= 0) {
+                        sb.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+                return sb.isEmpty() ? null : sb.toString();
+            }
+        }
+        return null;
+    }
+}
