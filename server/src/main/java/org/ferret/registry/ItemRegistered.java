@@ -1,0 +1,8 @@
+package org.ferret.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Published when an item was registered. {@code serials} are normalised. */
+public record ItemRegistered(ItemId item, ItemKind kind, List<String> serials, boolean markingRequired) {
+}

@@ -1,0 +1,32 @@
+package org.ferret.registry;
+
+import java.util.List;
+
+/**
+ * An item to register with the markings it carries. {@code externalRef} (optional) makes imports idempotent;
+ * {@code initialEvent} (optional) starts its history, e.g. MANUFACTURE, IMPORT, or SEIZURE of an unmarked frame.
+ */
+public record NewItem(ItemKind kind, ItemAttributes attributes, List<Marking> markings, String externalRef,
+        NewEvent initialEvent) {
+    public NewItem {
+        if (kind == null) {
+            throw new InvalidValueException("kind", "must be given");
+        }
+        attributes = attributes == null ? ItemAttributes.none() : attributes;
+        markings = markings == null ? List.of() : List.copyOf(markings);
+        externalRef = Text.optional("externalRef", externalRef, 100);
+        if (attributes.quantity() != null && kind.category() != ItemCategory.AMMUNITION_LOT) {
+            throw new InvalidValueException("quantity", "only ammunition lots have a quantity");
+        }
+        if (initialEvent != null && initialEvent.type().recordedByOwnOperation()) {
+            throw new InvalidValueException("initialEvent.type", initialEvent.type() + " cannot start a history");
+        }
+        if (initialEvent != null && initialEvent.type() == EventType.CORRECTION) {
+            throw new InvalidValueException("initialEvent.type", "a history cannot start with a correction");
+        }
+    }
+
+    public static NewItem of(ItemKind kind, ItemAttributes attributes, List<Marking> markings) {
+        return new NewItem(kind, attributes, markings, null, null);
+    }
+}

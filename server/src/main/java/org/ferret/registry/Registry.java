@@ -1,0 +1,340 @@
+package org.ferret.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.ferret.audit.AuditLog;
+import org.ferret.registry.internal.RegistryStore;
+import org.ferret.registry.internal.StoredItem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry's public service: register items with their markings, append lifecycle events, fit and remove
+ * components, look items up by serial, keep the "marking required" work list, and manage holders. Every change is
+ * audited in the same transaction and published as a domain event. Authorisation is the caller's job (the REST
+ * controllers and UI check roles); this service is also used by jobs running without a user.
+ */
+@Service
+public class Registry {
+
+    /** Most items returned by one serial lookup. */
+    public static final int SERIAL_LOOKUP_LIMIT = 200;
+
+    private final RegistryStore store;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Registry(RegistryStore store, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- items ----------------------------------------------------------------------------------
+
+    /** Registers an item with the markings it carries; an item without a compliant marking is flagged, not refused. */
+    @Transactional
+    public ItemView register(NewItem item) {
+        if (item.externalRef() != null) {
+            store.findByExternalRef(item.externalRef()).ifPresent(existing -> {
+                throw new DuplicateItemException("externalRef", "an item with external reference '"
+                        + item.externalRef() + "' is already registered: " + existing);
+            });
+        }
+        ItemId id = ItemId.newId();
+        Instant now = now();
+        String actor = actor();
+        MarkingDecision marking = MarkingPolicies.requirementFor(item.kind(), item.markings());
+        List<LifecycleEvent> history = new ArrayList<>();
+        if (item.initialEvent() != null) {
+            history.add(LifecycleEvent.from(item.initialEvent(), EventId.newId(), id, 1, now, actor, null));
+        }
+        DerivedState state = history.isEmpty() ? StatusDerivation.initial() : StatusDerivation.derive(item.kind(), history);
+        store.insertItem(new StoredItem(id, item.externalRef(), item.kind(), item.attributes(), state.status(),
+                state.statusSince(), state.holder(), null, !marking.compliant(), now), null, actor);
+        int order = 0;
+        for (Marking m : item.markings()) {
+            store.insertMarking(id, ++order, m, now, null);
+        }
+        history.forEach(store::insertEvent);
+        ItemView view = view(id);
+        audit.record("ITEM_REGISTERED", "item", id.toString(), null, item);
+        events.publishEvent(new ItemRegistered(id, item.kind(), serials(view), view.markingRequired()));
+        history.forEach(e -> publish(view, e, state.status()));
+        return view;
+    }
+
+    /** The item with its markings, fittings and history. */
+    @Transactional(readOnly = true)
+    public ItemView get(ItemId id) {
+        return find(id).orElseThrow(() -> new ItemNotFoundException("item " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ItemView> find(ItemId id) {
+        return store.findItem(id).map(this::view);
+    }
+
+    /**
+     * Appends a lifecycle event to the item's history. Refused with {@link IllegalTransitionException} when the
+     * status derived from the history does not allow it (e.g. anything but a correction after destruction).
+     */
+    @Transactional
+    public ItemView recordEvent(ItemId id, NewEvent event) {
+        if (event.type().recordedByOwnOperation()) {
+            throw new InvalidValueException("type", event.type() + " events are recorded by "
+                    + (event.type() == EventType.MARKING ? "adding a marking" : "fitting or removing a component"));
+        }
+        StoredItem item = lock(id);
+        LifecycleEvent appended = append(item, event, null);
+        ItemView view = view(id);
+        publish(view, appended, view.status());
+        return view;
+    }
+
+    /** Adds a marking (and a MARKING event on {@code markedOn}); the marking requirement is re-assessed. */
+    @Transactional
+    public ItemView addMarking(ItemId id, Marking marking, LocalDate markedOn) {
+        StoredItem item = lock(id);
+        NewEvent event = new NewEvent(EventType.MARKING, markedOn, null, null, null, null,
+                marking.kind() + " marking" + (marking.location() == null ? "" : " on " + marking.location()),
+                null, null, null, null);
+        LifecycleEvent appended = append(item, event, null);
+        store.insertMarking(id, store.markingCount(id) + 1, marking, appended.recordedAt(), appended.id());
+        List<Marking> all = store.markings(id).stream().map(RecordedMarking::marking).toList();
+        MarkingDecision decision = MarkingPolicies.requirementFor(item.kind(), all);
+        DerivedState state = StatusDerivation.derive(item.kind(), store.events(id));
+        store.writeProjection(id, state.status(), state.statusSince(), state.holder(), state.fittedTo(), !decision.compliant());
+        audit.record("MARKING_ADDED", "item", id.toString(),
+                Map.of("markingRequired", item.markingRequired()),
+                Map.of("marking", marking, "markingRequired", !decision.compliant()));
+        ItemView view = view(id);
+        publish(view, appended, view.status());
+        return view;
+    }
+
+    /** Fits an essential component to a firearm; both histories record it. */
+    @Transactional
+    public ItemView fitComponent(ItemId firearm, ItemId component, LocalDate on, String note) {
+        return changeComponent(EventType.COMPONENT_FITTED, firearm, component, on, note);
+    }
+
+    /** Removes a fitted component from a firearm; both histories record it. */
+    @Transactional
+    public ItemView removeComponent(ItemId firearm, ItemId component, LocalDate on, String note) {
+        return changeComponent(EventType.COMPONENT_REMOVED, firearm, component, on, note);
+    }
+
+    private ItemView changeComponent(EventType type, ItemId firearmId, ItemId componentId, LocalDate on, String note) {
+        if (firearmId.equals(componentId)) {
+            throw new InvalidValueException("componentId", "an item cannot be fitted to itself");
+        }
+        // lock in a fixed order so two concurrent changes cannot deadlock
+        boolean firearmFirst = firearmId.value().compareTo(componentId.value()) < 0;
+        StoredItem a = lock(firearmFirst ? firearmId : componentId);
+        StoredItem b = lock(firearmFirst ? componentId : firearmId);
+        StoredItem firearm = firearmFirst ? a : b;
+        StoredItem component = firearmFirst ? b : a;
+        if (!firearm.kind().isFirearm()) {
+            throw new InvalidValueException("firearmId", "item " + firearmId + " is a " + firearm.kind().label() + ", not a firearm");
+        }
+        if (!component.kind().isComponent()) {
+            throw new InvalidValueException("componentId", "item " + componentId + " is a " + component.kind().label()
+                    + ", not an essential component");
+        }
+        NewEvent event = new NewEvent(type, on, null, null, null, null, note, null, null, null, null);
+        LifecycleEvent onComponent = append(component, event, firearmId);
+        LifecycleEvent onFirearm = append(firearm, event, componentId);
+        ItemView componentView = view(componentId);
+        ItemView firearmView = view(firearmId);
+        publish(componentView, onComponent, componentView.status());
+        publish(firearmView, onFirearm, firearmView.status());
+        return firearmView;
+    }
+
+    /** Items whose markings (of the item itself or of a component) carry this serial, compared normalised. */
+    @Transactional(readOnly = true)
+    public List<ItemSummary> findBySerial(String serial) {
+        if (serial == null || serial.isBlank()) {
+            throw new InvalidValueException("serial", "must not be blank");
+        }
+        String normalised = SerialNumber.normalise(serial);
+        if (normalised.isEmpty() || normalised.length() > SerialNumber.MAX_LENGTH) {
+            throw new InvalidValueException("serial", normalised.isEmpty()
+                    ? "must contain a letter or digit besides separators"
+                    : "is longer than the " + SerialNumber.MAX_LENGTH + " characters a serial may have");
+        }
+        return store.findBySerial(normalised, SERIAL_LOOKUP_LIMIT);
+    }
+
+    /** The "marking required" work list, oldest registration first. */
+    @Transactional(readOnly = true)
+    public List<ItemSummary> markingRequired(int offset, int limit) {
+        if (offset < 0) {
+            throw new InvalidValueException("offset", "must not be negative");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidValueException("limit", "must be between 1 and 1000");
+        }
+        return store.markingRequired(offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long countMarkingRequired() {
+        return store.countMarkingRequired();
+    }
+
+    /** Number of items in each status (all statuses present, zero where none). */
+    @Transactional(readOnly = true)
+    public Map<ItemStatus, Long> countByStatus() {
+        return store.countByStatus();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ItemSummary> recentlyRegistered(int limit) {
+        return store.recentlyRegistered(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    // ---- holders --------------------------------------------------------------------------------
+
+    @Transactional
+    public Holder registerHolder(NewHolder h) {
+        Holder holder = new Holder(HolderId.newId(), h.type(), h.role(), h.name(), h.licenceNumber(), h.country(), now());
+        store.insertHolder(holder);
+        audit.record("HOLDER_REGISTERED", "holder", holder.id().toString(), null, holder);
+        return holder;
+    }
+
+    /** A holder's personal data; the read is recorded in the audit log. */
+    @Transactional(readOnly = true)
+    public Holder holder(HolderId id) {
+        Holder holder = store.findHolder(id).orElseThrow(() -> new ItemNotFoundException("holder " + id));
+        audit.recordRead("holder", id.toString(), "name, licence number, country");
+        return holder;
+    }
+
+    /** Holders with this licence or registration number; each holder read is recorded in the audit log. */
+    @Transactional(readOnly = true)
+    public List<Holder> findHoldersByLicence(String licenceNumber) {
+        String licence = Text.required("licence", licenceNumber, 60);
+        List<Holder> found = store.findHoldersByLicence(licence);
+        found.forEach(h -> audit.recordRead("holder", h.id().toString(), "name, licence number, country (search by licence)"));
+        return found;
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private StoredItem lock(ItemId id) {
+        return store.lockItem(id).orElseThrow(() -> new ItemNotFoundException("item " + id));
+    }
+
+    /** Appends one event after checking the whole history still derives, and rewrites the projection from it. */
+    private LifecycleEvent append(StoredItem item, NewEvent event, ItemId related) {
+        if (event.holder() != null && store.findHolder(event.holder()).isEmpty()) {
+            throw new InvalidValueException("holder", "no holder " + event.holder() + " is registered");
+        }
+        List<LifecycleEvent> history = new ArrayList<>(store.events(item.id()));
+        int seq = history.isEmpty() ? 1 : history.getLast().sequence() + 1;
+        LifecycleEvent e = LifecycleEvent.from(event, EventId.newId(), item.id(), seq, now(), actor(), related);
+        history.add(e);
+        DerivedState before = StatusDerivation.derive(item.kind(), history.subList(0, history.size() - 1));
+        DerivedState after = StatusDerivation.derive(item.kind(), history);
+        store.insertEvent(e);
+        store.writeProjection(item.id(), after.status(), after.statusSince(), after.holder(), after.fittedTo(),
+                item.markingRequired());
+        audit.record("EVENT_RECORDED", "item", item.id().toString(),
+                Map.of("status", before.status()), Map.of("event", e, "status", after.status()));
+        return e;
+    }
+
+    private ItemView view(ItemId id) {
+        StoredItem item = store.findItem(id).orElseThrow(() -> new ItemNotFoundException("item " + id));
+        return view(item);
+    }
+
+    private ItemView view(StoredItem item) {
+        List<RecordedMarking> markings = store.markings(item.id());
+        List<LifecycleEvent> history = store.events(item.id());
+        MarkingDecision decision = MarkingPolicies.requirementFor(item.kind(),
+                markings.stream().map(RecordedMarking::marking).toList());
+        return new ItemView(item.id(), item.externalRef(), item.kind(), item.attributes(), item.status(),
+                item.statusSince(), item.holder(), item.fittedTo(), item.markingRequired(), decision, markings,
+                fittings(item, history), history, item.registeredAt());
+    }
+
+    /** Fitting periods read from the item's own component events, paired per other item in sequence order. */
+    private List<ComponentFitting> fittings(StoredItem item, List<LifecycleEvent> history) {
+        Map<ItemId, LocalDate> open = new LinkedHashMap<>();
+        List<ComponentFitting> out = new ArrayList<>();
+        List<ItemId> related = history.stream().map(LifecycleEvent::relatedItem).filter(r -> r != null).distinct().toList();
+        Map<ItemId, ItemKind> kinds = store.kindsOf(related);
+        boolean isComponent = item.kind().isComponent();
+        for (LifecycleEvent e : history) {
+            if (e.type() == EventType.COMPONENT_FITTED) {
+                open.put(e.relatedItem(), e.occurredOn());
+            } else if (e.type() == EventType.COMPONENT_REMOVED) {
+                LocalDate fitted = open.remove(e.relatedItem());
+                out.add(fitting(item, isComponent, e.relatedItem(), kinds, fitted, e.occurredOn()));
+            }
+        }
+        open.forEach((other, fitted) -> out.add(fitting(item, isComponent, other, kinds, fitted, null)));
+        out.sort(java.util.Comparator.comparing(ComponentFitting::fittedOn,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return out;
+    }
+
+    private static ComponentFitting fitting(StoredItem item, boolean isComponent, ItemId other,
+            Map<ItemId, ItemKind> kinds, LocalDate fitted, LocalDate removed) {
+        return isComponent
+                ? new ComponentFitting(other, item.id(), item.kind(), fitted, removed)
+                : new ComponentFitting(item.id(), other, kinds.get(other), fitted, removed);
+    }
+
+    private void publish(ItemView view, LifecycleEvent e, ItemStatus statusAfter) {
+        List<String> serials = serials(view);
+        events.publishEvent(new ItemEventRecorded(view.id(), e.id(), e.type(), e.occurredOn(), statusAfter));
+        Object specific = switch (e.type()) {
+            case THEFT_REPORTED -> new ItemReportedStolen(view.id(), view.kind(), serials, e.occurredOn());
+            case LOSS_REPORTED -> new ItemReportedLost(view.id(), view.kind(), serials, e.occurredOn());
+            case SEIZURE -> new ItemSeized(view.id(), view.kind(), serials, e.occurredOn());
+            case RECOVERY -> new ItemRecovered(view.id(), view.kind(), serials, e.occurredOn());
+            case EXPORT -> new ItemExported(view.id(), view.kind(), serials, e.country(), e.occurredOn());
+            case DEACTIVATION -> new ItemDeactivated(view.id(), view.kind(), serials, e.occurredOn());
+            case DESTRUCTION -> new ItemDestroyed(view.id(), view.kind(), serials, e.occurredOn());
+            default -> null;
+        };
+        if (specific != null) {
+            events.publishEvent(specific);
+        }
+    }
+
+    private static List<String> serials(ItemView view) {
+        return view.markings().stream().map(m -> m.marking().elements().serialNumber())
+                .filter(s -> s != null).map(SerialNumber::normalised).distinct().toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+
+}

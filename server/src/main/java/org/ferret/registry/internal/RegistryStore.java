@@ -1,0 +1,367 @@
+package org.ferret.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ferret.registry.Calibre;
+import org.ferret.registry.Construction;
+import org.ferret.registry.CountryCode;
+import org.ferret.registry.Deactivation;
+import org.ferret.registry.Destruction;
+import org.ferret.registry.EventId;
+import org.ferret.registry.EventType;
+import org.ferret.registry.Holder;
+import org.ferret.registry.HolderId;
+import org.ferret.registry.HolderRole;
+import org.ferret.registry.HolderType;
+import org.ferret.registry.ItemAttributes;
+import org.ferret.registry.ItemId;
+import org.ferret.registry.ItemKind;
+import org.ferret.registry.ItemStatus;
+import org.ferret.registry.ItemSummary;
+import org.ferret.registry.LifecycleEvent;
+import org.ferret.registry.Marking;
+import org.ferret.registry.MarkingElements;
+import org.ferret.registry.MarkingKind;
+import org.ferret.registry.MarkingMethod;
+import org.ferret.registry.MarkingPolicies;
+import org.ferret.registry.RecordedMarking;
+import org.ferret.registry.SerialNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Plain-SQL access to the registry tables. Events and markings are only ever inserted here; the projection
+ * columns of registry_item are written only through {@link #writeProjection}.
+ */
+@Repository
+public class RegistryStore {
+
+    private final JdbcClient jdbc;
+
+    RegistryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- items ----------------------------------------------------------------------------------
+
+    public void insertItem(StoredItem item, UUID importJob, String registeredBy) {
+        ItemAttributes a = item.attributes();
+        jdbc.sql("""
+                insert into registry_item (id, external_ref, category, kind, manufacturer, model, calibre,
+                    country_of_manufacture, year_of_manufacture, construction, quantity, status, status_since,
+                    holder_id, fitted_to, marking_required, import_job, registered_at, registered_by)
+                values (:id, :ref, :category, :kind, :manufacturer, :model, :calibre, :country, :year, :construction,
+                    :quantity, :status, :since, :holder, :fittedTo, :markingRequired, :importJob, :at, :by)""")
+                .param("id", item.id().value())
+                .param("ref", item.externalRef())
+                .param("category", item.kind().category().name())
+                .param("kind", item.kind().name())
+                .param("manufacturer", a.manufacturer())
+                .param("model", a.model())
+                .param("calibre", a.calibre() == null ? null : a.calibre().value())
+                .param("country", a.countryOfManufacture() == null ? null : a.countryOfManufacture().value())
+                .param("year", a.yearOfManufacture())
+                .param("construction", a.construction() == null ? null : a.construction().name())
+                .param("quantity", a.quantity())
+                .param("status", item.status().name())
+                .param("since", item.statusSince())
+                .param("holder", item.holder() == null ? null : item.holder().value())
+                .param("fittedTo", item.fittedTo() == null ? null : item.fittedTo().value())
+                .param("markingRequired", item.markingRequired())
+                .param("importJob", importJob)
+                .param("at", utc(item.registeredAt()))
+                .param("by", registeredBy)
+                .update();
+    }
+
+    private static final String ITEM_COLUMNS = """
+            id, external_ref, kind, manufacturer, model, calibre, country_of_manufacture, year_of_manufacture,
+            construction, quantity, status, status_since, holder_id, fitted_to, marking_required, registered_at""";
+
+    public Optional<StoredItem> findItem(ItemId id) {
+        return jdbc.sql("select " + ITEM_COLUMNS + " from registry_item where id = :id")
+                .param("id", id.value()).query(RegistryStore::item).optional();
+    }
+
+    /** Reads the item and locks its row until the transaction ends, so appends to one history are serialised. */
+    public Optional<StoredItem> lockItem(ItemId id) {
+        return jdbc.sql("select " + ITEM_COLUMNS + " from registry_item where id = :id for update")
+                .param("id", id.value()).query(RegistryStore::item).optional();
+    }
+
+    public Optional<ItemId> findByExternalRef(String externalRef) {
+        return jdbc.sql("select id from registry_item where external_ref = :ref").param("ref", externalRef)
+                .query((rs, n) -> new ItemId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    /** Rewrites the projection columns; called only with the output of the status derivation and marking policy. */
+    public void writeProjection(ItemId id, ItemStatus status, LocalDate since, HolderId holder, ItemId fittedTo,
+            boolean markingRequired) {
+        jdbc.sql("""
+                update registry_item set status = :status, status_since = :since, holder_id = :holder,
+                    fitted_to = :fittedTo, marking_required = :markingRequired where id = :id""")
+                .param("status", status.name()).param("since", since)
+                .param("holder", holder == null ? null : holder.value())
+                .param("fittedTo", fittedTo == null ? null : fittedTo.value())
+                .param("markingRequired", markingRequired)
+                .param("id", id.value())
+                .update();
+    }
+
+    private static StoredItem item(ResultSet rs, int n) throws SQLException {
+        String calibre = rs.getString("calibre");
+        String country = rs.getString("country_of_manufacture");
+        String construction = rs.getString("construction");
+        UUID holder = rs.getObject("holder_id", UUID.class);
+        UUID fittedTo = rs.getObject("fitted_to", UUID.class);
+        ItemAttributes attrs = new ItemAttributes(rs.getString("manufacturer"), rs.getString("model"),
+                calibre == null ? null : new Calibre(calibre), country == null ? null : new CountryCode(country),
+                (Integer) rs.getObject("year_of_manufacture", Integer.class),
+                construction == null ? null : Construction.valueOf(construction),
+                (Integer) rs.getObject("quantity", Integer.class));
+        return new StoredItem(new ItemId(rs.getObject("id", UUID.class)), rs.getString("external_ref"),
+                ItemKind.valueOf(rs.getString("kind")), attrs, ItemStatus.valueOf(rs.getString("status")),
+                rs.getObject("status_since", LocalDate.class), holder == null ? null : new HolderId(holder),
+                fittedTo == null ? null : new ItemId(fittedTo), rs.getBoolean("marking_required"),
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant());
+    }
+
+    // ---- markings -------------------------------------------------------------------------------
+
+    public void insertMarking(ItemId item, int order, Marking m, Instant at, EventId event) {
+        MarkingElements e = m.elements();
+        jdbc.sql("""
+                insert into registry_marking (id, item_id, mark_order, kind, manufacturer, country_or_place,
+                    serial_number, serial_normalised, mark_year, import_country, import_year, model, calibre,
+                    geometric_symbols, symbol_code, location, method, recorded_at, event_id)
+                values (:id, :item, :order, :kind, :manufacturer, :place, :serial, :normalised, :year,
+                    :importCountry, :importYear, :model, :calibre, :symbols, :code, :location, :method, :at, :event)""")
+                .param("id", UUID.randomUUID()).param("item", item.value()).param("order", order)
+                .param("kind", m.kind().name()).param("manufacturer", e.manufacturer())
+                .param("place", e.countryOrPlace())
+                .param("serial", e.serialNumber() == null ? null : e.serialNumber().value())
+                .param("normalised", e.serialNumber() == null ? null : e.serialNumber().normalised())
+                .param("year", e.year())
+                .param("importCountry", e.importCountry() == null ? null : e.importCountry().value())
+                .param("importYear", e.importYear()).param("model", e.model())
+                .param("calibre", e.calibre() == null ? null : e.calibre().value())
+                .param("symbols", e.geometricSymbols()).param("code", e.symbolCode())
+                .param("location", m.location()).param("method", m.method() == null ? null : m.method().name())
+                .param("at", utc(at)).param("event", event == null ? null : event.value())
+                .update();
+    }
+
+    public List<RecordedMarking> markings(ItemId item) {
+        return jdbc.sql("select * from registry_marking where item_id = :item order by mark_order")
+                .param("item", item.value())
+                .query((rs, n) -> {
+                    Marking m = marking(rs);
+                    UUID event = rs.getObject("event_id", UUID.class);
+                    return new RecordedMarking(rs.getObject("id", UUID.class), m, MarkingPolicies.check(m),
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                            event == null ? null : new EventId(event));
+                }).list();
+    }
+
+    public int markingCount(ItemId item) {
+        return jdbc.sql("select count(*) from registry_marking where item_id = :item").param("item", item.value())
+                .query(Integer.class).single();
+    }
+
+    private static Marking marking(ResultSet rs) throws SQLException {
+        String serial = rs.getString("serial_number");
+        String importCountry = rs.getString("import_country");
+        String calibre = rs.getString("calibre");
+        String method = rs.getString("method");
+        MarkingElements e = new MarkingElements(rs.getString("manufacturer"), rs.getString("country_or_place"),
+                serial == null ? null : new SerialNumber(serial), rs.getObject("mark_year", Integer.class),
+                importCountry == null ? null : new CountryCode(importCountry), rs.getObject("import_year", Integer.class),
+                rs.getString("model"), calibre == null ? null : new Calibre(calibre), rs.getString("geometric_symbols"),
+                rs.getString("symbol_code"));
+        return new Marking(MarkingKind.valueOf(rs.getString("kind")), e, rs.getString("location"),
+                method == null ? null : MarkingMethod.valueOf(method));
+    }
+
+    // ---- events ---------------------------------------------------------------------------------
+
+    public void insertEvent(LifecycleEvent e) {
+        Deactivation d = e.deactivation();
+        Destruction x = e.destruction();
+        jdbc.sql("""
+                insert into registry_event (id, item_id, seq, event_type, occurred_on, recorded_at, recorded_by,
+                    holder_id, country, place, reference, note, related_item, corrects_event, reason,
+                    certificate_number, standard_applied, verifying_authority, deactivation_mark,
+                    destruction_method, witness)
+                values (:id, :item, :seq, :type, :on, :at, :by, :holder, :country, :place, :reference, :note,
+                    :related, :corrects, :reason, :certificate, :standard, :authority, :mark, :method, :witness)""")
+                .param("id", e.id().value()).param("item", e.item().value()).param("seq", e.sequence())
+                .param("type", e.type().name()).param("on", e.occurredOn()).param("at", utc(e.recordedAt()))
+                .param("by", e.recordedBy())
+                .param("holder", e.holder() == null ? null : e.holder().value())
+                .param("country", e.country() == null ? null : e.country().value())
+                .param("place", e.place()).param("reference", e.reference()).param("note", e.note())
+                .param("related", e.relatedItem() == null ? null : e.relatedItem().value())
+                .param("corrects", e.corrects() == null ? null : e.corrects().value())
+                .param("reason", e.reason())
+                .param("certificate", d != null ? d.certificateNumber() : x != null ? x.certificateNumber() : null)
+                .param("standard", d == null ? null : d.standardApplied())
+                .param("authority", d == null ? null : d.verifyingAuthority())
+                .param("mark", d == null ? null : d.deactivationMark())
+                .param("method", x == null ? null : x.method())
+                .param("witness", x == null ? null : x.witness())
+                .update();
+    }
+
+    public List<LifecycleEvent> events(ItemId item) {
+        return jdbc.sql("select * from registry_event where item_id = :item order by seq")
+                .param("item", item.value()).query(RegistryStore::event).list();
+    }
+
+    private static LifecycleEvent event(ResultSet rs, int n) throws SQLException {
+        EventType type = EventType.valueOf(rs.getString("event_type"));
+        UUID holder = rs.getObject("holder_id", UUID.class);
+        String country = rs.getString("country");
+        UUID related = rs.getObject("related_item", UUID.class);
+        UUID corrects = rs.getObject("corrects_event", UUID.class);
+        Deactivation d = type == EventType.DEACTIVATION
+                ? new Deactivation(rs.getString("certificate_number"), rs.getString("standard_applied"),
+                        rs.getString("verifying_authority"), rs.getString("deactivation_mark"))
+                : null;
+        Destruction x = type == EventType.DESTRUCTION
+                ? new Destruction(rs.getString("destruction_method"), rs.getString("witness"),
+                        rs.getString("certificate_number"))
+                : null;
+        return new LifecycleEvent(new EventId(rs.getObject("id", UUID.class)), new ItemId(rs.getObject("item_id", UUID.class)),
+                rs.getInt("seq"), type, rs.getObject("occurred_on", LocalDate.class),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                holder == null ? null : new HolderId(holder), country == null ? null : new CountryCode(country),
+                rs.getString("place"), rs.getString("reference"), rs.getString("note"),
+                related == null ? null : new ItemId(related), corrects == null ? null : new EventId(corrects),
+                rs.getString("reason"), d, x);
+    }
+
+    public Map<ItemId, ItemKind> kindsOf(Collection<ItemId> ids) {
+        Map<ItemId, ItemKind> kinds = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return kinds;
+        }
+        jdbc.sql("select id, kind from registry_item where id in (:ids)")
+                .param("ids", ids.stream().map(ItemId::value).toList())
+                .query((rs, n) -> kinds.put(new ItemId(rs.getObject(1, UUID.class)), ItemKind.valueOf(rs.getString(2))))
+                .list();
+        return kinds;
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    /** Items carrying a marking whose normalised serial equals the given one (uses the serial index). */
+    public List<ItemSummary> findBySerial(String normalised, int limit) {
+        List<UUID> ids = jdbc.sql("select distinct item_id from registry_marking where serial_normalised = :s")
+                .param("s", normalised).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        return summaries(ids.stream().limit(limit).toList());
+    }
+
+    public List<ItemSummary> markingRequired(int offset, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                select id from registry_item where marking_required = true
+                order by registered_at, id offset :offset rows fetch next :limit rows only""")
+                .param("offset", offset).param("limit", limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        return summaries(ids);
+    }
+
+    public long countMarkingRequired() {
+        return jdbc.sql("select count(*) from registry_item where marking_required = true").query(Long.class).single();
+    }
+
+    public List<ItemSummary> recentlyRegistered(int limit) {
+        List<UUID> ids = jdbc.sql("""
+                select id from registry_item order by registered_at desc, id
+                offset 0 rows fetch next :limit rows only""")
+                .param("limit", limit).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+        return summaries(ids);
+    }
+
+    public Map<ItemStatus, Long> countByStatus() {
+        Map<ItemStatus, Long> counts = new EnumMap<>(ItemStatus.class);
+        for (ItemStatus s : ItemStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("select status, count(*) from registry_item group by status")
+                .query((rs, n) -> counts.put(ItemStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** Summaries in the order of the given ids. */
+    public List<ItemSummary> summaries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<String>> serials = new LinkedHashMap<>();
+        jdbc.sql("select item_id, serial_number from registry_marking where item_id in (:ids) and serial_number is not null order by mark_order")
+                .param("ids", ids)
+                .query((rs, n) -> serials.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        Map<UUID, StoredItem> items = new LinkedHashMap<>();
+        jdbc.sql("select " + ITEM_COLUMNS + " from registry_item where id in (:ids)").param("ids", ids)
+                .query(RegistryStore::item).list().forEach(i -> items.put(i.id().value(), i));
+        List<ItemSummary> out = new ArrayList<>();
+        for (UUID id : ids) {
+            StoredItem i = items.get(id);
+            if (i != null) {
+                out.add(new ItemSummary(i.id(), i.kind(), i.attributes().manufacturer(), i.attributes().model(),
+                        i.status(), i.markingRequired(), List.copyOf(serials.getOrDefault(id, List.of())), i.fittedTo(),
+                        i.registeredAt()));
+            }
+        }
+        return out;
+    }
+
+    // ---- holders --------------------------------------------------------------------------------
+
+    public void insertHolder(Holder h) {
+        jdbc.sql("""
+                insert into registry_holder (id, holder_type, holder_role, name, licence_number, country, registered_at)
+                values (:id, :type, :role, :name, :licence, :country, :at)""")
+                .param("id", h.id().value()).param("type", h.type().name()).param("role", h.role().name())
+                .param("name", h.name()).param("licence", h.licenceNumber())
+                .param("country", h.country() == null ? null : h.country().value())
+                .param("at", utc(h.registeredAt()))
+                .update();
+    }
+
+    public Optional<Holder> findHolder(HolderId id) {
+        return jdbc.sql("select * from registry_holder where id = :id").param("id", id.value())
+                .query(RegistryStore::holder).optional();
+    }
+
+    public List<Holder> findHoldersByLicence(String licence) {
+        return jdbc.sql("select * from registry_holder where licence_number = :l order by registered_at")
+                .param("l", licence).query(RegistryStore::holder).list();
+    }
+
+    private static Holder holder(ResultSet rs, int n) throws SQLException {
+        String country = rs.getString("country");
+        return new Holder(new HolderId(rs.getObject("id", UUID.class)), HolderType.valueOf(rs.getString("holder_type")),
+                HolderRole.valueOf(rs.getString("holder_role")), rs.getString("name"), rs.getString("licence_number"),
+                country == null ? null : new CountryCode(country),
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+}
