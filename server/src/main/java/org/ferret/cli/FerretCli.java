@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The process entry point: {@code ferret demo | serve | import | audit | …}, each a picocli subcommand. */
 @Command(name = "ferret", mixinStandardHelpOptions = true, version = "Ferret 0.1.0",
         description = "Records, tracing and parcel screening for the UN Firearms Protocol.",
-        subcommands = {FerretCli.Demo.class, FerretCli.Serve.class, AuditCommand.class, ImportCommand.class,
+        subcommands = {FerretCli.Demo.class, FerretCli.Serve.class, AuditCommand.class, ImportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class FerretCli implements Callable<Integer> {
 
