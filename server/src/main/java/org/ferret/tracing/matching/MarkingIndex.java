@@ -1,0 +1,429 @@
+package org.ferret.tracing.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
+
+/**
+ * An in-memory index over every recorded serial that answers partial-marking searches at national scale.
+ * <p>
+ * Why it works: confusions disappear when characters are replaced by their class representative, so a pattern
+ * with up to two unreadable characters still has, by the pigeonhole principle, one of three equal segments fully
+ * readable. Each serial is indexed under a key per segment (its length, the segment number and the segment's
+ * class-representative characters) and under its first and last three characters (for patterns with runs). A
+ * search looks up the rarest fully readable segment and checks only the serials filed under it with the
+ * {@link MarkingMatcher}; recall is complete because every serial that fits has that same segment key. Patterns
+ * with more unknowns fall back to scanning the serials of that length.
+ * <p>
+ * Keys are 38-bit hashes packed with a 26-bit entry number into one sorted {@code long[]}; hash collisions only cost
+ * a verification. New entries go to a small unsorted delta that is merged when it grows.
+ */
+public final class MarkingIndex {
+
+    static final int ID_BITS = 26;
+    static final long ID_MASK = (1L << ID_BITS) - 1;
+    public static final int MAX_ENTRIES = (int) ID_MASK;
+    static final int SEGMENTS = 3;
+    static final int DELTA_LIMIT = 1 << 16;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    // entries
+    private long[] msb = new long[1024];
+    private long[] lsb = new long[1024];
+    private int[] facts = new int[1024];
+    private int[] offset = new int[1025];
+    private char[] chars = new char[16 * 1024];
+    private int size;
+
+    private final Keys standard = new Keys(false);
+    private final Keys ncic = new Keys(true);
+
+    /** Adds one serial of an item; {@code factsId} is the caller's handle for the item's attributes. */
+    public int add(UUID item, String serial, int factsId) {
+        String s = Confusion.normaliseSerial(serial);
+        if (s.isEmpty()) {
+            return -1;
+        }
+        lock.writeLock().lock();
+        try {
+            if (size >= MAX_ENTRIES) {
+                throw new IllegalStateException("the marking index holds at most " + MAX_ENTRIES + " serials");
+            }
+            int id = size;
+            ensureCapacity(s.length());
+            msb[id] = item.getMostSignificantBits();
+            lsb[id] = item.getLeastSignificantBits();
+            facts[id] = factsId;
+            int off = offset[id];
+            s.getChars(0, s.length(), chars, off);
+            offset[id + 1] = off + s.length();
+            size++;
+            standard.add(id, s);
+            ncic.add(id, Confusion.ncicForm(s));
+            return id;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Sorts everything added so far into the main key arrays (call once after a bulk load). */
+    public void seal() {
+        lock.writeLock().lock();
+        try {
+            standard.merge();
+            ncic.merge();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return size;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** True when this item already has this serial in the index. */
+    public boolean contains(UUID item, String serial) {
+        String s = Confusion.normaliseSerial(serial);
+        if (s.length() < MarkingPattern.MIN_KNOWN) {
+            lock.readLock().lock();
+            try {
+                for (int id = 0; id < size; id++) {
+                    if (is(id, item) && serialOf(id).equals(s)) {
+                        return true;
+                    }
+                }
+                return false;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        Result r = search(MarkingPattern.parse(s, false), f -> true, Integer.MAX_VALUE);
+        return r.hits().stream().anyMatch(h -> h.item().equals(item) && h.match().serial().equals(s));
+    }
+
+    /** One serial that fits: the item, its attribute handle and how it matched. */
+    public record Hit(UUID item, int factsId, Match match) {
+    }
+
+    /** The hits, best first, cut to the limit; {@code total} counts all that fit, {@code examined} the serials checked. */
+    public record Result(List<Hit> hits, int total, int examined, boolean scanned) {
+    }
+
+    public Result search(MarkingPattern p, IntPredicate factsFilter, int limit) {
+        lock.readLock().lock();
+        try {
+            Keys keys = p.ncic() ? ncic : standard;
+            Collector c = new Collector(p, factsFilter);
+            boolean scanned = keys.candidates(p, c);
+            List<Hit> hits = c.hits;
+            hits.sort(Comparator.comparingDouble((Hit h) -> -h.match().score())
+                    .thenComparing(h -> h.match().serial()).thenComparing(Hit::item));
+            int total = hits.size();
+            return new Result(List.copyOf(hits.subList(0, Math.min(limit, total))), total, c.examined, scanned);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ---- internals --------------------------------------------------------------------------------
+
+    private boolean is(int id, UUID item) {
+        return msb[id] == item.getMostSignificantBits() && lsb[id] == item.getLeastSignificantBits();
+    }
+
+    private String serialOf(int id) {
+        return new String(chars, offset[id], offset[id + 1] - offset[id]);
+    }
+
+    private void ensureCapacity(int serialLength) {
+        if (size + 1 >= msb.length) {
+            int n = grow(msb.length);
+            msb = Arrays.copyOf(msb, n);
+            lsb = Arrays.copyOf(lsb, n);
+            facts = Arrays.copyOf(facts, n);
+            offset = Arrays.copyOf(offset, n + 1);
+        }
+        if (offset[size] + serialLength > chars.length) {
+            chars = Arrays.copyOf(chars, grow(Math.max(chars.length, offset[size] + serialLength)));
+        }
+    }
+
+    private static int grow(int n) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, n + (long) (n >> 1) + 16);
+    }
+
+    /** Checks each candidate once with the matcher and keeps those that fit. */
+    private final class Collector {
+        final MarkingPattern p;
+        final IntPredicate filter;
+        final List<Hit> hits = new ArrayList<>();
+        int examined;
+        int last = -1;
+
+        Collector(MarkingPattern p, IntPredicate filter) {
+            this.p = p;
+            this.filter = filter;
+        }
+
+        void offer(int id) {
+            if (id == last) {
+                return;
+            }
+            last = id;
+            examined++;
+            int off = offset[id];
+            int len = offset[id + 1] - off;
+            if (!p.hasRun() && !p.ncic()
+                    && !MarkingMatcher.fitsFixed(p.symbols(), chars, off, len)) {
+                return;
+            }
+            if (!filter.test(facts[id])) {
+                return;
+            }
+            Match m = MarkingMatcher.match(p, new String(chars, off, len));
+            if (m != null) {
+                hits.add(new Hit(new UUID(msb[id], lsb[id]), facts[id], m));
+            }
+        }
+    }
+
+    /** The keys of one matching mode (standard, or NCIC with embedded letters dropped). */
+    private static final class Keys {
+        final boolean ncicMode;
+        long[] sorted = new long[0];
+        long[] delta = new long[1024];
+        int deltaCount;
+        /** entry numbers by length of the indexed form, for patterns that cannot use a key */
+        final IntList[] byLength = new IntList[MarkingPattern.MAX_LENGTH + 2];
+
+        Keys(boolean ncicMode) {
+            this.ncicMode = ncicMode;
+            for (int i = 0; i < byLength.length; i++) {
+                byLength[i] = new IntList();
+            }
+        }
+
+        void add(int id, String form) {
+            int len = Math.min(form.length(), MarkingPattern.MAX_LENGTH + 1);
+            byLength[len].add(id);
+            if (form.length() < MarkingPattern.MIN_KNOWN) {
+                return;
+            }
+            int n = form.length();
+            for (int j = 0; j < SEGMENTS; j++) {
+                put(segmentHash(n, j, form, n * j / SEGMENTS, n * (j + 1) / SEGMENTS), id);
+            }
+            if (!ncicMode) {
+                put(endHash('P', form, 0, 3), id);
+                put(endHash('S', form, n - 3, n), id);
+            }
+            if (deltaCount >= DELTA_LIMIT && sorted.length > 0) {
+                merge();
+            }
+        }
+
+        private void put(long hash, int id) {
+            if (deltaCount == delta.length) {
+                delta = Arrays.copyOf(delta, grow(delta.length));
+            }
+            delta[deltaCount++] = (hash << ID_BITS) | id;
+        }
+
+        void merge() {
+            if (deltaCount == 0) {
+                return;
+            }
+            long[] d = Arrays.copyOf(delta, deltaCount);
+            Arrays.parallelSort(d);
+            long[] out = new long[sorted.length + d.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < sorted.length && j < d.length) {
+                out[k++] = sorted[i] <= d[j] ? sorted[i++] : d[j++];
+            }
+            while (i < sorted.length) {
+                out[k++] = sorted[i++];
+            }
+            while (j < d.length) {
+                out[k++] = d[j++];
+            }
+            sorted = out;
+            delta = new long[1024];
+            deltaCount = 0;
+        }
+
+        /** Feeds the collector every entry that may fit; returns true when it had to scan a whole length. */
+        boolean candidates(MarkingPattern p, Collector c) {
+            String s = p.symbols();
+            if (!p.hasRun()) {
+                int n = s.length();
+                if (n >= MarkingPattern.MIN_KNOWN) {
+                    long best = 0;
+                    int bestCount = Integer.MAX_VALUE;
+                    for (int j = 0; j < SEGMENTS; j++) {
+                        int from = n * j / SEGMENTS;
+                        int to = n * (j + 1) / SEGMENTS;
+                        if (readable(s, from, to)) {
+                            long h = segmentHash(n, j, s, from, to);
+                            int count = count(h);
+                            if (count < bestCount) {
+                                best = h;
+                                bestCount = count;
+                            }
+                        }
+                    }
+                    if (bestCount != Integer.MAX_VALUE) {
+                        feed(best, c);
+                        return false;
+                    }
+                }
+                byLength[Math.min(n, MarkingPattern.MAX_LENGTH + 1)].forEach(c::offer);
+                return true;
+            }
+            if (!ncicMode) {
+                int prefix = 0;
+                while (prefix < s.length() && s.charAt(prefix) != MarkingPattern.RUN && s.charAt(prefix) != MarkingPattern.ONE) {
+                    prefix++;
+                }
+                int suffix = 0;
+                while (suffix < s.length() && s.charAt(s.length() - 1 - suffix) != MarkingPattern.RUN
+                        && s.charAt(s.length() - 1 - suffix) != MarkingPattern.ONE) {
+                    suffix++;
+                }
+                long hp = prefix >= 3 ? endHash('P', s, 0, 3) : 0;
+                long hs = suffix >= 3 ? endHash('S', s, s.length() - 3, s.length()) : 0;
+                int cp = prefix >= 3 ? count(hp) : Integer.MAX_VALUE;
+                int cs = suffix >= 3 ? count(hs) : Integer.MAX_VALUE;
+                if (cp != Integer.MAX_VALUE || cs != Integer.MAX_VALUE) {
+                    feed(cp <= cs ? hp : hs, c);
+                    return false;
+                }
+            }
+            for (int len = p.fixedLength(); len < byLength.length; len++) {
+                byLength[len].forEach(c::offer);
+            }
+            return true;
+        }
+
+        private static boolean readable(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (s.charAt(i) == MarkingPattern.ONE) {
+                    return false;
+                }
+            }
+            return to > from;
+        }
+
+        private int count(long hash) {
+            long lo = hash << ID_BITS;
+            long hi = lo | ID_MASK;
+            int n = lowerBound(sorted, lo);
+            int m = upperBound(sorted, hi);
+            int d = 0;
+            for (int i = 0; i < deltaCount; i++) {
+                if (delta[i] >= lo && delta[i] <= hi) {
+                    d++;
+                }
+            }
+            return m - n + d;
+        }
+
+        private void feed(long hash, Collector c) {
+            long lo = hash << ID_BITS;
+            long hi = lo | ID_MASK;
+            for (int i = lowerBound(sorted, lo); i < sorted.length && sorted[i] <= hi; i++) {
+                c.offer((int) (sorted[i] & ID_MASK));
+            }
+            for (int i = 0; i < deltaCount; i++) {
+                if (delta[i] >= lo && delta[i] <= hi) {
+                    c.offer((int) (delta[i] & ID_MASK));
+                }
+            }
+        }
+
+        /** First index whose key is greater than {@code key}. */
+        private static int upperBound(long[] a, long key) {
+            int lo = 0;
+            int hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] <= key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** First index whose key is not less than {@code key}. */
+        private static int lowerBound(long[] a, long key) {
+            int lo = 0;
+            int hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private long segmentHash(int length, int segment, CharSequence s, int from, int to) {
+            long h = 0x9E3779B97F4A7C15L ^ ((ncicMode ? 1L : 0L) << 60) ^ ((long) length << 8) ^ segment;
+            for (int i = from; i < to; i++) {
+                h = (h ^ Confusion.canonical(s.charAt(i))) * 0x100000001B3L;
+            }
+            return mix(h);
+        }
+
+        private static long endHash(char which, CharSequence s, int from, int to) {
+            long h = 0xC2B2AE3D27D4EB4FL ^ which;
+            for (int i = from; i < to; i++) {
+                h = (h ^ Confusion.canonical(s.charAt(i))) * 0x100000001B3L;
+            }
+            return mix(h);
+        }
+
+        private static long mix(long h) {
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            h ^= h >>> 33;
+            return h >>> ID_BITS;
+        }
+    }
+
+    /** A growable list of ints without boxing. */
+    static final class IntList {
+        int[] a = new int[16];
+        int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, grow(a.length));
+            }
+            a[n++] = v;
+        }
+
+        void forEach(java.util.function.IntConsumer f) {
+            for (int i = 0; i < n; i++) {
+                f.accept(a[i]);
+            }
+        }
+    }
+}
