@@ -1,0 +1,71 @@
+package org.ferret.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ferret.identity.DemoUsers;
+import org.ferret.registry.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Demo mode: on an empty registry, loads the synthetic demo data, then prints where to sign in and the demo logins. */
+@Component
+@ConditionalOnProperty(name = "ferret.demo-data", havingValue = "true")
+@Order(20)
+class DemoData implements ApplicationRunner {
+
+    static final long SEED = 20261128L;
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Registry registry;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int items;
+    private final String port;
+
+    DemoData(Registry registry, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items,
+            @Value("${local.server.port:${server.port:8080}}") String port) {
+        this.registry = registry;
+        this.tx = tx;
+        this.clock = clock;
+        this.items = items;
+        this.port = port;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long existing = registry.countByStatus().values().stream().mapToLong(Long::longValue).sum();
+        if (existing == 0) {
+            var previous = SecurityContextHolder.getContext().getAuthentication();
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated("demo-data", null, List.of()));
+            try {
+                long start = System.nanoTime();
+                log.info("Loading {} synthetic demo items (first start only)…", items);
+                int n = tx.execute(s -> new DemoDataGenerator(registry, SEED, LocalDate.now(clock))
+                        .generate(items, i -> {
+                            if (i % 500 == 0) {
+                                log.info("  {} / {} demo items", i, items);
+                            }
+                        }));
+                log.info("Loaded {} demo items in {} s", n, (System.nanoTime() - start) / 1_000_000_000);
+            } finally {
+                SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        StringBuilder sb = new StringBuilder("\n\n  Ferret demo is running at http://localhost:" + port + "\n  Demo logins (username / password):\n");
+        DemoUsers.LOGINS.forEach((user, role) -> sb.append(String.format("    %-13s / %-18s %s%n", user, user + "-demo", role.label())));
+        sb.append("  All demo data is synthetic. Stop with Ctrl+C.\n");
+        System.out.println(sb);
+    }
+}
