@@ -1,0 +1,33 @@
+package org.ferret.screening.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ferret.screening.data.Table;
+import org.ferret.screening.model.Scorer;
+import org.ferret.screening.model.ScreeningModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code screen score}: risk score and top reasons for every declaration of a file. */
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score declarations with a trained model.")
+final class ScoreCommand extends Common {
+    @Option(names = "--model", required = true, description = "Model file written by train.") Path model;
+    @Option(names = "--data", required = true, description = "Declaration CSV file.") Path data;
+    @Option(names = "--out", required = true, description = "Scores CSV to write: id,score,reasons.") Path out;
+    @Option(names = "--threads", defaultValue = "2", description = "Scoring threads (default ${DEFAULT-VALUE}).") int threads;
+
+    @Override
+    int run() throws Exception {
+        long t0 = System.nanoTime();
+        ScreeningModel m = ScreeningModel.load(model);
+        Table t = read(m.profile(), List.of(data));
+        Scorer.Scores s = Scorer.score(m, t, true, threads);
+        ScoresCsv.write(out, t, s);
+        if (s.rowsBeforeTrainingEnd() > 0) {
+            err().println("warning: " + s.rowsBeforeTrainingEnd() + " declaration(s) are dated on or before the end of the training data ("
+                    + m.meta().get("to") + "); their history features include outcomes the model was trained on");
+        }
+        out().printf("scored %d declarations with %s in %.2f s; wrote %s%n", t.size(), s.provenance(), (System.nanoTime() - t0) / 1e9, out);
+        return OK;
+    }
+}

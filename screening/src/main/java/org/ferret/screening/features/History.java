@@ -1,0 +1,187 @@
+package org.ferret.screening.features;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ferret.screening.data.Table;
+import org.ferret.screening.profile.ColumnKind;
+import org.ferret.screening.profile.HistoryKey;
+import org.ferret.screening.profile.Profile;
+import org.ferret.screening.rules.BoundPack;
+
+/**
+ * What was known about each party, route and goods class at a point in time: how often it appeared, how many of
+ * those declarations have a known outcome, and how many were frauds or critical. Appearances are known when a
+ * declaration arrives; an outcome only once it is recorded, which {@link FeatureBuilder} does at the end of the
+ * declaration's day, so a feature never sees its own or a later outcome.
+ */
+public final class History implements BoundPack.FirstSeen {
+    /** Counts for one value of one key. */
+    public static final class Stats {
+        public int seen;
+        public int labelled;
+        public int caught;
+        public int critical;
+
+        Stats copy() {
+            Stats s = new Stats();
+            s.seen = seen;
+            s.labelled = labelled;
+            s.caught = caught;
+            s.critical = critical;
+            return s;
+        }
+    }
+
+    private final Profile profile;
+    private final List<HistoryKey> keys;
+    private final int[][] keyColumns;
+    private final List<Map<String, Stats>> stats;
+    private final Map<Integer, Map<String, Integer>> firstSeen = new HashMap<>();
+
+    public History(Profile profile) {
+        this.profile = profile;
+        this.keys = profile.historyKeys();
+        keyColumns = new int[keys.size()][];
+        stats = new java.util.ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            keyColumns[k] = keys.get(k).columns().stream().mapToInt(profile::indexOf).toArray();
+            stats.add(new HashMap<>());
+        }
+        for (int c = 0; c < profile.columns().size(); c++) {
+            if (profile.columns().get(c).kind() == ColumnKind.PARTY) firstSeen.put(c, new HashMap<>());
+        }
+    }
+
+    public History copy() {
+        History h = new History(profile);
+        for (int k = 0; k < keys.size(); k++) {
+            Map<String, Stats> dst = h.stats.get(k);
+            for (Map.Entry<String, Stats> e : stats.get(k).entrySet()) dst.put(e.getKey(), e.getValue().copy());
+        }
+        for (Map.Entry<Integer, Map<String, Integer>> e : firstSeen.entrySet()) h.firstSeen.get(e.getKey()).putAll(e.getValue());
+        return h;
+    }
+
+    public int keyCount() {
+        return keys.size();
+    }
+
+    public List<HistoryKey> keys() {
+        return keys;
+    }
+
+    /** The key's value for the row, or null when a column it needs is blank. */
+    public String keyValue(int key, Table t, int row) {
+        int[] cols = keyColumns[key];
+        HistoryKey k = keys.get(key);
+        if (cols.length == 1) {
+            String v = t.text(cols[0], row);
+            if (v.isEmpty()) return null;
+            if (k.hsDigits() > 0) return v.length() >= k.hsDigits() ? v.substring(0, k.hsDigits()) : null;
+            return v;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cols.length; i++) {
+            String v = t.text(cols[i], row);
+            if (v.isEmpty()) return null;
+            if (i > 0) sb.append('\u0001');
+            sb.append(v);
+        }
+        return sb.toString();
+    }
+
+    /** The counts for a key value, or null if never seen. */
+    public Stats get(int key, String value) {
+        return value == null ? null : stats.get(key).get(value);
+    }
+
+    /** Records that the row's declaration arrived (its parties become known, its outcome not yet). */
+    public void observe(Table t, int row) {
+        for (int k = 0; k < keys.size(); k++) {
+            String v = keyValue(k, t, row);
+            if (v != null) stats.get(k).computeIfAbsent(v, x -> new Stats()).seen++;
+        }
+        int day = t.epochDay(row);
+        for (Map.Entry<Integer, Map<String, Integer>> e : firstSeen.entrySet()) {
+            String v = t.text(e.getKey(), row);
+            if (!v.isEmpty()) e.getValue().merge(v, day, Math::min);
+        }
+    }
+
+    /** Records the row's outcome (label 0/1, severity 2 = critical); the row must have been observed. */
+    public void recordOutcome(Table t, int row, int label, int severity) {
+        if (label < 0) return;
+        for (int k = 0; k < keys.size(); k++) {
+            String v = keyValue(k, t, row);
+            if (v == null) continue;
+            Stats s = stats.get(k).computeIfAbsent(v, x -> new Stats());
+            s.labelled++;
+            if (label == 1) s.caught++;
+            if (severity == 2) s.critical++;
+        }
+    }
+
+    @Override
+    public int firstSeenDay(int column, String value) {
+        Map<String, Integer> m = firstSeen.get(column);
+        if (m == null) return Integer.MAX_VALUE;
+        Integer d = m.get(value);
+        return d == null ? Integer.MAX_VALUE : d;
+    }
+
+    public void write(Writer w) throws IOException {
+        for (int k = 0; k < keys.size(); k++) {
+            for (Map.Entry<String, Stats> e : stats.get(k).entrySet()) {
+                Stats s = e.getValue();
+                w.write("k\t" + k + "\t" + escape(e.getKey()) + "\t" + s.seen + "\t" + s.labelled + "\t" + s.caught + "\t" + s.critical + "\n");
+            }
+        }
+        for (Map.Entry<Integer, Map<String, Integer>> e : firstSeen.entrySet()) {
+            for (Map.Entry<String, Integer> f : e.getValue().entrySet()) {
+                w.write("f\t" + e.getKey() + "\t" + escape(f.getKey()) + "\t" + f.getValue() + "\n");
+            }
+        }
+    }
+
+    public static History read(Profile profile, BufferedReader in) throws IOException {
+        History h = new History(profile);
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] p = line.split("\t", -1);
+            if (p[0].equals("k")) {
+                Stats s = new Stats();
+                s.seen = Integer.parseInt(p[3]);
+                s.labelled = Integer.parseInt(p[4]);
+                s.caught = Integer.parseInt(p[5]);
+                s.critical = Integer.parseInt(p[6]);
+                h.stats.get(Integer.parseInt(p[1])).put(unescape(p[2]), s);
+            } else if (p[0].equals("f")) {
+                h.firstSeen.get(Integer.parseInt(p[1])).put(unescape(p[2]), Integer.parseInt(p[3]));
+            } else {
+                throw new IOException("corrupt history line: " + line);
+            }
+        }
+        return h;
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    }
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) return s;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+            } else sb.append(c);
+        }
+        return sb.toString();
+    }
+}

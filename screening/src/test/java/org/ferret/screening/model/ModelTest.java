@@ -1,0 +1,95 @@
+package org.ferret.screening.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import org.ferret.screening.data.OnError;
+import org.ferret.screening.data.Table;
+import org.ferret.screening.data.TableReader;
+import org.ferret.screening.features.FeatureBuilder;
+import org.ferret.screening.profile.Profiles;
+import org.ferret.screening.rules.Condition;
+import org.ferret.screening.rules.Rule;
+import org.ferret.screening.rules.RulePack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTest {
+    static Table train, test;
+
+    @BeforeAll
+    static void read() throws Exception {
+        train = new TableReader(Profiles.POSTAL, OnError.STOP).read(List.of(Path.of(ModelTest.class.getResource("/fixtures/postal-train.csv").toURI()))).table();
+        test = new TableReader(Profiles.POSTAL, OnError.STOP).read(List.of(Path.of(ModelTest.class.getResource("/fixtures/postal-test.csv").toURI()))).table();
+    }
+
+    static RulePack pack() {
+        return new RulePack("t", "1", "postal", List.of(
+                new Rule("solvent", List.of(new Condition.ContainsAny("description", List.of("solvent trap", "fuel filter"))), 1.0, "suppressor words", ""),
+                new Rule("books", List.of(new Condition.ContainsAny("description", List.of("books"))), 1.0, "books", "")));
+    }
+
+    @Test
+    void the_plain_java_trees_predict_what_the_booster_predicts() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
+        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
+        Booster b = ml.dmlc.xgboost4j.java.XGBoost.loadModel(m.fraudBooster());
+        DMatrix d = new DMatrix(x.x(), x.rows(), x.cols(), Float.NaN);
+        float[][] expected = b.predict(d);
+        double maxDiff = 0;
+        for (int r = 0; r < x.rows(); r++) maxDiff = Math.max(maxDiff, Math.abs(expected[r][0] - m.fraudTrees().predict(x.x(), r * x.cols())));
+        assertThat(maxDiff).isLessThan(1e-5);
+        d.dispose();
+        b.dispose();
+    }
+
+    @Test
+    void a_saved_model_loads_with_the_same_version_and_scores(@TempDir Path dir) throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
+        m.save(dir.resolve("m.model"));
+        ScreeningModel back = ScreeningModel.load(dir.resolve("m.model"));
+        assertThat(back.version()).isEqualTo(m.version()).startsWith("postal-");
+        assertThat(back.rulePack()).isEqualTo(m.rulePack());
+        Scorer.Scores a = Scorer.score(m, test, true, 1), b = Scorer.score(back, test, true, 2);
+        assertThat(b.risk()).containsExactly(a.risk());
+        assertThat(b.reasons()).containsExactly(a.reasons());
+        assertThat(a.provenance()).contains(m.version()).contains("t 1+w");
+    }
+
+    @Test
+    void retraining_raises_the_weight_of_an_indicator_that_hits_frauds_and_lowers_one_that_hits_clean_items() throws Exception {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String day = java.time.LocalDate.of(2026, 1, 5).plusDays(i / 10).toString();
+            boolean solvent = i % 10 == 0, books = i % 10 == 1, otherFraud = i % 10 == 2 && i % 20 == 2;
+            boolean fraud = solvent || otherFraud;
+            rows.add(org.ferret.screening.TestTables.postalRow("i" + i, day, "sender", "s" + (i % 37),
+                    "description", solvent ? "solvent trap" : books ? "books" : "phone case",
+                    "seized", fraud ? "1" : "0", "severity", fraud ? "2" : "0"));
+        }
+        Table t = org.ferret.screening.TestTables.postal(rows.toArray(String[]::new));
+        ScreeningModel m = Trainer.train(t, pack(), TrainOptions.defaults().withRounds(5), Trainer.Progress.NONE);
+        IndicatorReport.Line solvent = m.report().lines().get(0), books = m.report().lines().get(1);
+        assertThat(solvent.hits()).isEqualTo(30);
+        assertThat(solvent.precision()).isEqualTo(1.0);
+        assertThat(solvent.newWeight()).isGreaterThan(1.0);
+        assertThat(books.hits()).isEqualTo(30);
+        assertThat(books.frauds()).isZero();
+        assertThat(books.newWeight()).isLessThan(0);
+        assertThat(m.rulePack().rules().get(0).weight()).isEqualTo(solvent.newWeight());
+    }
+
+    @Test
+    void reasons_name_the_indicators_hit() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
+        Scorer.Scores s = Scorer.score(m, test, true, 1);
+        int desc = test.require("description");
+        for (int r = 0; r < test.size(); r++) {
+            if (test.text(desc, r).toLowerCase().contains("solvent trap")) assertThat(s.reasons()[r]).startsWith("indicator solvent: suppressor words");
+        }
+    }
+}
