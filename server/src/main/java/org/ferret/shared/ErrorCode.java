@@ -12,7 +12,11 @@ public enum ErrorCode {
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
     RETENTION_NOT_REACHED(HttpStatus.CONFLICT, "Retention period not reached"),
-    IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected");
+    IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
+    SEARCH_INDEX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE, "Marking search index is still loading"),
+    UNKNOWN_NODE(HttpStatus.FORBIDDEN, "Unknown sending node"),
+    SIGNATURE_INVALID(HttpStatus.FORBIDDEN, "Document signature invalid"),
+    DOCUMENT_REPLAYED(HttpStatus.CONFLICT, "Document already received");
 
     private final HttpStatus status;
     private final String title;

@@ -1,0 +1,8 @@
+package org.ferret.tracing;
+
+import java.util.List;
+
+/** Candidates for a search, best first; {@code total} counts every recorded serial that fits (before the limit; an item may carry a serial twice). */
+public record SearchResult(String pattern, boolean ncic, int total, boolean truncated, List<Candidate> candidates,
+        long micros, String note) {
+}

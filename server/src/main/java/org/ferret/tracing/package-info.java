@@ -1,0 +1,8 @@
+/**
+ * Tracing (Protocol art. 12, International Tracing Instrument): obliteration-tolerant marking search, trace
+ * requests with deadlines and the chain of custody, hit notifications, and signed exchange between Ferret nodes.
+ * <p>
+ * Public API: {@link org.ferret.tracing.MarkingSearch}, {@link org.ferret.tracing.TraceRequests} and their value types.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Tracing")
+package org.ferret.tracing;
