@@ -42,7 +42,7 @@ public class FerretCli implements Callable<Integer> {
     /** Runs a job in a Spring context without the web server, then closes it. */
     static ConfigurableApplicationContext offline() {
         return new SpringApplicationBuilder(FerretApplication.class).web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN").run();
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "ferret.first-admin.enabled=false").run();
     }
 
     @Command(name = "demo", description = "Start the server on an embedded database with demo users and synthetic demo data.")

@@ -25,17 +25,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", description = "Bulk imports.", subcommands = ImportCommand.Items.class)
 class ImportCommand {
 
-    /** The two import modes as users type them. */
-    enum Mode {
-        ALL_OR_NOTHING(ImportMode.ALL_OR_NOTHING), GOOD_ROWS(ImportMode.COMMIT_VALID_ROWS);
-
-        final ImportMode mode;
-
-        Mode(ImportMode mode) {
-            this.mode = mode;
-        }
-    }
-
     @Command(name = "items", description = "Import items with their markings from a CSV file (layout: docs/csv-import.md). "
             + "Exit 0 when every row was imported, 1 when rows were rejected (nothing is written in all-or-nothing mode).")
     static class Items implements Callable<Integer> {
@@ -43,9 +32,9 @@ class ImportCommand {
         @Parameters(paramLabel = "FILE.csv", description = "the CSV file")
         Path file;
 
-        @Option(names = "--mode", defaultValue = "all-or-nothing", converter = ModeConverter.class,
-                description = "all-or-nothing (default): one bad row rejects the file; good-rows: commit the good rows and report the bad ones")
-        Mode mode;
+        @Option(names = "--commit-valid-rows",
+                description = "commit the good rows and report the bad ones (default: one bad row rejects the whole file)")
+        boolean commitValidRows;
 
         @Option(names = "--as", description = "who is importing, for the audit log (default: cli:<OS user>)")
         String actor;
@@ -60,20 +49,21 @@ class ImportCommand {
                 return 2;
             }
             long size = Math.max(1, Files.size(file));
+            ImportMode mode = commitValidRows ? ImportMode.COMMIT_VALID_ROWS : ImportMode.ALL_OR_NOTHING;
             String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
             try (var ctx = FerretCli.offline(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(who, null, List.of()));
                 ImportReport report;
                 if (quiet) {
-                    report = ctx.getBean(ItemImport.class).importCsv(reader, mode.mode, null);
+                    report = ctx.getBean(ItemImport.class).importCsv(reader, mode, null);
                 } else {
                     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing " + file.getFileName())
                             .setInitialMax(size).setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII)
                             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                             .setUpdateIntervalMillis(250).build()) {
                         // characters approximate bytes for the mostly-ASCII CSV files this reads
-                        report = ctx.getBean(ItemImport.class).importCsv(reader, mode.mode,
+                        report = ctx.getBean(ItemImport.class).importCsv(reader, mode,
                                 (rows, chars) -> bar.stepTo(Math.min(size, chars)).setExtraMessage(rows + " rows"));
                         bar.stepTo(size);
                     }
@@ -88,13 +78,6 @@ class ImportCommand {
                     + "field " + p.field() + ": " + p.message()));
             System.out.println(r.summary());
             System.out.println("Import job " + r.job() + ", file SHA-256 " + r.sha256());
-        }
-    }
-
-    static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Mode> {
-        @Override
-        public Mode convert(String value) {
-            return Mode.valueOf(value.trim().toUpperCase().replace('-', '_'));
         }
     }
 }

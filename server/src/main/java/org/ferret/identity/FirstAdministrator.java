@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code FERRET_ADMIN_USERNAME}, {@code FERRET_ADMIN_PASSWORD}, {@code FERRET_AGENCY_CODE},
  * {@code FERRET_AGENCY_NAME} and {@code FERRET_COUNTRY}, asking on the console for what is missing.
  * There is no default password: without a console and without the variables, start-up stops with a clear message.
+ * Offline jobs ({@code import}, {@code audit verify}, {@code bench}) switch it off with {@code ferret.first-admin.enabled=false}.
  */
 @Component
-@ConditionalOnProperty(name = "ferret.demo-users", havingValue = "false", matchIfMissing = true)
+@ConditionalOnExpression("!${ferret.demo-users:false} && ${ferret.first-admin.enabled:true}")
 @Order(0)
 class FirstAdministrator implements ApplicationRunner {
 
