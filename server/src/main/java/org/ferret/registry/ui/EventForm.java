@@ -1,0 +1,54 @@
+package org.ferret.registry.ui;
+
+/** The record-an-event form; which particulars count depends on the type. */
+public class EventForm {
+    private String type = "";
+    private String occurredOn = java.time.LocalDate.now().toString();
+    private String place;
+    private String reference;
+    private String note;
+    private String country;
+    private String holder;
+    private String corrects;
+    private String reason;
+    private String deactivationCertificate;
+    private String deactivationStandard;
+    private String deactivationAuthority;
+    private String deactivationMark;
+    private String destructionMethod;
+    private String destructionWitness;
+    private String destructionCertificate;
+
+    public String getType() { return type; }
+    public void setType(String type) { this.type = type; }
+    public String getOccurredOn() { return occurredOn; }
+    public void setOccurredOn(String occurredOn) { this.occurredOn = occurredOn; }
+    public String getPlace() { return place; }
+    public void setPlace(String place) { this.place = place; }
+    public String getReference() { return reference; }
+    public void setReference(String reference) { this.reference = reference; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+    public String getCountry() { return country; }
+    public void setCountry(String country) { this.country = country; }
+    public String getHolder() { return holder; }
+    public void setHolder(String holder) { this.holder = holder; }
+    public String getCorrects() { return corrects; }
+    public void setCorrects(String corrects) { this.corrects = corrects; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public String getDeactivationCertificate() { return deactivationCertificate; }
+    public void setDeactivationCertificate(String s) { this.deactivationCertificate = s; }
+    public String getDeactivationStandard() { return deactivationStandard; }
+    public void setDeactivationStandard(String s) { this.deactivationStandard = s; }
+    public String getDeactivationAuthority() { return deactivationAuthority; }
+    public void setDeactivationAuthority(String s) { this.deactivationAuthority = s; }
+    public String getDeactivationMark() { return deactivationMark; }
+    public void setDeactivationMark(String s) { this.deactivationMark = s; }
+    public String getDestructionMethod() { return destructionMethod; }
+    public void setDestructionMethod(String s) { this.destructionMethod = s; }
+    public String getDestructionWitness() { return destructionWitness; }
+    public void setDestructionWitness(String s) { this.destructionWitness = s; }
+    public String getDestructionCertificate() { return destructionCertificate; }
+    public void setDestructionCertificate(String s) { this.destructionCertificate = s; }
+}

@@ -1,0 +1,100 @@
+package org.ferret.registry.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.ferret.shared.FerretException;
+
+/** Validation messages of one submitted form, keyed by form field ("" for the form as a whole), for the templates. */
+public final class FormErrors {
+
+    /** One line of the summary above the form: the anchor of the field (or null) and the text. */
+    public record Line(String anchor, String text) {
+    }
+
+    private final Map<String, List<String>> byField = new LinkedHashMap<>();
+    private final Map<String, String> labels;
+
+    FormErrors(Map<String, String> labels) {
+        this.labels = labels;
+    }
+
+    void add(String field, String message) {
+        String key = field != null && labels.containsKey(field) ? field : "";
+        String text = key.isEmpty() && field != null && !field.isBlank() ? field + ": " + message : message;
+        byField.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
+    }
+
+    /** Records every problem of a domain exception, renaming its fields to form fields with {@code prefix}. */
+    void add(FerretException e, String prefix, Map<String, String> aliases) {
+        if (e.problems().isEmpty()) {
+            add("", e.getMessage());
+            return;
+        }
+        for (FerretException.FieldProblem p : e.problems()) {
+            String f = p.field() == null ? "" : aliases.getOrDefault(p.field(), prefix + p.field());
+            if (!labels.containsKey(f)) {
+                add("", (p.field() == null ? "" : p.field() + ": ") + p.message());
+            } else {
+                add(f, p.message());
+            }
+        }
+    }
+
+    /** Runs {@code s}; a domain exception becomes a message on {@code field} and the result is null. */
+    <T> T capture(String field, Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (FerretException e) {
+            if (e.problems().isEmpty()) {
+                add(field, e.getMessage());
+            } else {
+                e.problems().forEach(p -> add(field, p.message()));
+            }
+            return null;
+        }
+    }
+
+    public List<String> get(String field) {
+        return byField.get(field);
+    }
+
+    /** Whether any of the fields has a message (to open a collapsed part of a form). */
+    public boolean any(String... fields) {
+        for (String f : fields) {
+            if (byField.containsKey(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any field whose name starts with {@code prefix} has a message. */
+    public boolean anyPrefixed(String prefix) {
+        return byField.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
+    public boolean isEmpty() {
+        return byField.isEmpty();
+    }
+
+    public int count() {
+        return byField.values().stream().mapToInt(List::size).sum();
+    }
+
+    public List<Line> summary() {
+        List<Line> lines = new ArrayList<>();
+        byField.forEach((field, messages) -> messages.forEach(m -> lines.add(field.isEmpty()
+                ? new Line(null, m)
+                : new Line(anchor(field), labels.get(field) + ": " + m))));
+        return lines;
+    }
+
+    /** The element id a template gives the input of {@code field}. */
+    static String anchor(String field) {
+        return field.replace("[", "-").replace("]", "").replace(".", "-");
+    }
+}

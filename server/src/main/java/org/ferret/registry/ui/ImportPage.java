@@ -1,0 +1,68 @@
+package org.ferret.registry.ui;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ferret.registry.ImportMode;
+import org.ferret.registry.ImportReport;
+import org.ferret.registry.ItemImport;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload of a CSV file of items (layout in docs/csv-import.md), answered with the import report. */
+@Controller
+@RequestMapping("/items/import")
+@PreAuthorize(ItemPages.CAN_REGISTER)
+class ImportPage {
+
+    /** Most problems listed on the page; the counts always cover all of them. */
+    static final int SHOWN_PROBLEMS = 500;
+
+    private final ItemImport importer;
+
+    ImportPage(ItemImport importer) {
+        this.importer = importer;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("mode", ImportMode.ALL_OR_NOTHING.name());
+        return "items/import";
+    }
+
+    @PostMapping
+    String upload(@RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode, Model model, HttpServletResponse response)
+            throws IOException {
+        ImportMode m = "COMMIT_VALID_ROWS".equals(mode) ? ImportMode.COMMIT_VALID_ROWS : ImportMode.ALL_OR_NOTHING;
+        model.addAttribute("mode", m.name());
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("fileError", "choose a CSV file to upload");
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "items/import";
+        }
+        ImportReport report;
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            report = importer.importCsv(reader, m, null);
+        }
+        model.addAttribute("fileName", file.getOriginalFilename());
+        model.addAttribute("report", report);
+        model.addAttribute("shownProblems", report.problems().size() > SHOWN_PROBLEMS
+                ? report.problems().subList(0, SHOWN_PROBLEMS) : report.problems());
+        if (!report.committed()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
+        return "items/import";
+    }
+}

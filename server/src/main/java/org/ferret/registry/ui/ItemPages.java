@@ -1,0 +1,403 @@
+package org.ferret.registry.ui;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ferret.registry.Construction;
+import org.ferret.registry.EventId;
+import org.ferret.registry.EventType;
+import org.ferret.registry.ItemId;
+import org.ferret.registry.ItemKind;
+import org.ferret.registry.ItemSummary;
+import org.ferret.registry.ItemView;
+import org.ferret.registry.LifecycleEvent;
+import org.ferret.registry.Marking;
+import org.ferret.registry.MarkingKind;
+import org.ferret.registry.MarkingMethod;
+import org.ferret.registry.NewEvent;
+import org.ferret.registry.NewItem;
+import org.ferret.registry.Registry;
+import org.ferret.shared.FerretException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registry's screens: register an item, the item page with its timeline (and the forms to record an event, add
+ * a marking, fit a component), serial lookup and the "marking required" work list. Reading is open to every
+ * signed-in role (no holder personal data is shown); changes need a registrar or an administrator.
+ */
+@Controller
+@RequestMapping("/items")
+class ItemPages {
+
+    static final String CAN_REGISTER = "hasAnyRole('REGISTRAR','ADMINISTRATOR')";
+    static final int PAGE_SIZE = 50;
+
+    static final Map<EventType, String> EVENT_LABELS = new EnumMap<>(EventType.class);
+    static {
+        EVENT_LABELS.put(EventType.MANUFACTURE, "Manufactured");
+        EVENT_LABELS.put(EventType.IMPORT, "Imported");
+        EVENT_LABELS.put(EventType.EXPORT, "Exported");
+        EVENT_LABELS.put(EventType.TRANSFER_OF_POSSESSION, "Possession transferred");
+        EVENT_LABELS.put(EventType.LOSS_REPORTED, "Reported lost");
+        EVENT_LABELS.put(EventType.THEFT_REPORTED, "Reported stolen");
+        EVENT_LABELS.put(EventType.RECOVERY, "Recovered");
+        EVENT_LABELS.put(EventType.SEIZURE, "Seized");
+        EVENT_LABELS.put(EventType.SURRENDER, "Surrendered");
+        EVENT_LABELS.put(EventType.MARKING, "Marked");
+        EVENT_LABELS.put(EventType.COMPONENT_FITTED, "Component fitted");
+        EVENT_LABELS.put(EventType.COMPONENT_REMOVED, "Component removed");
+        EVENT_LABELS.put(EventType.DEACTIVATION, "Deactivated");
+        EVENT_LABELS.put(EventType.DESTRUCTION, "Destroyed");
+        EVENT_LABELS.put(EventType.CORRECTION, "Correction");
+    }
+
+    static final Map<MarkingKind, String> MARKING_KIND_LABELS = new EnumMap<>(MarkingKind.class);
+    static {
+        MARKING_KIND_LABELS.put(MarkingKind.MANUFACTURE, "Manufacture marking (art. 8(1)(a))");
+        MARKING_KIND_LABELS.put(MarkingKind.IMPORT, "Import marking (art. 8(1)(b))");
+        MARKING_KIND_LABELS.put(MarkingKind.STATE_TRANSFER, "Transfer from state stocks (art. 8(1)(c))");
+        MARKING_KIND_LABELS.put(MarkingKind.DEACTIVATION, "Deactivation mark (art. 9(c))");
+        MARKING_KIND_LABELS.put(MarkingKind.AUTHORITY_APPLIED, "Applied by an authority");
+    }
+
+    private final Registry registry;
+
+    ItemPages(Registry registry) {
+        this.registry = registry;
+    }
+
+    // ---- register -------------------------------------------------------------------------------
+
+    @GetMapping("/new")
+    @PreAuthorize(CAN_REGISTER)
+    String newItem(Model model) {
+        model.addAttribute("form", new ItemForm());
+        return registerPage(model, new FormErrors(ItemForms.itemLabels()));
+    }
+
+    @PostMapping
+    @PreAuthorize(CAN_REGISTER)
+    String register(@ModelAttribute("form") ItemForm form, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
+        FormErrors errors = new FormErrors(ItemForms.itemLabels());
+        NewItem item = ItemForms.newItem(form, errors);
+        if (item != null) {
+            try {
+                ItemView view = registry.register(item);
+                flash.addFlashAttribute("notice", "Registered the " + view.kind().label()
+                        + (view.markingRequired() ? ". It has no compliant marking and is on the marking-required work list." : "."));
+                return "redirect:/items/" + view.id();
+            } catch (FerretException e) {
+                errors.add(e, "", Map.of("initialEvent.type", "initialEventType"));
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return registerPage(model, errors);
+    }
+
+    private String registerPage(Model model, FormErrors errors) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", Arrays.stream(ItemKind.values())
+                .map(k -> new Option(k.name(), k.label() + " (" + Option.humanise(k.category()).toLowerCase() + ")")).toList());
+        model.addAttribute("constructions", Option.of(Construction.values(), ItemPages::constructionLabel));
+        model.addAttribute("initialTypes", Arrays.stream(EventType.values())
+                .filter(t -> !t.recordedByOwnOperation() && t != EventType.CORRECTION
+                        && t != EventType.TRANSFER_OF_POSSESSION && t != EventType.DEACTIVATION
+                        && t != EventType.DESTRUCTION)
+                .map(t -> new Option(t.name(), EVENT_LABELS.get(t))).toList());
+        markingOptions(model);
+        return "items/new";
+    }
+
+    // ---- item page ------------------------------------------------------------------------------
+
+    @GetMapping("/{id}")
+    String item(@PathVariable String id, Model model) {
+        ItemView item = load(id);
+        if (!model.containsAttribute("eventForm")) {
+            model.addAttribute("eventForm", new EventForm());
+        }
+        if (!model.containsAttribute("markingForm")) {
+            model.addAttribute("markingForm", new AddMarkingForm());
+        }
+        if (!model.containsAttribute("fitForm")) {
+            model.addAttribute("fitForm", new FitForm());
+        }
+        return itemPage(item, model);
+    }
+
+    @PostMapping("/{id}/events")
+    @PreAuthorize(CAN_REGISTER)
+    String recordEvent(@PathVariable String id, @ModelAttribute("eventForm") EventForm form, Model model,
+            HttpServletResponse response, RedirectAttributes flash,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        ItemView item = load(id);
+        FormErrors errors = new FormErrors(ItemForms.eventLabels());
+        NewEvent event = ItemForms.newEvent(form, errors);
+        if (event != null) {
+            try {
+                ItemView after = registry.recordEvent(item.id(), event);
+                flash.addFlashAttribute("notice", EVENT_LABELS.get(event.type()) + " on " + event.occurredOn()
+                        + ". Status now: " + statusLabel(after) + ".");
+                return "redirect:/items/" + item.id() + "#history";
+            } catch (FerretException e) {
+                errors.add(e, "", Map.of());
+            }
+        }
+        model.addAttribute("eventErrors", errors);
+        model.addAttribute("markingForm", new AddMarkingForm());
+        model.addAttribute("fitForm", new FitForm());
+        failed(response, htmx, "#record-event");
+        return itemPage(item, model);
+    }
+
+    @PostMapping("/{id}/markings")
+    @PreAuthorize(CAN_REGISTER)
+    String addMarking(@PathVariable String id, @ModelAttribute("markingForm") AddMarkingForm form, Model model,
+            HttpServletResponse response, RedirectAttributes flash,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        ItemView item = load(id);
+        FormErrors errors = new FormErrors(ItemForms.addMarkingLabels());
+        MarkingForm m = form.getMarking() == null ? new MarkingForm() : form.getMarking();
+        if (m.blank()) {
+            errors.add("marking.serialNumber", "fill in what the marking says");
+        }
+        LocalDate on = ItemForms.date("markedOn", form.getMarkedOn(), true, errors);
+        Marking marking = m.blank() ? null : ItemForms.marking(m, "marking.", errors);
+        if (errors.isEmpty() && marking != null) {
+            try {
+                ItemView after = registry.addMarking(item.id(), marking, on);
+                flash.addFlashAttribute("notice", "Marking added." + (item.markingRequired() && !after.markingRequired()
+                        ? " The item no longer needs marking." : ""));
+                return "redirect:/items/" + item.id() + "#markings";
+            } catch (FerretException e) {
+                errors.add(e, "marking.", Map.of("markedOn", "markedOn", "occurredOn", "markedOn"));
+            }
+        }
+        model.addAttribute("markingErrors", errors);
+        model.addAttribute("eventForm", new EventForm());
+        model.addAttribute("fitForm", new FitForm());
+        failed(response, htmx, "#add-marking");
+        return itemPage(item, model);
+    }
+
+    @PostMapping("/{id}/components")
+    @PreAuthorize(CAN_REGISTER)
+    String fitComponent(@PathVariable String id, @ModelAttribute("fitForm") FitForm form, Model model,
+            HttpServletResponse response, RedirectAttributes flash,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        ItemView item = load(id);
+        FormErrors errors = new FormErrors(ItemForms.fitLabels());
+        LocalDate on = ItemForms.date("fittedOn", form.getFittedOn(), true, errors);
+        ItemId component = resolveComponent(form.getComponent(), errors);
+        if (errors.isEmpty()) {
+            try {
+                registry.fitComponent(item.id(), component, on, form.getFitNote());
+                flash.addFlashAttribute("notice", "Component fitted.");
+                return "redirect:/items/" + item.id() + "#components";
+            } catch (FerretException e) {
+                errors.add(e, "", Map.of("componentId", "component", "firearmId", "component",
+                        "occurredOn", "fittedOn"));
+            }
+        }
+        model.addAttribute("fitErrors", errors);
+        model.addAttribute("eventForm", new EventForm());
+        model.addAttribute("markingForm", new AddMarkingForm());
+        failed(response, htmx, "#components");
+        return itemPage(item, model);
+    }
+
+    @PostMapping("/{id}/components/{componentId}/remove")
+    @PreAuthorize(CAN_REGISTER)
+    String removeComponent(@PathVariable String id, @PathVariable String componentId,
+            @RequestParam(required = false) String removedOn, RedirectAttributes flash) {
+        ItemView item = load(id);
+        ItemId component = parseId(componentId);
+        LocalDate on = LocalDate.now();
+        try {
+            if (removedOn != null && !removedOn.isBlank()) {
+                on = LocalDate.parse(removedOn.strip());
+            }
+            registry.removeComponent(item.id(), component, on, null);
+            flash.addFlashAttribute("notice", "Component removed.");
+        } catch (FerretException | java.time.DateTimeException e) {
+            flash.addFlashAttribute("problem", "The component could not be removed: " + e.getMessage());
+        }
+        return "redirect:/items/" + item.id() + "#components";
+    }
+
+    private String itemPage(ItemView item, Model model) {
+        Map<EventId, Integer> seqById = new HashMap<>();
+        Map<EventId, Integer> correctedBy = new HashMap<>();
+        for (LifecycleEvent e : item.history()) {
+            seqById.put(e.id(), e.sequence());
+        }
+        for (LifecycleEvent e : item.history()) {
+            if (e.corrects() != null) {
+                correctedBy.put(e.corrects(), e.sequence());
+            }
+        }
+        model.addAttribute("item", item);
+        model.addAttribute("title", title(item));
+        model.addAttribute("serials", item.markings().stream()
+                .filter(m -> m.marking().elements().serialNumber() != null)
+                .map(m -> m.marking().elements().serialNumber().value()).distinct().toList());
+        model.addAttribute("seqById", seqById);
+        model.addAttribute("correctedBy", correctedBy);
+        model.addAttribute("eventLabels", EVENT_LABELS);
+        model.addAttribute("eventTypes", Arrays.stream(EventType.values()).filter(t -> !t.recordedByOwnOperation())
+                .map(t -> new Option(t.name(), EVENT_LABELS.get(t))).toList());
+        model.addAttribute("historyOptions", item.history().stream()
+                .map(e -> new Option(e.id().toString(), "#" + e.sequence() + " " + EVENT_LABELS.get(e.type())
+                        + " on " + e.occurredOn())).toList());
+        if (!model.containsAttribute("eventErrors")) {
+            model.addAttribute("eventErrors", new FormErrors(ItemForms.eventLabels()));
+        }
+        if (!model.containsAttribute("markingErrors")) {
+            model.addAttribute("markingErrors", new FormErrors(ItemForms.addMarkingLabels()));
+        }
+        if (!model.containsAttribute("fitErrors")) {
+            model.addAttribute("fitErrors", new FormErrors(ItemForms.fitLabels()));
+        }
+        markingOptions(model);
+        return "items/item";
+    }
+
+    // ---- lookup and work list -------------------------------------------------------------------
+
+    @GetMapping("/search")
+    String search(@RequestParam(required = false) String serial, Model model) {
+        SearchForm form = new SearchForm(serial);
+        FormErrors errors = new FormErrors(Map.of("serial", "Serial number"));
+        List<ItemSummary> results = null;
+        if (serial != null && !serial.isBlank()) {
+            results = errors.capture("serial", () -> registry.findBySerial(serial));
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("results", results);
+        model.addAttribute("normalised", serial == null ? null : org.ferret.registry.SerialNumber.normalise(serial));
+        model.addAttribute("limit", Registry.SERIAL_LOOKUP_LIMIT);
+        return "items/search";
+    }
+
+    /** The search box's value, as the form fragments expect a bean. */
+    public record SearchForm(String serial) {
+        public String getSerial() {
+            return serial;
+        }
+    }
+
+    @GetMapping("/marking-required")
+    String markingRequired(@RequestParam(defaultValue = "0") int page, Model model) {
+        int p = Math.max(0, page);
+        long total = registry.countMarkingRequired();
+        model.addAttribute("items", registry.markingRequired(p * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("total", total);
+        model.addAttribute("page", p);
+        model.addAttribute("pageSize", PAGE_SIZE);
+        model.addAttribute("hasNext", (long) (p + 1) * PAGE_SIZE < total);
+        return "items/marking-required";
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private ItemView load(String id) {
+        return registry.find(parseId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static ItemId parseId(String id) {
+        try {
+            return ItemId.parse(id);
+        } catch (FerretException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** A component given by item id, or by a serial that names exactly one essential component. */
+    private ItemId resolveComponent(String text, FormErrors errors) {
+        if (ItemForms.blank(text)) {
+            errors.add("component", "must be given");
+            return null;
+        }
+        try {
+            return ItemId.parse(text);
+        } catch (FerretException notAnId) {
+            List<ItemSummary> found = errors.capture("component", () -> registry.findBySerial(text));
+            if (found == null) {
+                return null;
+            }
+            List<ItemSummary> components = found.stream().filter(s -> s.kind().isComponent()).toList();
+            if (components.size() == 1) {
+                return components.getFirst().id();
+            }
+            errors.add("component", components.isEmpty()
+                    ? "no essential component carries the serial '" + text.strip() + "'"
+                    : components.size() + " components carry this serial; give the item id instead");
+            return null;
+        }
+    }
+
+    private static void failed(HttpServletResponse response, String htmx, String showForm) {
+        if (htmx != null) {
+            // htmx swaps only successful responses by default; keep the failed form in view
+            response.setStatus(HttpStatus.OK.value());
+            response.setHeader("HX-Reswap", "outerHTML show:" + showForm + ":top");
+        } else {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
+    }
+
+    private static void markingOptions(Model model) {
+        model.addAttribute("markingKinds", Arrays.stream(MarkingKind.values())
+                .map(k -> new Option(k.name(), MARKING_KIND_LABELS.get(k))).toList());
+        model.addAttribute("markingMethods", Option.of(MarkingMethod.values(), m -> switch (m) {
+            case EMBEDDED_METAL_INSERT -> "Embedded metal insert (polymer frames)";
+            default -> Option.humanise(m);
+        }));
+        model.addAttribute("markingKindLabels", MARKING_KIND_LABELS);
+    }
+
+    private static String constructionLabel(Construction c) {
+        return switch (c) {
+            case ADDITIVELY_MANUFACTURED -> "Additively manufactured (3D-printed)";
+            case CONVERTED_ALARM_OR_GAS -> "Converted from an alarm or gas weapon";
+            default -> Option.humanise(c);
+        };
+    }
+
+    private static String statusLabel(ItemView v) {
+        return v.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    static String title(ItemView item) {
+        StringBuilder sb = new StringBuilder();
+        String kind = item.kind().label();
+        sb.append(Character.toUpperCase(kind.charAt(0))).append(kind.substring(1));
+        if (item.attributes().manufacturer() != null) {
+            sb.append(" · ").append(item.attributes().manufacturer());
+        }
+        if (item.attributes().model() != null) {
+            sb.append(' ').append(item.attributes().model());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.ferret.web;
+
+import java.util.Map;
+
+import org.ferret.registry.ItemStatus;
+import org.ferret.registry.Registry;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: what the registry holds now, and what needs attention. */
+@Controller
+class DashboardPage {
+
+    private static final int RECENT = 10;
+
+    private final Registry registry;
+
+    DashboardPage(Registry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        Map<ItemStatus, Long> byStatus = registry.countByStatus();
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long missing = byStatus.getOrDefault(ItemStatus.REPORTED_STOLEN, 0L)
+                + byStatus.getOrDefault(ItemStatus.REPORTED_LOST, 0L);
+        model.addAttribute("byStatus", byStatus);
+        model.addAttribute("total", total);
+        model.addAttribute("missing", missing);
+        model.addAttribute("markingRequired", registry.countMarkingRequired());
+        model.addAttribute("recent", registry.recentlyRegistered(RECENT));
+        return "dashboard";
+    }
+}

@@ -1,0 +1,87 @@
+// Progressive enhancement only: every page works without this script.
+(function () {
+  'use strict';
+
+  // Mark the current section in the main navigation.
+  function markCurrentNav() {
+    var path = window.location.pathname;
+    var best = null;
+    document.querySelectorAll('.mainnav a').forEach(function (a) {
+      var href = new URL(a.href).pathname;
+      var match = href === '/' ? path === '/' : (path === href || path.indexOf(href + '/') === 0);
+      if (match && (!best || href.length > new URL(best.href).pathname.length)) { best = a; }
+    });
+    if (best) { best.setAttribute('aria-current', 'page'); }
+  }
+
+  // In the event form, show only the particulars that belong to the chosen event type.
+  function wireEventTypes(root) {
+    root.querySelectorAll('select[data-event-type]').forEach(function (select) {
+      var form = select.form;
+      function update() {
+        form.querySelectorAll('[data-for-types]').forEach(function (el) {
+          var types = el.getAttribute('data-for-types').split(' ');
+          el.hidden = types.indexOf(select.value) < 0;
+        });
+      }
+      select.addEventListener('change', update);
+      update();
+    });
+  }
+
+  // In the register form, show the quantity only for ammunition lots.
+  function wireKind(root) {
+    root.querySelectorAll('form select[name="kind"]').forEach(function (select) {
+      var form = select.form;
+      function update() {
+        if (!form) { return; }
+        form.querySelectorAll('[data-only-kind]').forEach(function (el) {
+          var hasValue = el.querySelector('input') && el.querySelector('input').value;
+          el.hidden = select.value !== el.getAttribute('data-only-kind') && !hasValue;
+        });
+      }
+      select.addEventListener('change', update);
+      update();
+    });
+  }
+
+  // Draw a bar chart from a data table (the table stays as the accessible source of the numbers).
+  function drawCharts(root) {
+    if (!window.echarts) { return; }
+    root.querySelectorAll('[data-chart-from]').forEach(function (el) {
+      var table = document.getElementById(el.getAttribute('data-chart-from'));
+      if (!table) { return; }
+      var labels = [], values = [], colors = [];
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        labels.push(tr.getAttribute('data-label'));
+        values.push(Number(tr.getAttribute('data-value')));
+        colors.push(tr.getAttribute('data-color') || '#24507d');
+      });
+      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      chart.setOption({
+        animation: false,
+        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
+        yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false } },
+        series: [{
+          type: 'bar', data: values.map(function (v, i) { return { value: v, itemStyle: { color: colors[i] } }; }),
+          barMaxWidth: 22, label: { show: true, position: 'right' }
+        }]
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
+  }
+
+  function init(root) {
+    wireEventTypes(root);
+    wireKind(root);
+    drawCharts(root);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    markCurrentNav();
+    init(document);
+  });
+  document.addEventListener('htmx:afterSettle', function (e) { init(e.target); });
+})();

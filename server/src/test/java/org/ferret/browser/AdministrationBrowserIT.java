@@ -1,0 +1,157 @@
+package org.ferret.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.ferret.testsupport.FerretIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+
+/** Administrators, auditors and read-only users in the web UI, in Debian's Chromium. */
+@FerretIntegrationTest
+class AdministrationBrowserIT {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    String base;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        base = "http://localhost:" + port;
+        page = Browsers.page(browser);
+    }
+
+    @AfterEach
+    void closePage() {
+        page.context().close();
+    }
+
+    Locator nav() {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+    }
+
+    @Test
+    void an_administrator_adds_a_user_and_issues_a_token_whose_secret_is_shown_only_once() {
+        String username = "analyst" + ThreadLocalRandom.current().nextInt(1000, 10_000);
+        Browsers.signIn(page, base, "admin", "admin-demo");
+        nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Users")).click();
+
+        // a bad submission names each field and keeps nothing secret
+        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill("Bad Name!");
+        page.getByLabel("Initial password").fill("short");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+        assertThat(page.locator("#username-error")).containsText("3-64");
+        assertThat(page.locator("#roles-error")).containsText("at least one role");
+        assertThat(page.getByLabel("Initial password")).hasValue("");
+
+        page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(username);
+        page.getByLabel("Full name").fill("Customs Analyst Two");
+        page.getByLabel("Initial password").fill("a-long-enough-password");
+        page.getByLabel("Agency").selectOption("CUSTOMS");
+        page.getByLabel("Customs analyst").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+        assertThat(page.locator("#notice")).containsText("User " + username + " created");
+        assertThat(page.locator("#user-table")).containsText("Customs Analyst Two");
+        Browsers.screenshot(page, "07-users");
+
+        nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("API tokens")).click();
+        page.getByLabel("Token name").fill("customs gateway");
+        page.getByLabel("Owner").selectOption(username);
+        page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("CUSTOMS_ANALYST");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue token")).click();
+        assertThat(page.locator("#token-secret")).containsText("fer_");
+        String secret = page.locator("#token-secret").textContent().strip();
+        Browsers.screenshot(page, "08-token-created");
+
+        page.navigate(base + "/admin/tokens");
+        assertThat(page.locator("#token-secret")).hasCount(0);
+        assertThat(page.locator("main")).not().containsText(secret);
+        Locator row = page.locator("#token-table tbody tr").filter(new Locator.FilterOptions().setHasText("customs gateway"));
+        assertThat(row).containsText("active");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke customs gateway")).click();
+        assertThat(page.locator("#notice")).containsText("revoked");
+        assertThat(page.locator("#token-table tbody tr").filter(new Locator.FilterOptions().setHasText("customs gateway")))
+                .containsText("revoked");
+    }
+
+    @Test
+    void an_auditor_verifies_the_audit_chain_and_filters_the_trail() {
+        Browsers.signIn(page, base, "auditor", "auditor-demo");
+        assertThat(nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Register item"))).hasCount(0);
+        assertThat(nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Users"))).hasCount(0);
+        nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit trail")).click();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain")).click();
+        assertThat(page.locator("#verification")).containsText("The chain is intact");
+
+        page.getByLabel("Action").fill("USER_CREATED");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+        assertThat(page.locator("#audit-table")).containsText("USER_CREATED");
+        assertThat(page.locator("#audit-table")).not().containsText("AGENCY_CREATED");
+        Browsers.screenshot(page, "09-audit");
+    }
+
+    @Test
+    void a_read_only_user_sees_no_register_link_and_is_refused_the_register_page() {
+        Browsers.signIn(page, base, "readonly", "readonly-demo");
+        assertThat(nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Register item"))).hasCount(0);
+        assertThat(nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Marking required"))).isVisible();
+        var response = page.navigate(base + "/items/new");
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(403);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed"))).isVisible();
+    }
+
+    @Test
+    void a_registrar_uploads_a_csv_with_a_broken_row_and_sees_it_by_line_and_column_with_nothing_imported() {
+        String ref = "UI-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String csv = """
+                external_ref,kind,manufacturer,model,country_of_manufacture,serial_number,marking_manufacturer,marking_country_or_place
+                %s-1,pistol,CZ,75,CZ,%s-A,CZ,CZ
+                %s-2,pistole,CZ,75,CZ,%s-B,CZ,CZ
+                %s-3,rifle,Sako,85,XX,%s-C,Sako,FI
+                """.formatted(ref, ref, ref, ref, ref, ref);
+        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("CSV import")).click();
+        page.getByLabel("CSV file").setInputFiles(new FilePayload("items.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+
+        assertThat(page.locator("#import-report")).containsText("nothing was written");
+        Locator problems = page.locator("#problems tbody tr");
+        assertThat(problems.filter(new Locator.FilterOptions().setHasText("kind")).first()).containsText("3");
+        assertThat(problems.filter(new Locator.FilterOptions().setHasText("country_of_manufacture")).first()).containsText("4");
+        Browsers.screenshot(page, "10-import-report");
+
+        page.navigate(base + "/items/search?serial=" + ref + "-A");
+        assertThat(page.locator("#results")).containsText("Nothing in the registry carries this serial number");
+    }
+}

@@ -1,0 +1,167 @@
+package org.ferret.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.ferret.testsupport.FerretIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/** Whole journeys of a registrar through the web UI, in Debian's Chromium. */
+@FerretIntegrationTest
+class RegistrarJourneyBrowserIT {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    String base;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        base = "http://localhost:" + port;
+        page = Browsers.page(browser);
+    }
+
+    @AfterEach
+    void closePage() {
+        page.context().close();
+    }
+
+    @Test
+    void a_registrar_registers_a_pistol_records_its_theft_and_finds_it_again_by_a_loosely_typed_serial() {
+        // a serial of its own, so the journey holds whatever else the database contains
+        String digits = String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 100_000));
+        String serial = "AB-" + digits;
+        String typed = "ab " + digits.substring(0, 3) + " " + digits.substring(3);
+
+        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
+        Browsers.screenshot(page, "01-dashboard");
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Register item")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Register an item"))).isVisible();
+
+        page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("PISTOL");
+        page.getByLabel("Manufacturer", new Page.GetByLabelOptions().setExact(true)).fill("Glock");
+        page.getByLabel("Model", new Page.GetByLabelOptions().setExact(true)).fill("17 Gen5");
+        page.getByLabel("Calibre", new Page.GetByLabelOptions().setExact(true)).fill("9x19mm");
+        page.getByLabel("Country of manufacture").fill("AT");
+        page.getByLabel("Construction").selectOption("POLYMER");
+        // marking 1 is a manufacture marking by default
+        page.locator("#markings-0-serialNumber").fill(serial);
+        page.locator("#markings-0-manufacturer").fill("GLOCK");
+        page.locator("#markings-0-countryOrPlace").fill("AUSTRIA");
+        page.locator("#markings-0-location").fill("frame, slide and barrel");
+        page.locator("#markings-0-method").selectOption("LASER");
+        Browsers.screenshot(page, "02-register-form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
+
+        assertThat(page.locator("#notice")).containsText("Registered the pistol");
+        assertThat(page.locator("#item-status")).hasText("in lawful possession");
+        assertThat(page.locator("#item-serials")).hasText(serial);
+        assertThat(page.locator("#marking-flag")).hasCount(0);
+
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("THEFT_REPORTED");
+        page.locator("#record-event").getByLabel("Place").fill("Tampere");
+        page.locator("#record-event").getByLabel("Reference").fill("POL-2026-0415");
+        page.locator("#record-event").getByLabel("Note").fill("Taken in a burglary of the owner's home safe");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+
+        assertThat(page.locator("#notice")).containsText("Status now: reported stolen");
+        assertThat(page.locator("#item-status")).hasText("reported stolen");
+        assertThat(page.locator("#history")).containsText("Reported stolen");
+        Browsers.screenshot(page, "03-item-stolen");
+
+        page.getByLabel("Find by serial number").fill(typed);
+        page.getByLabel("Find by serial number").press("Enter");
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Serial lookup"))).isVisible();
+        var row = page.locator("#results tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(serial));
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText("reported stolen");
+        Browsers.screenshot(page, "04-serial-lookup");
+
+        row.getByRole(AriaRole.LINK).click();
+        assertThat(page.locator("#item-status")).hasText("reported stolen");
+    }
+
+    @Test
+    void the_register_form_names_every_field_that_is_wrong_and_keeps_what_was_typed() {
+        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        page.navigate(base + "/items/new");
+        page.getByLabel("Country of manufacture").fill("XX");
+        page.getByLabel("Year of manufacture").fill("nineteen");
+        page.locator("#markings-0-serialNumber").fill("S".repeat(41));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
+
+        assertThat(page.locator("#error-summary")).containsText("problems");
+        assertThat(page.locator("#kind-error")).containsText("choose one");
+        assertThat(page.locator("#countryOfManufacture-error")).containsText("'XX' is not an ISO 3166-1 alpha-2 country code");
+        assertThat(page.locator("#yearOfManufacture-error")).containsText("not a whole number");
+        assertThat(page.locator("#markings-0-serialNumber-error")).containsText("at most 40");
+        assertThat(page.getByLabel("Country of manufacture")).hasValue("XX");
+        assertThat(page.getByLabel("Country of manufacture")).hasAttribute("aria-invalid", "true");
+        Browsers.screenshot(page, "05-register-errors");
+    }
+
+    @Test
+    void an_unmarked_3d_printed_frame_waits_on_the_marking_required_work_list_until_the_authority_marks_it() {
+        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        page.navigate(base + "/items/new");
+        page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("FRAME");
+        page.getByLabel("Construction").selectOption("ADDITIVELY_MANUFACTURED");
+        page.getByLabel("Model", new Page.GetByLabelOptions().setExact(true)).fill("FGC-9 lower (printed)");
+        page.getByLabel("First event in its history").selectOption("SEIZURE");
+        page.getByLabel("On (date)").fill(java.time.LocalDate.now().toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
+
+        assertThat(page.locator("#marking-flag")).isVisible();
+        assertThat(page.locator("#main")).containsText("item carries no marking");
+        String itemUrl = page.url();
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Marking required")).click();
+        assertThat(page.locator("#work-list")).containsText("FGC-9 lower (printed)");
+        Browsers.screenshot(page, "06-marking-required");
+
+        page.navigate(itemUrl);
+        String serial = "FI-POL-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        page.locator("#marking-kind").selectOption("AUTHORITY_APPLIED");
+        page.locator("#marking-serialNumber").fill(serial);
+        page.locator("#marking-countryOrPlace").fill("FI");
+        page.locator("#marking-method").selectOption("ENGRAVED");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add marking")).click();
+
+        assertThat(page.locator("#notice")).containsText("no longer needs marking");
+        assertThat(page.locator("#marking-flag")).hasCount(0);
+        page.navigate(base + "/items/marking-required");
+        assertThat(page.locator("#main")).not().containsText("FGC-9 lower (printed)");
+    }
+}
