@@ -3,6 +3,7 @@ package org.ferret.cli;
 import java.util.concurrent.Callable;
 
 import org.ferret.FerretApplication;
+import org.ferret.screening.ScreeningCli;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Command;
 public class FerretCli implements Callable<Integer> {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new FerretCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        // screen runs the plain Java screening engine: no Spring context is started for it
+        int code = new CommandLine(new FerretCli()).addSubcommand("screen", ScreeningCli.command())
+                .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (code != 0 || !serverRunning) {
             System.exit(code);
         }
