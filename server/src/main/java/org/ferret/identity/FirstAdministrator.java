@@ -44,7 +44,7 @@ class FirstAdministrator implements ApplicationRunner {
         if (users.count() > 0) {
             return;
         }
-        Console console = System.console();
+        Console console = interactiveConsole();
         String username = value("FERRET_ADMIN_USERNAME", "Administrator username", console, false);
         String password = value("FERRET_ADMIN_PASSWORD", "Administrator password (at least " + Users.MIN_PASSWORD
                 + " characters)", console, true);
@@ -54,6 +54,19 @@ class FirstAdministrator implements ApplicationRunner {
         users.createAgency(agencyCode, agencyName, AgencyKind.NATIONAL_AUTHORITY, country.toUpperCase());
         users.createUser(new Username(username), "Administrator", password, agencyCode, Set.of(Role.ADMINISTRATOR));
         System.out.println("Created the first administrator '" + username + "' of agency " + agencyCode + ".");
+    }
+
+    /** The console if someone can answer on it; from JDK 22 System.console() exists even when input is redirected. */
+    private static Console interactiveConsole() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+        } catch (ReflectiveOperationException e) {
+            return console; // JDK 21: a non-null console is a terminal
+        }
     }
 
     private String valueOr(String variable, String fallback) {

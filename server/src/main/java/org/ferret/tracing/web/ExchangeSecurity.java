@@ -16,6 +16,7 @@ class ExchangeSecurity {
 
     @Bean
     @Order(0)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain nodeExchange(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/v1/tracing/exchange")
                 .csrf(c -> c.disable())
