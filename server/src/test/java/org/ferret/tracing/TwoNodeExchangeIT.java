@@ -1,0 +1,248 @@
+package org.ferret.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferret.tracing.TracingApiIT.eventually;
+
+import java.net.ServerSocket;
+import java.sql.DriverManager;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ferret.FerretApplication;
+import org.ferret.testsupport.FerretIntegrationTest;
+import org.ferret.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Two Ferret nodes on loopback: node A (this test's server) sends a trace request to node B while B is down, retries
+ * until B is up, B answers with the chain of custody and the signed answer arrives on A. B never duplicates the
+ * request, and refuses replayed, forged and unknown-sender documents without writing anything.
+ */
+@FerretIntegrationTest
+class TwoNodeExchangeIT {
+
+    static final String[] KEY_A = NodeKeys.generate();
+    static final String[] KEY_B = NodeKeys.generate();
+    static final int PORT_B = freePort();
+    static final String DB_B = "nodeb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static ConfigurableApplicationContext nodeB;
+
+    @DynamicPropertySource
+    static void nodeA(DynamicPropertyRegistry r) {
+        r.add("ferret.tracing.node.id", () -> "node-a");
+        r.add("ferret.tracing.node.private-key", () -> KEY_A[0]);
+        r.add("ferret.tracing.peers.node-b.url", () -> "http://127.0.0.1:" + PORT_B);
+        r.add("ferret.tracing.peers.node-b.public-key", () -> KEY_B[1]);
+        r.add("ferret.tracing.exchange.poll-ms", () -> "300");
+        r.add("ferret.tracing.exchange.max-backoff-s", () -> "1");
+    }
+
+    @LocalServerPort
+    int portA;
+    @Autowired
+    JdbcTemplate jdbcA;
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts (or restarts, on the same database) node B. */
+    ConfigurableApplicationContext startB() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", PORT_B);
+        p.put("ferret.tracing.node.id", "node-b");
+        p.put("ferret.tracing.node.private-key", KEY_B[0]);
+        p.put("ferret.tracing.peers.node-a.url", "http://127.0.0.1:" + portA);
+        p.put("ferret.tracing.peers.node-a.public-key", KEY_A[1]);
+        p.put("ferret.tracing.exchange.poll-ms", "300");
+        p.put("ferret.tracing.exchange.max-backoff-s", "1");
+        if (TestDatabase.onPostgres()) {
+            String url = System.getProperty("ferret.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+            try (var c = DriverManager.getConnection(url, "postgres", "")) {
+                c.createStatement().execute("create schema if not exists " + DB_B);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            p.put("spring.datasource.url", url + "?currentSchema=" + DB_B);
+            p.put("spring.datasource.username", "postgres");
+            p.put("spring.flyway.schemas", DB_B);
+            p.put("spring.flyway.default-schema", DB_B);
+        } else {
+            p.put("spring.datasource.url", "jdbc:h2:mem:" + DB_B
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            p.put("spring.datasource.username", "sa");
+        }
+        p.put("spring.datasource.password", "");
+        // as command-line arguments: they outrank application.properties (builder properties would not)
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(FerretApplication.class).profiles("test").run(args);
+    }
+
+    @AfterAll
+    static void stopB() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (TestDatabase.onPostgres()) {
+            String url = System.getProperty("ferret.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+            try (var c = DriverManager.getConnection(url, "postgres", "")) {
+                c.createStatement().execute("drop schema if exists " + DB_B + " cascade");
+            } catch (java.sql.SQLException e) {
+                System.err.println("could not drop " + DB_B + ": " + e.getMessage());
+            }
+        }
+    }
+
+    static RestClient client(int port, String user) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> {
+                    if (user != null) {
+                        h.setBasicAuth(user, user + "-demo");
+                    }
+                }).build();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_trace_request_leaves_A_is_answered_on_B_and_the_answer_arrives_on_A_despite_B_being_down_at_first() throws Exception {
+        // B knows the pistol; then B goes down
+        nodeB = startB();
+        Map<String, Object> item = client(PORT_B, "registrar").post().uri("/api/v1/items").body(Map.of(
+                "kind", "PISTOL", "manufacturer", "CZ", "model", "75", "calibre", "9x19mm", "countryOfManufacture", "CZ",
+                "markings", List.of(Map.of("kind", "MANUFACTURE", "manufacturer", "CZ", "countryOrPlace", "CZ",
+                        "serialNumber", "CZB-118822")),
+                "initialEvent", Map.of("type", "MANUFACTURE", "occurredOn", "2018-06-01", "country", "CZ")))
+                .retrieve().body(Map.class);
+        assertThat(item).containsKey("id");
+        nodeB.close();
+        nodeB = null;
+
+        // A sends while B is down
+        var investigatorA = client(portA, "investigator");
+        Map<String, Object> content = Map.ofEntries(Map.entry("requestingAgency", "National Police of Finland"),
+                Map.entry("requestingCountry", "FI"), Map.entry("caseReference", "FI-2026-0042"),
+                Map.entry("legalBasis", "Firearms Protocol art. 12(4)"), Map.entry("illicitContext", "homicide"),
+                Map.entry("recoveryCircumstances", "recovered at the scene"), Map.entry("recoveryPlace", "Tampere"),
+                Map.entry("recoveredOn", "2025-09-30"),
+                Map.entry("markings", List.of(Map.of("marking", "CZ8-11?822", "obliterated", true))),
+                Map.entry("type", "PISTOL"), Map.entry("make", "CZ"), Map.entry("calibre", "9x19mm"),
+                Map.entry("urgency", "URGENT"), Map.entry("intendedUse", "criminal investigation"));
+        ResponseEntity<Map> sent = investigatorA.post().uri("/api/v1/tracing/requests/outgoing")
+                .body(Map.of("peer", "node-b", "content", content)).retrieve().toEntity(Map.class);
+        assertThat(sent.getStatusCode().value()).as(String.valueOf(sent.getBody())).isEqualTo(201);
+        String requestA = (String) sent.getBody().get("id");
+        assertThat(sent.getBody().get("status")).isEqualTo("SENT");
+        Integer attempts = eventually(() -> jdbcA.queryForObject(
+                "select attempts from tracing_node_document where direction = 'OUT' and trace_request = ?",
+                Integer.class, UUID.fromString(requestA)), a -> a >= 2);
+        assertThat(attempts).isGreaterThanOrEqualTo(2);
+        assertThat(jdbcA.queryForObject("select status from tracing_node_document where direction = 'OUT' and trace_request = ?",
+                String.class, UUID.fromString(requestA))).isEqualTo("PENDING");
+
+        // B comes back (its index is rebuilt from its database) and A's retry gets through
+        nodeB = startB();
+        var investigatorB = client(PORT_B, "investigator");
+        List<Map<String, Object>> incoming = eventually(
+                () -> (List<Map<String, Object>>) investigatorB.get().uri("/api/v1/tracing/requests").retrieve().body(List.class),
+                l -> !l.isEmpty());
+        assertThat(incoming).hasSize(1);
+        Map<String, Object> onB = incoming.getFirst();
+        assertThat(onB.get("direction")).isEqualTo("INCOMING");
+        assertThat(onB.get("peerNode")).isEqualTo("node-a");
+        assertThat(((Map<String, Object>) onB.get("content")).get("caseReference")).isEqualTo("FI-2026-0042");
+        assertThat((List<Map<String, Object>>) onB.get("candidates")).extracting(c -> c.get("itemId")).contains(item.get("id"));
+        String requestB = (String) onB.get("id");
+        assertThat(eventually(() -> jdbcA.queryForObject("select status from tracing_node_document where direction = 'OUT' and trace_request = ?",
+                String.class, UUID.fromString(requestA)), "DELIVERED"::equals)).isEqualTo("DELIVERED");
+
+        // B's officer answers
+        investigatorB.post().uri("/api/v1/tracing/requests/" + requestB + "/acknowledge").retrieve().toBodilessEntity();
+        investigatorB.post().uri("/api/v1/tracing/requests/" + requestB + "/candidates/" + item.get("id") + "/confirm")
+                .retrieve().toBodilessEntity();
+        Map<String, Object> answeredB = investigatorB.post().uri("/api/v1/tracing/requests/" + requestB + "/answer")
+                .body(Map.of("remarks", "exported to FI dealer in 2019")).retrieve().body(Map.class);
+        assertThat(answeredB.get("status")).isEqualTo("ANSWERED");
+
+        // the answer arrives on A
+        Map<String, Object> onA = eventually(
+                () -> (Map<String, Object>) investigatorA.get().uri("/api/v1/tracing/requests/" + requestA).retrieve().body(Map.class),
+                m -> "ANSWERED".equals(m.get("status")));
+        assertThat(onA.get("status")).isEqualTo("ANSWERED");
+        Map<String, Object> answer = (Map<String, Object>) onA.get("answer");
+        assertThat(answer.get("outcome")).isEqualTo("TRACED");
+        assertThat(answer.get("answeringNode")).isEqualTo("node-b");
+        assertThat((List<String>) answer.get("serials")).contains("CZB-118822");
+        assertThat((List<Map<String, Object>>) answer.get("chainOfCustody")).extracting(e -> e.get("event")).contains("MANUFACTURE");
+        assertThat(answer.get("lastLawfulAcquisition")).isEqualTo("2018-06-01");
+
+        // ---- bad documents: replay, forgery, unknown sender; none writes anything on B --------------------
+        JdbcTemplate jdbcB = nodeB.getBean(JdbcTemplate.class);
+        long docsB = jdbcB.queryForObject("select count(*) from tracing_node_document", Long.class);
+        Map<String, Object> original = jdbcA.queryForMap(
+                "select body, signature from tracing_node_document where direction = 'OUT' and trace_request = ?",
+                UUID.fromString(requestA));
+        String body = (String) original.get("body");
+        String signature = (String) original.get("signature");
+        RestClient anonymous = client(PORT_B, null);
+
+        ResponseEntity<Map> replay = anonymous.post().uri("/api/v1/tracing/exchange")
+                .body(Map.of("document", body, "signature", signature)).retrieve().toEntity(Map.class);
+        assertThat(replay.getStatusCode().value()).isEqualTo(409);
+        assertThat(replay.getBody().get("code")).isEqualTo("DOCUMENT_REPLAYED");
+
+        ObjectMapper json = nodeB.getBean(ObjectMapper.class);
+        ObjectNode tampered = (ObjectNode) json.readTree(body);
+        ((ObjectNode) tampered.get("body").get("content")).put("caseReference", "FORGED-1");
+        tampered.put("id", UUID.randomUUID().toString());
+        tampered.put("nonce", "ffffffffffffffffffffffffffffffff");
+        ResponseEntity<Map> forged = anonymous.post().uri("/api/v1/tracing/exchange")
+                .body(Map.of("document", json.writeValueAsString(tampered), "signature", signature)).retrieve().toEntity(Map.class);
+        assertThat(forged.getStatusCode().value()).isEqualTo(403);
+        assertThat(forged.getBody().get("code")).isEqualTo("SIGNATURE_INVALID");
+
+        String[] stranger = NodeKeys.generate();
+        ObjectNode fromStranger = (ObjectNode) json.readTree(body);
+        fromStranger.put("sender", "node-x");
+        fromStranger.put("id", UUID.randomUUID().toString());
+        String strangerDoc = json.writeValueAsString(fromStranger);
+        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        s.initSign(java.security.KeyFactory.getInstance("Ed25519").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(stranger[0]))));
+        s.update(strangerDoc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ResponseEntity<Map> unknown = anonymous.post().uri("/api/v1/tracing/exchange")
+                .body(Map.of("document", strangerDoc, "signature", Base64.getEncoder().encodeToString(s.sign())))
+                .retrieve().toEntity(Map.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(403);
+        assertThat(unknown.getBody().get("code")).isEqualTo("UNKNOWN_NODE");
+
+        ResponseEntity<Map> garbage = anonymous.post().uri("/api/v1/tracing/exchange")
+                .body(Map.of("document", "{not json", "signature", "AAAA")).retrieve().toEntity(Map.class);
+        assertThat(garbage.getStatusCode().value()).isEqualTo(400);
+
+        assertThat(jdbcB.queryForObject("select count(*) from tracing_node_document", Long.class)).isEqualTo(docsB);
+        assertThat(jdbcB.queryForObject("select count(*) from trace_request", Long.class)).isEqualTo(1);
+        assertThat(jdbcB.queryForObject("select count(*) from trace_request where case_reference = 'FORGED-1'", Long.class)).isZero();
+    }
+}
