@@ -16,7 +16,8 @@
 
   // In the event form, show only the particulars that belong to the chosen event type.
   function wireEventTypes(root) {
-    root.querySelectorAll('select[data-event-type]').forEach(function (select) {
+    root.querySelectorAll('select[data-event-type]:not([data-wired])').forEach(function (select) {
+      select.setAttribute('data-wired', '');
       var form = select.form;
       function update() {
         form.querySelectorAll('[data-for-types]').forEach(function (el) {
@@ -31,7 +32,8 @@
 
   // In the register form, show the quantity only for ammunition lots.
   function wireKind(root) {
-    root.querySelectorAll('form select[name="kind"]').forEach(function (select) {
+    root.querySelectorAll('form select[name="kind"]:not([data-wired])').forEach(function (select) {
+      select.setAttribute('data-wired', '');
       var form = select.form;
       function update() {
         if (!form) { return; }
@@ -48,7 +50,8 @@
   // Draw a bar chart from a data table (the table stays as the accessible source of the numbers).
   function drawCharts(root) {
     if (!window.echarts) { return; }
-    root.querySelectorAll('[data-chart-from]').forEach(function (el) {
+    root.querySelectorAll('[data-chart-from]:not([data-wired])').forEach(function (el) {
+      el.setAttribute('data-wired', '');
       var table = document.getElementById(el.getAttribute('data-chart-from'));
       if (!table) { return; }
       var labels = [], values = [], colors = [];
@@ -60,7 +63,7 @@
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption({
         animation: false,
-        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
         yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false } },
@@ -83,5 +86,6 @@
     markCurrentNav();
     init(document);
   });
-  document.addEventListener('htmx:afterSettle', function (e) { init(e.target); });
+  // content swapped in by htmx (the swapped element itself is new, so e.target is not the place to look)
+  document.addEventListener('htmx:load', function (e) { init(e.detail.elt); });
 })();

@@ -110,6 +110,43 @@ class RegistrarJourneyBrowserIT {
 
         row.getByRole(AriaRole.LINK).click();
         assertThat(page.locator("#item-status")).hasText("reported stolen");
+
+        // the lookup page also answers as you type (htmx), without submitting the form
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Serial lookup")).click();
+        page.getByLabel("Serial number", new Page.GetByLabelOptions().setExact(true)).pressSequentially(serial.toLowerCase().replace("-", "/"));
+        assertThat(page.locator("#results tbody tr")).containsText("reported stolen");
+    }
+
+    @Test
+    void deactivating_a_rifle_asks_for_every_missing_particular_then_records_it() {
+        String serial = "SK-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        page.navigate(base + "/items/new");
+        page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("RIFLE");
+        page.getByLabel("Manufacturer", new Page.GetByLabelOptions().setExact(true)).fill("Sako");
+        page.locator("#markings-0-serialNumber").fill(serial);
+        page.locator("#markings-0-manufacturer").fill("SAKO");
+        page.locator("#markings-0-countryOrPlace").fill("Riihimäki, FI");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
+        assertThat(page.locator("#item-status")).hasText("in lawful possession");
+
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("DEACTIVATION");
+        page.getByLabel("Standard applied").fill("EU 2018/337");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+        assertThat(page.locator("#deactivationCertificate-error")).containsText("must be given");
+        assertThat(page.locator("#deactivationAuthority-error")).containsText("must be given");
+        assertThat(page.getByLabel("Standard applied")).hasValue("EU 2018/337");
+        assertThat(page.locator("#item-status")).hasText("in lawful possession");
+        Browsers.screenshot(page, "11-event-errors");
+
+        // only the particulars of the chosen event type are shown, also after the form came back with errors
+        assertThat(page.locator("fieldset[data-for-types=DESTRUCTION]")).isHidden();
+        page.locator("#deactivationCertificate").fill("DEACT-2026-001");
+        page.getByLabel("Verifying authority").fill("National Proof House");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+        assertThat(page.locator("#item-status")).hasText("deactivated");
+        assertThat(page.locator("#history")).containsText("Certificate DEACT-2026-001, standard EU 2018/337");
     }
 
     @Test

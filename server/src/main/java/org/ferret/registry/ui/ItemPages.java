@@ -155,7 +155,8 @@ class ItemPages {
         if (event != null) {
             try {
                 ItemView after = registry.recordEvent(item.id(), event);
-                flash.addFlashAttribute("notice", EVENT_LABELS.get(event.type()) + " on " + event.occurredOn()
+                flash.addFlashAttribute("notice", EVENT_LABELS.get(event.type()) + " on "
+                        + event.occurredOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH))
                         + ". Status now: " + statusLabel(after) + ".");
                 return "redirect:/items/" + item.id() + "#history";
             } catch (FerretException e) {
@@ -256,7 +257,7 @@ class ItemPages {
             }
         }
         model.addAttribute("item", item);
-        model.addAttribute("title", title(item));
+        model.addAttribute("heading", title(item));
         model.addAttribute("serials", item.markings().stream()
                 .filter(m -> m.marking().elements().serialNumber() != null)
                 .map(m -> m.marking().elements().serialNumber().value()).distinct().toList());
