@@ -18,12 +18,35 @@ import org.ferret.registry.Marking;
 import org.ferret.registry.MarkingElements;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes validated import rows with JDBC batch inserts; rows whose external_ref exists are skipped. */
+/**
+ * Writes validated import rows: multi-row INSERT statements (many rows per statement) sent as JDBC batches, which
+ * is fast on both H2 and PostgreSQL without driver-specific settings. Rows whose external_ref exists are skipped.
+ */
 @Repository
 public class ImportWriter {
+
+    /** Rows per INSERT statement. */
+    static final int ROWS_PER_STATEMENT = 100;
+
+    private static final String ITEM_INSERT = """
+            insert into registry_item (id, external_ref, category, kind, manufacturer, model, calibre,
+                country_of_manufacture, year_of_manufacture, construction, quantity, status, marking_required,
+                import_job, registered_at, registered_by) values""";
+    private static final int[] ITEM_TYPES = {Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+            Types.BOOLEAN, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+
+    private static final String MARKING_INSERT = """
+            insert into registry_marking (id, item_id, mark_order, kind, manufacturer, country_or_place,
+                serial_number, serial_normalised, mark_year, import_country, import_year, model, calibre,
+                geometric_symbols, symbol_code, location, method, recorded_at) values""";
+    private static final int[] MARKING_TYPES = {Types.OTHER, Types.OTHER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
@@ -44,107 +67,86 @@ public class ImportWriter {
             return fresh;
         }
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        List<UUID> ids = new ArrayList<>(fresh.size());
-        for (int i = 0; i < fresh.size(); i++) {
-            ids.add(UUID.randomUUID());
-        }
-        jdbc.batchUpdate("""
-                insert into registry_item (id, external_ref, category, kind, manufacturer, model, calibre,
-                    country_of_manufacture, year_of_manufacture, construction, quantity, status, status_since,
-                    holder_id, fitted_to, marking_required, import_job, registered_at, registered_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, ?, ?, ?, ?)""",
-                batch(fresh.size(), (ps, i) -> {
-                    CsvLayout.Row r = fresh.get(i);
-                    ItemAttributes a = r.attributes();
-                    ps.setObject(1, ids.get(i));
-                    ps.setString(2, r.externalRef());
-                    ps.setString(3, r.kind().category().name());
-                    ps.setString(4, r.kind().name());
-                    string(ps, 5, a.manufacturer());
-                    string(ps, 6, a.model());
-                    string(ps, 7, a.calibre() == null ? null : a.calibre().value());
-                    string(ps, 8, a.countryOfManufacture() == null ? null : a.countryOfManufacture().value());
-                    integer(ps, 9, a.yearOfManufacture());
-                    string(ps, 10, a.construction() == null ? null : a.construction().name());
-                    integer(ps, 11, a.quantity());
-                    ps.setString(12, ItemStatus.IN_LAWFUL_POSSESSION.name());
-                    ps.setBoolean(13, r.markingRequired());
-                    ps.setObject(14, job);
-                    ps.setObject(15, when);
-                    string(ps, 16, actor);
-                }));
-        List<Object[]> markings = new ArrayList<>();
-        for (int i = 0; i < fresh.size(); i++) {
+        List<Object[]> items = new ArrayList<>(fresh.size());
+        List<Object[]> markings = new ArrayList<>(fresh.size() * 2);
+        for (CsvLayout.Row r : fresh) {
+            UUID id = TimeOrderedIds.next();
+            ItemAttributes a = r.attributes();
+            items.add(new Object[] {id, r.externalRef(), r.kind().category().name(), r.kind().name(), a.manufacturer(),
+                    a.model(), str(a.calibre()), str(a.countryOfManufacture()), a.yearOfManufacture(),
+                    a.construction() == null ? null : a.construction().name(), a.quantity(),
+                    ItemStatus.IN_LAWFUL_POSSESSION.name(), r.markingRequired(), job, when, actor});
             int order = 0;
-            for (Marking m : fresh.get(i).markings()) {
-                markings.add(new Object[] {ids.get(i), ++order, m});
+            for (Marking m : r.markings()) {
+                MarkingElements e = m.elements();
+                markings.add(new Object[] {TimeOrderedIds.next(), id, ++order, m.kind().name(), e.manufacturer(),
+                        e.countryOrPlace(), e.serialNumber() == null ? null : e.serialNumber().value(),
+                        e.serialNumber() == null ? null : e.serialNumber().normalised(), e.year(),
+                        str(e.importCountry()), e.importYear(), e.model(), str(e.calibre()), e.geometricSymbols(),
+                        e.symbolCode(), m.location(), m.method() == null ? null : m.method().name(), when});
             }
         }
-        if (!markings.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into registry_marking (id, item_id, mark_order, kind, manufacturer, country_or_place,
-                        serial_number, serial_normalised, mark_year, import_country, import_year, model, calibre,
-                        geometric_symbols, symbol_code, location, method, recorded_at, event_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)""",
-                    batch(markings.size(), (ps, i) -> {
-                        Object[] row = markings.get(i);
-                        Marking m = (Marking) row[2];
-                        MarkingElements e = m.elements();
-                        ps.setObject(1, UUID.randomUUID());
-                        ps.setObject(2, row[0]);
-                        ps.setInt(3, (Integer) row[1]);
-                        ps.setString(4, m.kind().name());
-                        string(ps, 5, e.manufacturer());
-                        string(ps, 6, e.countryOrPlace());
-                        string(ps, 7, e.serialNumber() == null ? null : e.serialNumber().value());
-                        string(ps, 8, e.serialNumber() == null ? null : e.serialNumber().normalised());
-                        integer(ps, 9, e.year());
-                        string(ps, 10, e.importCountry() == null ? null : e.importCountry().value());
-                        integer(ps, 11, e.importYear());
-                        string(ps, 12, e.model());
-                        string(ps, 13, e.calibre() == null ? null : e.calibre().value());
-                        string(ps, 14, e.geometricSymbols());
-                        string(ps, 15, e.symbolCode());
-                        string(ps, 16, m.location());
-                        string(ps, 17, m.method() == null ? null : m.method().name());
-                        ps.setObject(18, when);
-                    }));
-        }
+        insert(ITEM_INSERT, ITEM_TYPES, items);
+        insert(MARKING_INSERT, MARKING_TYPES, markings);
         return fresh;
     }
 
-    @FunctionalInterface
-    private interface Setter {
-        void set(PreparedStatement ps, int i) throws SQLException;
-    }
+    /** Inserts rows with {@value #ROWS_PER_STATEMENT} rows per statement, full statements sent as one batch. */
+    private void insert(String insert, int[] types, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int full = rows.size() / ROWS_PER_STATEMENT;
+        int rest = rows.size() % ROWS_PER_STATEMENT;
+        if (full > 0) {
+            jdbc.batchUpdate(sql(insert, types.length, ROWS_PER_STATEMENT), new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int statement) throws SQLException {
+                    bind(ps, rows, statement * ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, types);
+                }
 
-    private static BatchPreparedStatementSetter batch(int size, Setter setter) {
-        return new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                setter.set(ps, i);
-            }
-
-            @Override
-            public int getBatchSize() {
-                return size;
-            }
-        };
-    }
-
-    private static void string(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.VARCHAR);
-        } else {
-            ps.setString(i, v);
+                @Override
+                public int getBatchSize() {
+                    return full;
+                }
+            });
+        }
+        if (rest > 0) {
+            jdbc.execute(sql(insert, types.length, rest), (PreparedStatementCallback<Integer>) ps -> {
+                bind(ps, rows, full * ROWS_PER_STATEMENT, rest, types);
+                return ps.executeUpdate();
+            });
         }
     }
 
-    private static void integer(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
+    private static String sql(String insert, int columns, int rows) {
+        String one = "(" + "?,".repeat(columns - 1) + "?)";
+        StringBuilder sb = new StringBuilder(insert.length() + rows * (one.length() + 1)).append(insert).append(' ');
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(one);
         }
+        return sb.toString();
+    }
+
+    private static void bind(PreparedStatement ps, List<Object[]> rows, int from, int count, int[] types)
+            throws SQLException {
+        int p = 1;
+        for (int r = from; r < from + count; r++) {
+            Object[] values = rows.get(r);
+            for (int c = 0; c < types.length; c++, p++) {
+                if (values[c] == null) {
+                    ps.setNull(p, types[c]);
+                } else {
+                    ps.setObject(p, values[c]);
+                }
+            }
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
     }
 }
