@@ -1,0 +1,107 @@
+package org.ferret.tracing.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.ferret.testsupport.FerretIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/** An investigator at the scene searches a worn marking in Debian's Chromium, reads the explanation, confirms. */
+@FerretIntegrationTest
+class MarkingSearchBrowserIT {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String env = System.getenv("FERRET_CHROMIUM");
+        Path exe = Paths.get(env != null && !env.isBlank() ? env : "/usr/bin/chromium");
+        if (!Files.isExecutable(exe)) {
+            throw new IllegalStateException("Browser tests need Debian's Chromium at " + exe + " (apt-get install -y chromium)");
+        }
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(exe).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void an_investigator_finds_a_partly_obliterated_serial_sees_why_it_matched_and_confirms_it() throws Exception {
+        String digits = String.valueOf(ThreadLocalRandom.current().nextInt(10_000, 100_000));
+        String serial = "KR" + digits + "B";
+        RestClient registrar = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> h.setBasicAuth("registrar", "registrar-demo")).build();
+        registrar.post().uri("/api/v1/items").body(Map.of("kind", "FRAME", "manufacturer", "Glock", "model", "19",
+                "markings", List.of(Map.of("kind", "MANUFACTURE", "manufacturer", "Glock", "countryOrPlace", "AT",
+                        "serialNumber", serial))))
+                .retrieve().toBodilessEntity();
+        // read at the scene: the third digit is gone and the final B looks like an 8
+        String read = "kr" + digits.substring(0, 2) + "?" + digits.substring(3) + "8";
+
+        String base = "http://localhost:" + port;
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page.setDefaultTimeout(15_000);
+        page.navigate(base + "/login");
+        page.getByLabel("User name").fill("investigator");
+        page.getByLabel("Password").fill("investigator-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(base + "/");
+
+        // the registration reaches the index through an event after commit: search until it shows
+        long until = System.currentTimeMillis() + 15_000;
+        do {
+            page.navigate(base + "/tracing/search");
+            page.getByLabel("Marking as read").fill(read);
+            page.getByLabel("Type").selectOption("ESSENTIAL_COMPONENT");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+            page.waitForLoadState();
+        } while (page.locator("td .pos").count() == 0 && System.currentTimeMillis() < until);
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Marking search"))).isVisible();
+        assertThat(page.locator("#results")).containsText("FRAME · Glock 19");
+        assertThat(page.locator("#results")).containsText("confused 1 (pos " + serial.length() + " 8→B)");
+        assertThat(page.locator("#results")).containsText("unreadable 1");
+        assertThat(page.locator("td .pos-confusion")).hasCount(1);
+        assertThat(page.locator("td .pos-unknown")).hasCount(1);
+        Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir"), "ferret-ui"));
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Paths.get(System.getProperty("java.io.tmpdir"), "ferret-ui", "tracing-search.png")));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm: this is the item")).first().click();
+        assertThat(page.locator("#results")).containsText("confirmed as the item in hand");
+
+        // a malformed reading is explained, not a crash
+        page.getByLabel("Marking as read").fill("KR(12");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        assertThat(page.locator(".alert-error")).containsText("position 3");
+        page.context().close();
+    }
+}
