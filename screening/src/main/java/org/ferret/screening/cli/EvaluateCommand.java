@@ -24,6 +24,8 @@ final class EvaluateCommand extends Common {
     @Option(names = "--rules", description = "Rule pack file (default: the profile's bundled pack, if any).") Path rules;
     @Option(names = "--no-rules") boolean noRules;
     @Option(names = "--no-history", description = "Ablation: train and score without party-history features.") boolean noHistory;
+    @Option(names = "--drop-features", description = "Ablation: hide features whose name matches this regular expression.") String drop;
+    @Option(names = "--no-critical-model", description = "Do not train the separate critical-class model.") boolean noCritical;
     @Option(names = "--rounds", defaultValue = "150") int rounds;
     @Option(names = "--depth", defaultValue = "6") int depth;
     @Option(names = "--eta", defaultValue = "0.1") double eta;
@@ -35,7 +37,7 @@ final class EvaluateCommand extends Common {
         Table tr = read(p, train);
         Table te = read(p, List.of(test));
         long t0 = System.nanoTime();
-        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withDepth(depth).withEta(eta).withHistory(!noHistory);
+        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withDepth(depth).withEta(eta).withHistory(!noHistory).withDropFeatures(drop).withCriticalModel(!noCritical);
         ScreeningModel m = Trainer.train(tr, pack, o, trainingProgress());
         double trainSecs = (System.nanoTime() - t0) / 1e9;
         Scorer.Scores s = Scorer.score(m, te, true, 2);

@@ -41,6 +41,7 @@ public final class Scorer {
         FeatureSpec spec = model.spec();
         FeatureBuilder.Matrix m = FeatureBuilder.build(spec, t, history, recordOutcomes);
         if (!model.usesHistory()) Trainer.blankHistory(m, spec);
+        Trainer.dropFeatures(m, spec, model.meta().get("dropFeatures"));
         int n = t.size();
         double[] risk = new double[n];
         double[] crit = model.criticalTrees() == null ? null : new double[n];

@@ -63,6 +63,7 @@ public final class Trainer {
             rescoreIndicators(m, spec);
         }
         if (!o.useHistory()) blankHistory(m, spec);
+        dropFeatures(m, spec, o.dropFeatures());
 
         int f = spec.size();
         float[] x = new float[labelled.length * f];
@@ -99,6 +100,7 @@ public final class Trainer {
             meta.put("from", LocalDate.ofEpochDay(firstDay(train)).toString());
             meta.put("to", LocalDate.ofEpochDay(lastDay(train)).toString());
             meta.put("options", o.toString());
+            meta.put("dropFeatures", o.dropFeatures());
             meta.put("rulePack", usedPack == null ? "" : usedPack.label());
             meta.put("rulePackTuned", spec.pack() == null ? "" : spec.pack().label());
             return ScreeningModel.create(train.profile(), spec, history, fraudTrees, fraudBytes, critTrees, critBytes, report, meta);
@@ -190,6 +192,17 @@ public final class Trainer {
             double s = 0;
             for (int i = 0; i < rules; i++) if (m.x()[r * f + spec.ruleBase() + i] == 1f) s += spec.pack().rules().get(i).weight();
             m.x()[r * f + spec.ruleBase() + rules] = (float) s;
+        }
+    }
+
+    /** For ablation: hides the features whose name matches {@code regex} (blank: none). */
+    static void dropFeatures(FeatureBuilder.Matrix m, FeatureSpec spec, String regex) {
+        if (regex == null || regex.isBlank()) return;
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        int f = spec.size();
+        for (int c = 0; c < f; c++) {
+            if (!p.matcher(spec.features().get(c).name()).find()) continue;
+            for (int r = 0; r < m.rows(); r++) m.x()[r * f + c] = Float.NaN;
         }
     }
 

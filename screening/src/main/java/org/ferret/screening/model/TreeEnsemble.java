@@ -21,6 +21,13 @@ public final class TreeEnsemble {
     private final double[] mean; // cover-weighted mean leaf value under the node
     private final double baseMargin;
     private final int features;
+    // fast layout: each tree in pre-order with the "yes" child next to its parent, padded so that every path
+    // has exactly depth[t] splits (a padding node jumps nowhere), so a row walks a tree without a single branch
+    private final int[] fastRoot;
+    private final int[] fastDepth;
+    private final int[] fastFeature; // feature index, bit 31 set when a missing value goes to the "no" child
+    private final float[] fastValue; // split threshold, or leaf value at depth[t]
+    private final int[] fastJump; // offset from n+1 to the "no" child (0 for padding)
 
     private TreeEnsemble(int[] roots, int[] feature, float[] threshold, int[] yes, int[] no, int[] missing, double[] mean,
             double baseMargin, int features) {
@@ -33,6 +40,52 @@ public final class TreeEnsemble {
         this.mean = mean;
         this.baseMargin = baseMargin;
         this.features = features;
+        int trees = roots.length;
+        fastRoot = new int[trees];
+        fastDepth = new int[trees];
+        int[] depthOf = new int[trees];
+        int total = 0;
+        for (int t = 0; t < trees; t++) {
+            depthOf[t] = depth(roots[t]);
+            total += paddedSize(roots[t], depthOf[t]);
+        }
+        fastFeature = new int[total];
+        fastValue = new float[total];
+        fastJump = new int[total];
+        int at = 0;
+        for (int t = 0; t < trees; t++) {
+            fastRoot[t] = at;
+            fastDepth[t] = depthOf[t];
+            at = lay(roots[t], depthOf[t], at);
+        }
+    }
+
+    private int depth(int n) {
+        return feature[n] < 0 ? 0 : 1 + Math.max(depth(yes[n]), depth(no[n]));
+    }
+
+    private int paddedSize(int n, int levels) {
+        if (feature[n] < 0) return levels + 1; // padding chain then the leaf
+        return 1 + paddedSize(yes[n], levels - 1) + paddedSize(no[n], levels - 1);
+    }
+
+    /** Writes node n (which must end after {@code levels} more splits) at {@code at}; returns the next free slot. */
+    private int lay(int n, int levels, int at) {
+        if (feature[n] < 0) {
+            for (int i = 0; i < levels; i++) {
+                fastFeature[at] = 0;
+                fastJump[at] = 0;
+                at++;
+            }
+            fastValue[at] = threshold[n];
+            return at + 1;
+        }
+        int self = at;
+        fastFeature[self] = feature[n] | (missing[n] == no[n] && missing[n] != yes[n] ? 0x8000_0000 : 0);
+        fastValue[self] = threshold[n];
+        int afterYes = lay(yes[n], levels - 1, at + 1);
+        fastJump[self] = afterYes - (self + 1);
+        return lay(no[n], levels - 1, afterYes);
     }
 
     private static final Pattern SPLIT = Pattern.compile(
@@ -130,8 +183,67 @@ public final class TreeEnsemble {
         return baseMargin;
     }
 
-    /** Raw margin (log-odds) of the row starting at {@code x[offset]}. */
+    /** Raw margin (log-odds) of the row starting at {@code x[offset]}, by the branch-free layout. */
     public double margin(float[] x, int offset) {
+        final int[] ff = fastFeature;
+        final float[] fv = fastValue;
+        final int[] fj = fastJump;
+        double sum = baseMargin;
+        for (int t = 0; t < fastRoot.length; t++) {
+            int n = fastRoot[t];
+            for (int d = fastDepth[t]; d > 0; d--) {
+                int fe = ff[n];
+                float v = x[offset + (fe & 0x7fff_ffff)];
+                // go to "no" when v >= threshold, or when v is missing and missing values go to "no"
+                int goNo = (v >= fv[n] ? 1 : 0) | ((v != v ? 1 : 0) & (fe >>> 31));
+                n = n + 1 + (-goNo & fj[n]);
+            }
+            sum += fv[n];
+        }
+        return sum;
+    }
+
+    /** Margins of rows {@code from..to-1}, four rows at a time through each tree (independent walks overlap in the CPU). */
+    public void margins(float[] x, int from, int to, double[] out) {
+        final int[] ff = fastFeature;
+        final float[] fv = fastValue;
+        final int[] fj = fastJump;
+        final int f = features;
+        int r = from;
+        for (; r + 4 <= to; r += 4) {
+            int o0 = r * f, o1 = o0 + f, o2 = o1 + f, o3 = o2 + f;
+            double s0 = baseMargin, s1 = baseMargin, s2 = baseMargin, s3 = baseMargin;
+            for (int t = 0; t < fastRoot.length; t++) {
+                int root = fastRoot[t];
+                int n0 = root, n1 = root, n2 = root, n3 = root;
+                for (int d = fastDepth[t]; d > 0; d--) {
+                    int e0 = ff[n0], e1 = ff[n1], e2 = ff[n2], e3 = ff[n3];
+                    float v0 = x[o0 + (e0 & 0x7fff_ffff)], v1 = x[o1 + (e1 & 0x7fff_ffff)];
+                    float v2 = x[o2 + (e2 & 0x7fff_ffff)], v3 = x[o3 + (e3 & 0x7fff_ffff)];
+                    int g0 = (v0 >= fv[n0] ? 1 : 0) | ((v0 != v0 ? 1 : 0) & (e0 >>> 31));
+                    int g1 = (v1 >= fv[n1] ? 1 : 0) | ((v1 != v1 ? 1 : 0) & (e1 >>> 31));
+                    int g2 = (v2 >= fv[n2] ? 1 : 0) | ((v2 != v2 ? 1 : 0) & (e2 >>> 31));
+                    int g3 = (v3 >= fv[n3] ? 1 : 0) | ((v3 != v3 ? 1 : 0) & (e3 >>> 31));
+                    n0 = n0 + 1 + (-g0 & fj[n0]);
+                    n1 = n1 + 1 + (-g1 & fj[n1]);
+                    n2 = n2 + 1 + (-g2 & fj[n2]);
+                    n3 = n3 + 1 + (-g3 & fj[n3]);
+                }
+                s0 += fv[n0];
+                s1 += fv[n1];
+                s2 += fv[n2];
+                s3 += fv[n3];
+            }
+            out[r] = s0;
+            out[r + 1] = s1;
+            out[r + 2] = s2;
+            out[r + 3] = s3;
+        }
+        for (; r < to; r++) out[r] = margin(x, r * f);
+    }
+
+    /** Raw margin by walking the trees node by node as XGBoost lays them out (the reference the fast path is tested against). */
+    public double marginReference(float[] x, int offset) {
         final int[] feature = this.feature;
         final float[] threshold = this.threshold;
         double sum = baseMargin;
@@ -155,7 +267,8 @@ public final class TreeEnsemble {
 
     /** Probabilities of rows {@code from..to-1} of a row-major matrix with {@link #features()} columns. */
     public void predict(float[] x, int from, int to, double[] out) {
-        for (int r = from; r < to; r++) out[r] = predict(x, r * features);
+        margins(x, from, to, out);
+        for (int r = from; r < to; r++) out[r] = 1.0 / (1.0 + Math.exp(-out[r]));
     }
 
     /**

@@ -48,6 +48,24 @@ class ModelTest {
     }
 
     @Test
+    void the_branch_free_layout_gives_exactly_the_reference_walk_also_with_missing_values() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
+        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
+        float[] noisy = x.x().clone();
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < noisy.length; i++) if (r.nextInt(4) == 0) noisy[i] = Float.NaN;
+        for (float[] data : new float[][] {x.x(), noisy}) {
+            double[] batch = new double[x.rows()];
+            m.fraudTrees().margins(data, 0, x.rows(), batch);
+            for (int row = 0; row < x.rows(); row++) {
+                double ref = m.fraudTrees().marginReference(data, row * x.cols());
+                assertThat(m.fraudTrees().margin(data, row * x.cols())).isEqualTo(ref);
+                assertThat(batch[row]).isEqualTo(ref);
+            }
+        }
+    }
+
+    @Test
     void a_saved_model_loads_with_the_same_version_and_scores(@TempDir Path dir) throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
         m.save(dir.resolve("m.model"));
