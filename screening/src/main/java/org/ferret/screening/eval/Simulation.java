@@ -25,7 +25,7 @@ public final class Simulation {
 
     /** One simulated week. */
     public record Week(int week, LocalDate from, int declarations, int selected, int found, int frauds, int criticalFound, int critical,
-            double rankingPrecision) {
+            double rankingPrecision, List<String> selectedIds) {
         /** Share of selected declarations that were frauds (the hit rate officers see). */
         public double precision() {
             return selected == 0 ? Double.NaN : (double) found / selected;
@@ -65,7 +65,7 @@ public final class Simulation {
             int to = from;
             while (to < n && t.epochDay(to) < weekEnd) to++;
             if (to == from) {
-                out.add(new Week(w + 1, LocalDate.ofEpochDay(periodStart + 7L * w), 0, 0, 0, 0, 0, 0, Double.NaN));
+                out.add(new Week(w + 1, LocalDate.ofEpochDay(periodStart + 7L * w), 0, 0, 0, 0, 0, 0, Double.NaN, List.of()));
                 continue;
             }
             Table past = t.select(range(0, from)).withLabelsOnly(java.util.Arrays.copyOf(known, from));
@@ -78,15 +78,17 @@ public final class Simulation {
                 frauds += week.label(r) == 1 ? 1 : 0;
                 crit += week.severity(r) == 2 ? 1 : 0;
             }
+            List<String> ids = new ArrayList<>();
             for (Selector.Pick p : picks) {
                 known[from + p.row()] = true;
+                ids.add(week.id(p.row()));
                 found += week.label(p.row()) == 1 ? 1 : 0;
                 critFound += week.severity(p.row()) == 2 ? 1 : 0;
             }
             // how good the ranking itself is: precision of the top capacity-share by risk, measured with hidden labels
             double rate = (double) policy.capacity().of(week.size()) / week.size();
             double rankingPrecision = Metrics.at(week, s.risk(), new double[] {rate}).get(0).precision();
-            Week wk = new Week(w + 1, LocalDate.ofEpochDay(periodStart + 7L * w), week.size(), picks.size(), found, frauds, critFound, crit, rankingPrecision);
+            Week wk = new Week(w + 1, LocalDate.ofEpochDay(periodStart + 7L * w), week.size(), picks.size(), found, frauds, critFound, crit, rankingPrecision, List.copyOf(ids));
             out.add(wk);
             listener.week(wk);
             from = to;
