@@ -201,4 +201,38 @@ class RegistrarJourneyBrowserIT {
         page.navigate(base + "/items/marking-required");
         assertThat(page.locator("#main")).not().containsText("FGC-9 lower (printed)");
     }
+
+    @Test
+    void a_registrar_registers_a_dealer_and_transfers_a_rifle_to_them_by_licence_number() {
+        String licence = "FI-DL-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Holders")).click();
+        page.getByLabel("Person or organisation").selectOption("ORGANISATION");
+        page.getByLabel("Capacity").selectOption("DEALER");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Erä ja Ase Oy (demo)");
+        page.locator("#licenceNumber").fill(licence);
+        page.getByLabel("Country", new Page.GetByLabelOptions().setExact(true)).fill("fi");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register holder")).click();
+        assertThat(page.locator("#notice")).containsText("Holder registered");
+
+        page.navigate(base + "/items/new");
+        page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("RIFLE");
+        page.locator("#markings-0-serialNumber").fill("TR-" + licence);
+        page.locator("#markings-0-manufacturer").fill("Tikka");
+        page.locator("#markings-0-countryOrPlace").fill("FI");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
+
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("TRANSFER_OF_POSSESSION");
+        page.getByLabel("New holder").fill("NO-SUCH-LICENCE");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+        assertThat(page.locator("#holder-error")).containsText("no holder has the licence number");
+
+        page.getByLabel("New holder").fill(licence);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+        assertThat(page.locator("#history")).containsText("Possession transferred");
+        page.locator("#history").getByText("To holder").getByRole(AriaRole.LINK).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Erä ja Ase Oy (demo)"))).isVisible();
+        assertThat(page.locator("main")).containsText("written to the audit log");
+    }
 }

@@ -86,7 +86,7 @@ final class ItemForms {
         l.put("reference", "Reference (case, permit or document number)");
         l.put("note", "Note");
         l.put("country", "Other country");
-        l.put("holder", "New holder (holder id)");
+        l.put("holder", "New holder (licence number or holder id)");
         l.put("corrects", "Event corrected");
         l.put("reason", "Reason for the correction");
         l.put("deactivationCertificate", "Certificate number");
@@ -198,11 +198,11 @@ final class ItemForms {
     }
 
     /** The event to record, or null with the problems recorded. */
-    static NewEvent newEvent(EventForm f, FormErrors errors) {
+    static NewEvent newEvent(EventForm f, FormErrors errors, java.util.function.Function<String, HolderId> holders) {
         EventType type = enumValue(EventType.class, "type", f.getType(), true, errors);
         LocalDate on = date("occurredOn", f.getOccurredOn(), true, errors);
         CountryCode country = errors.capture("country", () -> CountryCode.ofNullable(f.getCountry()));
-        HolderId holder = errors.capture("holder", () -> blank(f.getHolder()) ? null : HolderId.parse(f.getHolder()));
+        HolderId holder = errors.capture("holder", () -> blank(f.getHolder()) ? null : holders.apply(f.getHolder().strip()));
         EventId corrects = errors.capture("corrects", () -> blank(f.getCorrects()) ? null : EventId.parse(f.getCorrects()));
         Deactivation deactivation = null;
         Destruction destruction = null;

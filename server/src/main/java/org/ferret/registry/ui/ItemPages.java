@@ -151,7 +151,7 @@ class ItemPages {
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
         ItemView item = load(id);
         FormErrors errors = new FormErrors(ItemForms.eventLabels());
-        NewEvent event = ItemForms.newEvent(form, errors);
+        NewEvent event = ItemForms.newEvent(form, errors, this::resolveHolder);
         if (event != null) {
             try {
                 ItemView after = registry.recordEvent(item.id(), event);
@@ -330,6 +330,21 @@ class ItemPages {
             return ItemId.parse(id);
         } catch (FerretException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** A holder given by id, or by a licence number that exactly one holder has (an audited read of personal data). */
+    private org.ferret.registry.HolderId resolveHolder(String text) {
+        try {
+            return org.ferret.registry.HolderId.parse(text);
+        } catch (FerretException notAnId) {
+            List<org.ferret.registry.Holder> found = registry.findHoldersByLicence(text);
+            if (found.size() == 1) {
+                return found.getFirst().id();
+            }
+            throw new org.ferret.registry.InvalidValueException("holder", found.isEmpty()
+                    ? "no holder has the licence number '" + text + "'; register the holder on the Holders page first"
+                    : found.size() + " holders share this licence number; give the holder id instead");
         }
     }
 
