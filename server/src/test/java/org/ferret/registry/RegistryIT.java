@@ -334,6 +334,26 @@ class RegistryIT {
         assertThat(res.getBody()).contains("/api/v1/items/{id}/events").contains("/api/v1/items/marking-required");
     }
 
+    @Test
+    void the_cached_status_of_every_item_is_the_status_derived_from_its_history() {
+        Map<String, Object> item = api.register(pistol(unique("P")));
+        String uri = "/api/v1/items/" + item.get("id") + "/events";
+        api.post(uri, event("LOSS_REPORTED", "2026-01-01"));
+        api.post(uri, event("THEFT_REPORTED", "2026-01-02"));
+        api.post(uri, event("SEIZURE", "2026-01-03"));
+
+        List<Map<String, Object>> rows = jdbc.queryForList("select id, kind, status from registry_item");
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            ItemId id = new ItemId((UUID) row.get("id"));
+            ItemKind kind = ItemKind.valueOf((String) row.get("kind"));
+            DerivedState derived = StatusDerivation.derive(kind, store.events(id));
+            assertThat(row.get("status")).as("status of %s", id).isEqualTo(derived.status().name());
+        });
+    }
+
+    @Autowired
+    org.ferret.registry.internal.RegistryStore store;
+
     /** Collects the registry's published domain events. */
     static class Published {
         final List<Object> events = new CopyOnWriteArrayList<>();
