@@ -154,4 +154,33 @@ class AdministrationBrowserIT {
         page.navigate(base + "/items/search?serial=" + ref + "-A");
         assertThat(page.locator("#results")).containsText("Nothing in the registry carries this serial number");
     }
+
+    @Test
+    void a_keyboard_user_signs_in_and_looks_up_a_serial_without_a_mouse_and_unknown_items_get_a_plain_404() {
+        var first = page.navigate(base + "/items/search");
+        // not signed in: sent to the sign-in page, the user name field has focus
+        org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("/login");
+        org.assertj.core.api.Assertions.assertThat(first.ok()).isTrue();
+        page.keyboard().type("investigator");
+        page.keyboard().press("Tab");
+        page.keyboard().type("investigator-demo");
+        page.keyboard().press("Enter");
+        page.waitForURL("**/items/search**");
+
+        // skip link first, then the brand, then the header search box
+        page.keyboard().press("Tab");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Skip to content");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("document.activeElement.id")).isEqualTo("header-serial");
+        page.keyboard().type("NO-SUCH-SERIAL-1");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#results")).containsText("Nothing in the registry carries this serial number");
+
+        var missing = page.navigate(base + "/items/00000000-0000-0000-0000-000000000000");
+        org.assertj.core.api.Assertions.assertThat(missing.status()).isEqualTo(404);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        var garbage = page.navigate(base + "/items/not-an-id");
+        org.assertj.core.api.Assertions.assertThat(garbage.status()).isEqualTo(404);
+    }
 }

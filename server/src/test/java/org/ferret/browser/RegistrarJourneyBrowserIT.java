@@ -144,8 +144,11 @@ class RegistrarJourneyBrowserIT {
         assertThat(page.locator("fieldset[data-for-types=DESTRUCTION]")).isHidden();
         page.locator("#deactivationCertificate").fill("DEACT-2026-001");
         page.getByLabel("Verifying authority").fill("National Proof House");
+        page.evaluate("window.__samePage = true");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
         assertThat(page.locator("#item-status")).hasText("deactivated");
+        // htmx swapped the item in place rather than reloading the page
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("window.__samePage === true")).isEqualTo(true);
         assertThat(page.locator("#history")).containsText("Certificate DEACT-2026-001, standard EU 2018/337");
     }
 
