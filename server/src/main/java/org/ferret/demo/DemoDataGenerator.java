@@ -61,6 +61,11 @@ public final class DemoDataGenerator {
     private static final String[] LAST = {"Virtanen", "Korhonen", "Nieminen", "Makinen", "Hamalainen", "Laine",
             "Heikkinen", "Koskinen", "Jarvinen", "Lehtonen", "Salminen", "Rantanen"};
 
+    /** A firearm still in lawful possession, to which demo components can be fitted. */
+    private record Fittable(ItemId id, Model model, LocalDate since) {
+    }
+
+    private final List<Fittable> fittable = new ArrayList<>();
     private final Registry registry;
     private final Random random;
     private final LocalDate today;
@@ -173,6 +178,8 @@ public final class DemoDataGenerator {
         } else if (fate < 15) {
             at = next(at, 1500);
             registry.recordEvent(id, NewEvent.export(at, CountryCode.of(pick(new String[] {"SE", "EE", "NO", "DE"}))));
+        } else if (m.kind() == ItemKind.PISTOL) {
+            fittable.add(new Fittable(id, m, at));
         }
     }
 
@@ -213,6 +220,15 @@ public final class DemoDataGenerator {
         registry.recordEvent(id, NewEvent.transfer(at, pick(dealers).id()));
         if (random.nextBoolean()) {
             registry.recordEvent(id, NewEvent.transfer(next(at, 300), pick(owners).id()));
+        }
+        if ((kind == ItemKind.SLIDE || kind == ItemKind.BARREL) && !fittable.isEmpty() && random.nextInt(3) == 0) {
+            // a replacement part fitted to a pistol, sometimes swapped out again later: the frame's history keeps both
+            Fittable f = fittable.remove(random.nextInt(fittable.size()));
+            LocalDate on = next(f.since().isAfter(at) ? f.since() : at, 700);
+            registry.fitComponent(f.id(), id, on, "replacement " + kind.label() + " fitted by a dealer");
+            if (random.nextInt(4) == 0) {
+                registry.removeComponent(f.id(), id, next(on, 700), "original " + kind.label() + " refitted");
+            }
         }
     }
 
