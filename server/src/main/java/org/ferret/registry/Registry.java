@@ -116,9 +116,9 @@ public class Registry {
                 null, null, null, null);
         LifecycleEvent appended = append(item, event, null);
         store.insertMarking(id, store.markingCount(id) + 1, marking, appended.recordedAt(), appended.id());
-        List<Marking> all = store.markings(id).stream().map(RecordedMarking::marking).toList();
-        MarkingDecision decision = MarkingPolicies.requirementFor(item.kind(), all);
-        DerivedState state = StatusDerivation.derive(item.kind(), store.events(id));
+        List<LifecycleEvent> history = store.events(id);
+        MarkingDecision decision = requirement(item, history);
+        DerivedState state = StatusDerivation.derive(item.kind(), history);
         store.writeProjection(id, state.status(), state.statusSince(), state.holder(), state.fittedTo(), !decision.compliant());
         audit.record("MARKING_ADDED", "item", id.toString(),
                 Map.of("markingRequired", item.markingRequired()),
@@ -255,8 +255,11 @@ public class Registry {
         DerivedState before = StatusDerivation.derive(item.kind(), history.subList(0, history.size() - 1));
         DerivedState after = StatusDerivation.derive(item.kind(), history);
         store.insertEvent(e);
+        boolean markingRequired = e.type() == EventType.CORRECTION
+                ? !requirement(item, history).compliant()
+                : item.markingRequired();
         store.writeProjection(item.id(), after.status(), after.statusSince(), after.holder(), after.fittedTo(),
-                item.markingRequired());
+                markingRequired);
         audit.record("EVENT_RECORDED", "item", item.id().toString(),
                 Map.of("status", before.status()), Map.of("event", e, "status", after.status()));
         return e;
@@ -267,11 +270,21 @@ public class Registry {
         return view(item);
     }
 
+    /** The art. 8 requirement over the item's markings, leaving out those withdrawn by a correction. */
+    private MarkingDecision requirement(StoredItem item, List<LifecycleEvent> history) {
+        Set<EventId> retracted = StatusDerivation.retracted(history);
+        return MarkingPolicies.requirementFor(item.kind(), store.markings(item.id()).stream()
+                .filter(m -> m.event() == null || !retracted.contains(m.event()))
+                .map(RecordedMarking::marking).toList());
+    }
+
     private ItemView view(StoredItem item) {
-        List<RecordedMarking> markings = store.markings(item.id());
         List<LifecycleEvent> history = store.events(item.id());
+        Set<EventId> retracted = StatusDerivation.retracted(history);
+        List<RecordedMarking> markings = store.markings(item.id()).stream()
+                .map(m -> m.withRetracted(m.event() != null && retracted.contains(m.event()))).toList();
         MarkingDecision decision = MarkingPolicies.requirementFor(item.kind(),
-                markings.stream().map(RecordedMarking::marking).toList());
+                markings.stream().filter(m -> !m.retracted()).map(RecordedMarking::marking).toList());
         return new ItemView(item.id(), item.externalRef(), item.kind(), item.attributes(), item.status(),
                 item.statusSince(), item.holder(), item.fittedTo(), item.markingRequired(), decision, markings,
                 fittings(item, history), history, item.registeredAt());
@@ -324,7 +337,7 @@ public class Registry {
     }
 
     private static List<String> serials(ItemView view) {
-        return view.markings().stream().map(m -> m.marking().elements().serialNumber())
+        return view.markings().stream().filter(m -> !m.retracted()).map(m -> m.marking().elements().serialNumber())
                 .filter(s -> s != null).map(SerialNumber::normalised).distinct().toList();
     }
 

@@ -19,6 +19,20 @@ public final class StatusDerivation {
     private StatusDerivation() {
     }
 
+    /**
+     * Ids of the events retracted by corrections in this history. A retracted MARKING event withdraws the marking
+     * it recorded (e.g. a misread serial).
+     */
+    public static Set<EventId> retracted(List<LifecycleEvent> events) {
+        Set<EventId> out = new HashSet<>();
+        for (LifecycleEvent e : events) {
+            if (e.type() == EventType.CORRECTION && e.corrects() != null) {
+                out.add(e.corrects());
+            }
+        }
+        return out;
+    }
+
     /** The state of an item with no history: registered, in lawful possession. */
     public static DerivedState initial() {
         return new DerivedState(ItemStatus.IN_LAWFUL_POSSESSION, null, null, null, Set.of());
@@ -89,9 +103,10 @@ public final class StatusDerivation {
         if (target.type() == EventType.CORRECTION) {
             throw refused(correction, "a correction cannot itself be corrected; record the right event again instead");
         }
-        if (target.type().recordedByOwnOperation()) {
+        if (target.type() == EventType.COMPONENT_FITTED || target.type() == EventType.COMPONENT_REMOVED) {
+            // the firearm's and the component's histories each hold one side; record the fitting or removal instead
             throw refused(correction, "a " + target.type() + " event cannot be corrected; "
-                    + (target.type() == EventType.MARKING ? "add the right marking" : "record the fitting or removal that happened"));
+                    + "record the fitting or removal that really happened");
         }
         if (retracted.contains(target.id())) {
             throw refused(correction, "event " + target.id() + " has already been corrected");

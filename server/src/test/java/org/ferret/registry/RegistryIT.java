@@ -155,6 +155,27 @@ class RegistryIT {
         assertThat(workList()).doesNotContain(frame.get("id"));
     }
 
+    @Test
+    void correcting_a_misread_marking_withdraws_it_from_serial_lookup_and_the_marking_requirement() {
+        Map<String, Object> frame = api.register(unmarked("FRAME"));
+        String misread = unique("MISREAD");
+        var marked = api.post("/api/v1/items/" + frame.get("id") + "/markings", Map.of("kind", "AUTHORITY_APPLIED",
+                "countryOrPlace", "DE", "serialNumber", misread, "markedOn", "2026-04-01"));
+        assertThat(marked.getBody().get("markingRequired")).isEqualTo(false);
+        assertThat(api.list("/api/v1/items?serial={s}", misread)).hasSize(1);
+        String markingEvent = (String) listOf(marked.getBody(), "history").getFirst().get("id");
+
+        var corrected = api.post("/api/v1/items/" + frame.get("id") + "/events", event("CORRECTION", "2026-04-02",
+                "corrects", markingEvent, "reason", "serial misread: 8 for B"));
+
+        assertThat(corrected.getStatusCode().value()).isEqualTo(201);
+        assertThat(corrected.getBody().get("markingRequired")).isEqualTo(true);
+        assertThat(listOf(corrected.getBody(), "markings")).singleElement()
+                .satisfies(m -> assertThat(m.get("retracted")).isEqualTo(true));
+        assertThat(api.list("/api/v1/items?serial={s}", misread)).isEmpty();
+        assertThat(workList()).contains(frame.get("id"));
+    }
+
     List<Object> workList() {
         var res = api.get("/api/v1/items/marking-required?limit=1000");
         return listOf(res.getBody(), "items").stream().map(i -> i.get("id")).toList();

@@ -98,6 +98,17 @@ class StatusDerivationTest {
     }
 
     @Test
+    void a_component_fitting_cannot_be_corrected_but_a_marking_can() {
+        LifecycleEvent fitted = add(ev(EventType.COMPONENT_FITTED), ItemId.newId());
+        LifecycleEvent marking = add(ev(EventType.MARKING));
+        add(NewEvent.correction(day, marking.id(), "serial misread"));
+        assertThat(StatusDerivation.retracted(history)).containsExactly(marking.id());
+        add(NewEvent.correction(day, fitted.id(), "wrong barrel"));
+        assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("COMPONENT_FITTED");
+    }
+
+    @Test
     void manufacture_can_only_start_a_history() {
         add(ev(EventType.SEIZURE));
         add(ev(EventType.MANUFACTURE));

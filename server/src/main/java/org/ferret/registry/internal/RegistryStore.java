@@ -269,7 +269,11 @@ public class RegistryStore {
 
     /** Items carrying a marking whose normalised serial equals the given one (uses the serial index). */
     public List<ItemSummary> findBySerial(String normalised, int limit) {
-        List<UUID> ids = jdbc.sql("select distinct item_id from registry_marking where serial_normalised = :s")
+        // markings withdrawn by a correction of their MARKING event do not match
+        List<UUID> ids = jdbc.sql("""
+                select distinct m.item_id from registry_marking m where m.serial_normalised = :s
+                and (m.event_id is null or not exists (
+                    select 1 from registry_event c where c.corrects_event = m.event_id))""")
                 .param("s", normalised).query((rs, n) -> rs.getObject(1, UUID.class)).list();
         return summaries(ids.stream().limit(limit).toList());
     }
@@ -311,7 +315,11 @@ public class RegistryStore {
             return List.of();
         }
         Map<UUID, List<String>> serials = new LinkedHashMap<>();
-        jdbc.sql("select item_id, serial_number from registry_marking where item_id in (:ids) and serial_number is not null order by mark_order")
+        jdbc.sql("""
+                select m.item_id, m.serial_number from registry_marking m
+                where m.item_id in (:ids) and m.serial_number is not null
+                and (m.event_id is null or not exists (select 1 from registry_event c where c.corrects_event = m.event_id))
+                order by m.mark_order""")
                 .param("ids", ids)
                 .query((rs, n) -> serials.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();

@@ -69,7 +69,7 @@ final class Responses {
     record Marking(UUID id, MarkingKind kind, String manufacturer, String countryOrPlace, String serialNumber,
             String serialNormalised, Integer year, String importCountry, Integer importYear, String model,
             String calibre, String geometricSymbols, String symbolCode, String location, MarkingMethod method,
-            Assessment assessment, Instant recordedAt, UUID eventId) {
+            Assessment assessment, Instant recordedAt, UUID eventId, boolean retracted) {
         static Marking of(RecordedMarking r) {
             MarkingElements e = r.marking().elements();
             return new Marking(r.id(), r.marking().kind(), e.manufacturer(), e.countryOrPlace(),
@@ -77,7 +77,7 @@ final class Responses {
                     e.serialNumber() == null ? null : e.serialNumber().normalised(), e.year(), str(e.importCountry()),
                     e.importYear(), e.model(), str(e.calibre()), e.geometricSymbols(), e.symbolCode(),
                     r.marking().location(), r.marking().method(), Assessment.of(r.decision()), r.recordedAt(),
-                    r.event() == null ? null : r.event().value());
+                    r.event() == null ? null : r.event().value(), r.retracted());
         }
     }
 
