@@ -62,8 +62,8 @@ public class ItemImport {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         DigestingReader input = new DigestingReader(csv);
         return tx.execute(status -> {
-            Job job = new Job(m, listener, Registry.actor(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-            job.run(input);
+            Job job = new Job(m, listener, input, Registry.actor(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            job.run();
             boolean committed = m == ImportMode.COMMIT_VALID_ROWS ? !job.fatal : job.problems.isEmpty();
             if (!committed) {
                 status.setRollbackOnly();
@@ -91,6 +91,7 @@ public class ItemImport {
         final UUID id = UUID.randomUUID();
         final ImportMode mode;
         final ProgressListener listener;
+        final DigestingReader input;
         final String actor;
         final Instant at;
         final List<FieldProblem> problems = new ArrayList<>();
@@ -102,14 +103,15 @@ public class ItemImport {
         long rejected;
         boolean fatal;
 
-        Job(ImportMode mode, ProgressListener listener, String actor, Instant at) {
+        Job(ImportMode mode, ProgressListener listener, DigestingReader input, String actor, Instant at) {
             this.mode = mode;
             this.listener = listener;
+            this.input = input;
             this.actor = actor;
             this.at = at;
         }
 
-        void run(DigestingReader input) {
+        void run() {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
             try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(format).get()) {
@@ -162,7 +164,7 @@ public class ItemImport {
                 }
             }
             if (rows % PROGRESS_EVERY == 0) {
-                listener.progress(rows, 0);
+                listener.progress(rows, input.chars);
             }
         }
 

@@ -1,6 +1,5 @@
 package org.ferret.registry;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** Published when an item was registered. {@code serials} are normalised. */

@@ -164,12 +164,18 @@ class ItemImportIT {
             csv.append(row(p + i, i % 7 == 0 ? "frame" : "pistol", "AT", p + "SER-" + i)).append('\n');
         }
         List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> consumed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         ImportReport report = importer.importCsv(new StringReader(csv.toString()), ImportMode.ALL_OR_NOTHING,
-                (rows, chars) -> progress.add(rows));
+                (rows, chars) -> {
+                    progress.add(rows);
+                    consumed.add(chars);
+                });
 
         assertThat(report.created()).isEqualTo(n);
         assertThat(progress).contains(5_000L, 10_000L, (long) n);
+        assertThat(consumed).isSorted().last().isEqualTo((long) csv.length());
+        assertThat(consumed.getFirst()).isPositive().isLessThan(csv.length());
         assertThat(registry.findBySerial(p.toLowerCase() + "ser " + 12_000)).hasSize(1);
     }
 
