@@ -1,0 +1,120 @@
+package org.ferret.tracing.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.ferret.testsupport.FerretIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/** A tracing officer works a received trace request through the web UI: acknowledge, confirm, answer, close. */
+@FerretIntegrationTest
+class TraceWorkflowBrowserIT {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String env = System.getenv("FERRET_CHROMIUM");
+        Path exe = Paths.get(env != null && !env.isBlank() ? env : "/usr/bin/chromium");
+        if (!Files.isExecutable(exe)) {
+            throw new IllegalStateException("Browser tests need Debian's Chromium at " + exe + " (apt-get install -y chromium)");
+        }
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(exe).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    RestClient as(String user) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .defaultHeaders(h -> h.setBasicAuth(user, user + "-demo")).build();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_tracing_officer_answers_a_trace_request_with_the_chain_of_custody() throws Exception {
+        String serial = "TW" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        Map<String, Object> item = as("registrar").post().uri("/api/v1/items").body(Map.of(
+                "kind", "REVOLVER", "manufacturer", "Smith & Wesson", "model", "686", "calibre", ".357 Magnum",
+                "markings", List.of(Map.of("kind", "MANUFACTURE", "manufacturer", "S&W", "countryOrPlace", "US",
+                        "serialNumber", serial)),
+                "initialEvent", Map.of("type", "MANUFACTURE", "occurredOn", "2015-04-01", "country", "US")))
+                .retrieve().body(Map.class);
+        var investigator = as("investigator");
+        long until = System.currentTimeMillis() + 15_000;
+        while (((List<?>) investigator.get().uri("/api/v1/markings/search?q=" + serial).retrieve().body(Map.class)
+                .get("candidates")).isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        String read = serial.substring(0, 3) + "?" + serial.substring(4);
+        Map<String, Object> t = investigator.post().uri("/api/v1/tracing/requests").body(Map.ofEntries(
+                Map.entry("requestingAgency", "Customs"), Map.entry("requestingCountry", "FI"),
+                Map.entry("caseReference", "BR-" + serial), Map.entry("legalBasis", "national firearms act"),
+                Map.entry("illicitContext", "smuggling"), Map.entry("recoveryCircumstances", "parcel inspection"),
+                Map.entry("recoveryPlace", "Helsinki airport"), Map.entry("recoveredOn", "2025-01-10"),
+                Map.entry("markings", List.of(Map.of("marking", read, "obliterated", true))),
+                Map.entry("urgency", "URGENT"), Map.entry("intendedUse", "investigation")))
+                .retrieve().body(Map.class);
+
+        String base = "http://localhost:" + port;
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page.setDefaultTimeout(15_000);
+        page.navigate(base + "/login");
+        page.getByLabel("User name").fill("investigator");
+        page.getByLabel("Password").fill("investigator-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(base + "/");
+
+        page.navigate(base + "/tracing/requests");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("BR-" + serial)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Trace request BR-" + serial))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge receipt")).click();
+        assertThat(page.locator(".alert-ok")).containsText("Acknowledged");
+        assertThat(page.locator("main")).containsText("unreadable 1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm against the item")).click();
+        assertThat(page.locator(".alert-ok")).containsText("confirmed");
+        page.getByLabel("Remarks for the answer").fill("sold by a dealer in 2016");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Answer with the chain of custody")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Answer: traced"))).isVisible();
+        assertThat(page.locator("main")).containsText("Time-to-crime");
+        assertThat(page.locator("main")).containsText("2015-04-01");
+        assertThat(page.locator("table caption")).containsText("Chain of custody");
+        Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir"), "ferret-ui"));
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Paths.get(System.getProperty("java.io.tmpdir"), "ferret-ui", "tracing-answer.png")));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close")).click();
+        assertThat(page.locator(".alert-ok")).containsText("Closed");
+        org.assertj.core.api.Assertions.assertThat(investigator.get().uri("/api/v1/tracing/requests/" + t.get("id"))
+                .retrieve().body(Map.class).get("status")).isEqualTo("CLOSED");
+        org.assertj.core.api.Assertions.assertThat(item.get("id")).isNotNull();
+        page.context().close();
+    }
+}
