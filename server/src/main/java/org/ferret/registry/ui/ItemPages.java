@@ -259,7 +259,7 @@ class ItemPages {
         model.addAttribute("item", item);
         model.addAttribute("heading", title(item));
         model.addAttribute("serials", item.markings().stream()
-                .filter(m -> m.marking().elements().serialNumber() != null)
+                .filter(m -> !m.retracted() && m.marking().elements().serialNumber() != null)
                 .map(m -> m.marking().elements().serialNumber().value()).distinct().toList());
         model.addAttribute("seqById", seqById);
         model.addAttribute("correctedBy", correctedBy);
