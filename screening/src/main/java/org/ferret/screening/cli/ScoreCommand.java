@@ -21,7 +21,7 @@ final class ScoreCommand extends Common {
         long t0 = System.nanoTime();
         ScreeningModel m = ScreeningModel.load(model);
         Table t = read(m.profile(), List.of(data));
-        Scorer.Scores s = Scorer.score(m, t, true, threads);
+        Scorer.Scores s = Scorer.score(m, t, m.history(), false, true, false, threads);
         ScoresCsv.write(out, t, s);
         if (s.rowsBeforeTrainingEnd() > 0) {
             err().println("warning: " + s.rowsBeforeTrainingEnd() + " declaration(s) are dated on or before the end of the training data ("

@@ -99,6 +99,32 @@ public final class History implements BoundPack.FirstSeen {
         return value == null ? null : stats.get(key).get(value);
     }
 
+    /** The counts for a key value, created empty if never seen. */
+    Stats getOrCreate(int key, String value) {
+        return stats.get(key).computeIfAbsent(value, x -> new Stats());
+    }
+
+    /** As {@link #observe(Table, int)} with the row's counts already looked up (null where the key is blank). */
+    void observe(Table t, int row, Stats[] rowStats) {
+        for (Stats s : rowStats) if (s != null) s.seen++;
+        int day = t.epochDay(row);
+        for (Map.Entry<Integer, Map<String, Integer>> e : firstSeen.entrySet()) {
+            String v = t.text(e.getKey(), row);
+            if (!v.isEmpty()) e.getValue().merge(v, day, Math::min);
+        }
+    }
+
+    /** As {@link #recordOutcome(Table, int, int, int)} with the row's counts already looked up. */
+    void recordOutcome(int label, int severity, Stats[] rowStats) {
+        if (label < 0) return;
+        for (Stats s : rowStats) {
+            if (s == null) continue;
+            s.labelled++;
+            if (label == 1) s.caught++;
+            if (severity == 2) s.critical++;
+        }
+    }
+
     /** Records that the row's declaration arrived (its parties become known, its outcome not yet). */
     public void observe(Table t, int row) {
         for (int k = 0; k < keys.size(); k++) {

@@ -27,36 +27,44 @@ public final class Scorer {
     public record Scores(double[] risk, double[] critical, String[] reasons, String provenance, int rowsBeforeTrainingEnd) {}
 
     public static Scores score(ScreeningModel model, Table t, boolean withReasons, int threads) {
-        return score(model, t, model.history(), false, withReasons, threads);
+        return score(model, t, model.history(), false, withReasons, true, threads);
     }
 
     /**
      * Scores with a given history (advanced over the rows); {@code recordOutcomes} only in simulations where the
      * rows' labels are outcomes already known.
      */
-    public static Scores score(ScreeningModel model, Table t, History history, boolean recordOutcomes, boolean withReasons, int threads) {
+    public static Scores score(ScreeningModel model, Table t, History history, boolean recordOutcomes, boolean withReasons, boolean withCritical,
+            int threads) {
         if (!t.profile().name().equals(model.profile().name())) {
             throw new IllegalArgumentException("model is for profile " + model.profile().name() + ", data is " + t.profile().name());
         }
         FeatureSpec spec = model.spec();
-        FeatureBuilder.Matrix m = FeatureBuilder.build(spec, t, history, recordOutcomes);
+        FeatureBuilder.Matrix m = FeatureBuilder.build(spec, t, history, recordOutcomes, threads);
         if (!model.usesHistory()) Trainer.blankHistory(m, spec);
         Trainer.dropFeatures(m, spec, model.meta().get("dropFeatures"));
         int n = t.size();
         double[] risk = new double[n];
-        double[] crit = model.criticalTrees() == null ? null : new double[n];
+        double[] crit = model.criticalTrees() == null || !withCritical ? null : new double[n];
         String[] reasons = withReasons ? new String[n] : null;
         int chunks = Math.max(1, Math.min(threads, n / 10_000 + 1));
         Runnable[] work = new Runnable[chunks];
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
             work[c] = () -> {
-                model.fraudTrees().predict(m.x(), from, to, risk);
                 if (crit != null) model.criticalTrees().predict(m.x(), from, to, crit);
                 if (reasons != null) {
+                    // one walk per row gives both the margin and the contributions
                     double[] contrib = new double[spec.size()];
                     double[] group = new double[spec.groupCount()];
-                    for (int r = from; r < to; r++) reasons[r] = reasons(model, t, m, r, contrib, group);
+                    for (int r = from; r < to; r++) {
+                        java.util.Arrays.fill(contrib, 0);
+                        double margin = model.fraudTrees().contributions(m.x(), r * spec.size(), contrib);
+                        risk[r] = 1.0 / (1.0 + Math.exp(-margin));
+                        reasons[r] = reasons(model, t, m, r, contrib, group);
+                    }
+                } else {
+                    model.fraudTrees().predict(m.x(), from, to, risk);
                 }
             };
         }
@@ -71,27 +79,10 @@ public final class Scorer {
     }
 
     static void runAll(Runnable[] work) {
-        if (work.length == 1) {
-            work[0].run();
-            return;
-        }
-        ExecutorService ex = Executors.newFixedThreadPool(work.length);
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (Runnable w : work) fs.add(ex.submit(w));
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            ex.shutdown();
-        }
+        Parallel.runAll(work);
     }
 
-    /** Top reasons: indicators hit (highest weight first), then the feature groups that raised the score most. */
+    /** Top reasons: indicators hit (highest weight first), then the feature groups that raised the score most ({@code contrib} filled by the caller). */
     static String reasons(ScreeningModel model, Table t, FeatureBuilder.Matrix m, int row, double[] contrib, double[] group) {
         FeatureSpec spec = model.spec();
         List<String> out = new ArrayList<>(MAX_REASONS);
@@ -109,9 +100,7 @@ public final class Scorer {
                 out.add("indicator " + r.id() + ": " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why));
             }
         }
-        java.util.Arrays.fill(contrib, 0);
         java.util.Arrays.fill(group, 0);
-        model.fraudTrees().contributions(x, off, contrib);
         List<FeatureSpec.Feature> features = spec.features();
         for (int i = 0; i < f; i++) group[features.get(i).group()] += contrib[i];
         boolean[] used = new boolean[group.length];

@@ -28,6 +28,7 @@ public final class TreeEnsemble {
     private final int[] fastFeature; // feature index, bit 31 set when a missing value goes to the "no" child
     private final float[] fastValue; // split threshold, or leaf value at depth[t]
     private final int[] fastJump; // offset from n+1 to the "no" child (0 for padding)
+    private final double[] fastMean; // cover-weighted mean leaf value under the node (for contributions)
 
     private TreeEnsemble(int[] roots, int[] feature, float[] threshold, int[] yes, int[] no, int[] missing, double[] mean,
             double baseMargin, int features) {
@@ -52,6 +53,7 @@ public final class TreeEnsemble {
         fastFeature = new int[total];
         fastValue = new float[total];
         fastJump = new int[total];
+        fastMean = new double[total];
         int at = 0;
         for (int t = 0; t < trees; t++) {
             fastRoot[t] = at;
@@ -75,14 +77,17 @@ public final class TreeEnsemble {
             for (int i = 0; i < levels; i++) {
                 fastFeature[at] = 0;
                 fastJump[at] = 0;
+                fastMean[at] = mean[n];
                 at++;
             }
             fastValue[at] = threshold[n];
+            fastMean[at] = mean[n];
             return at + 1;
         }
         int self = at;
         fastFeature[self] = feature[n] | (missing[n] == no[n] && missing[n] != yes[n] ? 0x8000_0000 : 0);
         fastValue[self] = threshold[n];
+        fastMean[self] = mean[n];
         int afterYes = lay(yes[n], levels - 1, at + 1);
         fastJump[self] = afterYes - (self + 1);
         return lay(no[n], levels - 1, afterYes);
@@ -165,6 +170,13 @@ public final class TreeEnsemble {
         double b = meanOf(no[n], feature, threshold, yes, no, cover, mean);
         double ca = cover[yes[n]], cb = cover[no[n]];
         return mean[n] = (ca + cb) > 0 ? (a * ca + b * cb) / (ca + cb) : (a + b) / 2;
+    }
+
+    /** The margin of an average row: base margin plus each tree's cover-weighted mean (contributions add up from here). */
+    public double expectedMargin() {
+        double s = baseMargin;
+        for (int r : roots) s += mean[r];
+        return s;
     }
 
     public int trees() {
@@ -273,19 +285,29 @@ public final class TreeEnsemble {
 
     /**
      * Adds each feature's contribution to the row's margin to {@code contrib} (Saabas attribution: along each
-     * tree's path, the change of the cover-weighted mean is credited to the feature split on).
+     * tree's path, the change of the cover-weighted mean is credited to the feature split on) and returns the
+     * margin itself, exactly as {@link #margin} computes it.
      */
-    public void contributions(float[] x, int offset, double[] contrib) {
-        for (int root : roots) {
-            int n = root;
-            int f;
-            while ((f = feature[n]) >= 0) {
+    public double contributions(float[] x, int offset, double[] contrib) {
+        double sum = baseMargin;
+        final int[] ff = fastFeature;
+        final float[] fv = fastValue;
+        final int[] fj = fastJump;
+        final double[] fm = fastMean;
+        for (int t = 0; t < fastRoot.length; t++) {
+            int n = fastRoot[t];
+            for (int d = fastDepth[t]; d > 0; d--) {
+                int fe = ff[n];
+                int f = fe & 0x7fff_ffff;
                 float v = x[offset + f];
-                float th = threshold[n];
-                int next = v < th ? yes[n] : v >= th ? no[n] : missing[n];
-                contrib[f] += mean[next] - mean[n];
+                int goNo = (v >= fv[n] ? 1 : 0) | ((v != v ? 1 : 0) & (fe >>> 31));
+                int next = n + 1 + (-goNo & fj[n]);
+                contrib[f] += fm[next] - fm[n]; // zero on padding nodes
                 n = next;
             }
+            sum += fv[n];
         }
+        return sum;
     }
+
 }

@@ -149,10 +149,15 @@ public final class BoundPack {
 
     /** Normalised text of the columns that "contains any" conditions read, indexed [column][row]; compute once per table. */
     public String[][] lowered(Table t) {
+        return lowered(t, 0, t.size());
+    }
+
+    /** As {@link #lowered(Table)} for rows {@code from..to-1} only (other entries stay null). */
+    public String[][] lowered(Table t, int from, int to) {
         String[][] out = new String[profile.columns().size()][];
         for (int c : lowered) {
             String[] col = new String[t.size()];
-            for (int i = 0; i < t.size(); i++) col[i] = normalise(t.text(c, i));
+            for (int i = from; i < to; i++) col[i] = normalise(t.text(c, i));
             out[c] = col;
         }
         return out;

@@ -66,6 +66,20 @@ class ModelTest {
     }
 
     @Test
+    void contributions_add_up_to_the_margin() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
+        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
+        for (int row = 0; row < x.rows(); row++) {
+            double[] c = new double[x.cols()];
+            double margin = m.fraudTrees().contributions(x.x(), row * x.cols(), c);
+            assertThat(margin).isEqualTo(m.fraudTrees().marginReference(x.x(), row * x.cols()));
+            double sum = m.fraudTrees().expectedMargin();
+            for (double v : c) sum += v;
+            assertThat(sum).isCloseTo(m.fraudTrees().marginReference(x.x(), row * x.cols()), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
     void a_saved_model_loads_with_the_same_version_and_scores(@TempDir Path dir) throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
         m.save(dir.resolve("m.model"));
