@@ -134,7 +134,10 @@ public class MarkingSearch {
         return new IndexStatus(ready.getCount() == 0, index.size(), facts.size(), ms);
     }
 
-    /** Adds the serials of an item that the index does not hold yet (after registration or a new marking). */
+    /**
+     * Brings one item's serials up to date: adds those the index does not hold yet (after registration or a new
+     * marking) and withdraws markings a correction retracted.
+     */
     void indexItem(ItemId id) {
         if (rebuilding) {
             changedDuringRebuild.add(id.value());
@@ -154,7 +157,9 @@ public class MarkingSearch {
             }
             String serial = m.marking().elements().serialNumber().value();
             synchronized (current) {
-                if (!Confusion.normaliseSerial(serial).isEmpty() && !current.contains(id.value(), serial)) {
+                if (m.retracted()) {
+                    current.remove(id.value(), serial); // withdrawn by a correction: no longer a match
+                } else if (!Confusion.normaliseSerial(serial).isEmpty() && !current.contains(id.value(), serial)) {
                     current.add(id.value(), serial, f);
                 }
             }

@@ -27,7 +27,7 @@ class RegistryEvents {
 
     @ApplicationModuleListener
     void on(ItemEventRecorded e) {
-        if (e.type() == EventType.MARKING) {
+        if (e.type() == EventType.MARKING || e.type() == EventType.CORRECTION) {
             search.indexItem(e.item());
         }
     }

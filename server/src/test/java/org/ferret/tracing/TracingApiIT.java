@@ -259,4 +259,29 @@ class TracingApiIT {
                 l -> l.stream().anyMatch(n -> "STOLEN_ITEM_FOUND".equals(n.get("kind"))));
         assertThat(after).filteredOn(n -> "STOLEN_ITEM_FOUND".equals(n.get("kind"))).hasSize(1);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_marking_added_later_becomes_searchable_and_leaves_the_search_when_a_correction_withdraws_it() {
+        var registrar = as("registrar");
+        Map<String, Object> item = registrar.post().uri("/api/v1/items").body(Map.of("kind", "SLIDE", "manufacturer", "CZ",
+                "markings", List.of(Map.of("kind", "MANUFACTURE", "manufacturer", "CZ", "countryOrPlace", "CZ",
+                        "serialNumber", "SLD-91357")))).retrieve().body(Map.class);
+        String id = (String) item.get("id");
+        Map<String, Object> marked = registrar.post().uri("/api/v1/items/" + id + "/markings").body(Map.of(
+                "kind", "IMPORT", "importCountry", "FI", "importYear", 2024, "serialNumber", "FI-IMP-77421"))
+                .retrieve().body(Map.class);
+        var investigator = as("investigator");
+        assertThat(eventually(() -> candidates(investigator.get().uri("/api/v1/markings/search?q=FIIMP7742?")
+                .retrieve().toEntity(Map.class)), l -> !l.isEmpty())).extracting(c -> c.get("itemId")).containsExactly(id);
+        Map<String, Object> markingEvent = ((List<Map<String, Object>>) marked.get("history")).stream()
+                .filter(e -> "MARKING".equals(e.get("type"))).findFirst().orElseThrow();
+        event(id, Map.of("type", "CORRECTION", "occurredOn", LocalDate.now().toString(), "corrects", markingEvent.get("id"),
+                "reason", "import marking misread: belongs to another slide"));
+        assertThat(eventually(() -> candidates(investigator.get().uri("/api/v1/markings/search?q=FIIMP7742?")
+                .retrieve().toEntity(Map.class)), List::isEmpty)).isEmpty();
+        // the manufacture serial still matches
+        assertThat(candidates(investigator.get().uri("/api/v1/markings/search?q=SLD9I357").retrieve().toEntity(Map.class)))
+                .extracting(c -> c.get("itemId")).containsExactly(id);
+    }
 }

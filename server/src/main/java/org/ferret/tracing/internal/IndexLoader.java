@@ -16,11 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class IndexLoader {
 
-    /** The registry's serials with the attributes searches filter on. */
+    /** The registry's serials with the attributes searches filter on; markings retracted by a correction are left out. */
     public static final String REGISTRY_SQL = """
             select i.id, i.kind, i.manufacturer, i.model, i.calibre, i.country_of_manufacture, m.serial_number
             from registry_marking m join registry_item i on i.id = m.item_id
-            where m.serial_number is not null""";
+            where m.serial_number is not null
+            and (m.event_id is null or not exists (
+                select 1 from registry_event c where c.corrects_event = m.event_id))""";
 
     private IndexLoader() {
     }

@@ -40,6 +40,9 @@ public final class MarkingIndex {
     private char[] chars = new char[16 * 1024];
     private int size;
 
+    /** entries withdrawn after they were added (e.g. a marking retracted by a correction); never returned */
+    private final java.util.BitSet removed = new java.util.BitSet();
+
     private final Keys standard = new Keys(false);
     private final Keys ncic = new Keys(true);
 
@@ -98,7 +101,7 @@ public final class MarkingIndex {
             lock.readLock().lock();
             try {
                 for (int id = 0; id < size; id++) {
-                    if (is(id, item) && serialOf(id).equals(s)) {
+                    if (!removed.get(id) && is(id, item) && serialOf(id).equals(s)) {
                         return true;
                     }
                 }
@@ -109,6 +112,24 @@ public final class MarkingIndex {
         }
         Result r = search(MarkingPattern.parse(s, false), f -> true, Integer.MAX_VALUE);
         return r.hits().stream().anyMatch(h -> h.item().equals(item) && h.match().serial().equals(s));
+    }
+
+    /** Withdraws an item's serial (all its entries); returns how many entries were withdrawn. */
+    public int remove(UUID item, String serial) {
+        String s = Confusion.normaliseSerial(serial);
+        lock.writeLock().lock();
+        try {
+            int n = 0;
+            for (int id = 0; id < size; id++) {
+                if (!removed.get(id) && is(id, item) && serialOf(id).equals(s)) {
+                    removed.set(id);
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** One serial that fits: the item, its attribute handle and how it matched. */
@@ -181,6 +202,9 @@ public final class MarkingIndex {
             }
             last = id;
             examined++;
+            if (removed.get(id)) {
+                return;
+            }
             int off = offset[id];
             int len = offset[id + 1] - off;
             if (!p.hasRun() && !p.ncic()

@@ -238,4 +238,18 @@ class MarkingMatcherTest {
         }
         return sb.toString();
     }
+
+    @Property(tries = 100)
+    void a_withdrawn_serial_is_never_returned_again(@ForAll("readings") Reading reading) {
+        MarkingIndex index = new MarkingIndex();
+        UUID item = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        index.add(item, reading.serial(), 0);
+        index.add(other, reading.serial(), 0);
+        index.seal();
+        assertThat(index.remove(item, reading.serial().toLowerCase())).isEqualTo(1);
+        var hits = index.search(MarkingPattern.parse(reading.serial(), false), f -> true, 10).hits();
+        assertThat(hits).extracting(MarkingIndex.Hit::item).containsExactly(other);
+        assertThat(index.contains(item, reading.serial())).isFalse();
+    }
 }
