@@ -7,18 +7,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The append-only, hash-chained audit log. Every change of data calls {@link #record} inside the
  * transaction that makes the change, so the change and its audit entry commit or roll back together.
+ * <p>
+ * Entries are buffered per transaction and appended just before it commits: the chain head's row lock,
+ * which keeps the chain linear, is then held only for the last moments of a transaction, however long the
+ * transaction itself runs, and the chain's order is the order in which changes committed.
  */
 @Service
 public class AuditLog {
@@ -38,33 +46,83 @@ public class AuditLog {
     /** Records a change: what was done to which entity, with its state before (null if new) and after. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String entityType, String entityId, Object before, Object after) {
-        append(Actor.current(), action, entityType, entityId, toJson(before), toJson(after));
+        pending().add(new Pending(Actor.current(), clock.instant().truncatedTo(ChronoUnit.MICROS), action, entityType,
+                entityId, toJson(before), toJson(after)));
     }
 
     /** Records that the current user read personal data; committed even when the read itself is read-only. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRead(String entityType, String entityId, String what) {
-        append(Actor.current(), "READ_PERSONAL_DATA", entityType, entityId, null, toJson(java.util.Map.of("read", what)));
+        pending().add(new Pending(Actor.current(), clock.instant().truncatedTo(ChronoUnit.MICROS), "READ_PERSONAL_DATA",
+                entityType, entityId, null, toJson(java.util.Map.of("read", what))));
     }
 
-    private void append(Actor actor, String action, String entityType, String entityId, String before, String after) {
+    /** An entry waiting for its transaction to commit. */
+    private record Pending(Actor actor, Instant at, String action, String entityType, String entityId, String before,
+            String after) {
+    }
+
+    /** This transaction's buffer, created (with the synchronization that flushes it) on first use. */
+    @SuppressWarnings("unchecked")
+    private List<Pending> pending() {
+        Object key = this;
+        List<Pending> buffer = (List<Pending>) TransactionSynchronizationManager.getResource(key);
+        if (buffer == null) {
+            List<Pending> fresh = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(key, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    AuditLog.this.flush(fresh);
+                    fresh.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(key, fresh);
+                }
+            });
+            buffer = fresh;
+        }
+        return buffer;
+    }
+
+    /** Appends a committing transaction's entries to the chain under the head's row lock. */
+    private void flush(List<Pending> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         Head head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        long seq = head.seq() + 1;
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = new AuditEntry(seq, at, actor.username(), actor.agency(), action, entityType, entityId,
-                before, after, head.hash(), null);
-        String hash = hashOf(entry);
-        jdbc.sql("""
-                insert into audit_log (seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
-                values (:seq, :at, :actor, :agency, :action, :entityType, :entityId, :before, :after, :prev, :hash)""")
-                .param("seq", seq).param("at", at.atOffset(ZoneOffset.UTC)).param("actor", actor.username())
-                .param("agency", actor.agency()).param("action", action).param("entityType", entityType)
-                .param("entityId", entityId).param("before", before).param("after", after)
-                .param("prev", head.hash()).param("hash", hash)
-                .update();
+        long seq = head.seq();
+        String prev = head.hash();
+        for (Pending p : entries) {
+            seq++;
+            AuditEntry entry = new AuditEntry(seq, p.at(), p.actor().username(), p.actor().agency(), p.action(),
+                    p.entityType(), p.entityId(), p.before(), p.after(), prev, null);
+            String hash = hashOf(entry);
+            jdbc.sql("""
+                    insert into audit_log (seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
+                    values (:seq, :at, :actor, :agency, :action, :entityType, :entityId, :before, :after, :prev, :hash)""")
+                    .param("seq", seq).param("at", p.at().atOffset(ZoneOffset.UTC)).param("actor", entry.actor())
+                    .param("agency", entry.agency()).param("action", p.action()).param("entityType", p.entityType())
+                    .param("entityId", p.entityId()).param("before", p.before()).param("after", p.after())
+                    .param("prev", prev).param("hash", hash)
+                    .update();
+            prev = hash;
+        }
         jdbc.sql("update audit_head set last_seq = :seq, last_hash = :hash where id = 1")
-                .param("seq", seq).param("hash", hash).update();
+                .param("seq", seq).param("hash", prev).update();
     }
 
     private String toJson(Object value) {

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Demo mode: on an empty registry, loads the synthetic demo data, then prints where to sign in and the demo logins. */
 @Component
@@ -27,13 +28,15 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Registry registry;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final int items;
     private final String port;
 
-    DemoData(Registry registry, Clock clock, @Value("${ferret.demo-data.items:3000}") int items,
+    DemoData(Registry registry, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items,
             @Value("${local.server.port:${server.port:8080}}") String port) {
         this.registry = registry;
+        this.tx = tx;
         this.clock = clock;
         this.items = items;
         this.port = port;
@@ -49,9 +52,8 @@ class DemoData implements ApplicationRunner {
             try {
                 long start = System.nanoTime();
                 log.info("Loading {} synthetic demo items (first start only)…", items);
-                // each registry call commits on its own, so other modules' listeners keep pace with the load
                 int n = new DemoDataGenerator(registry, SEED, LocalDate.now(clock))
-                        .generate(items, i -> {
+                        .generate(items, tx, i -> {
                             if (i % 500 == 0) {
                                 log.info("  {} / {} demo items", i, items);
                             }

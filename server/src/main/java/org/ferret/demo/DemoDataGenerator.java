@@ -26,6 +26,7 @@ import org.ferret.registry.NewEvent;
 import org.ferret.registry.NewHolder;
 import org.ferret.registry.NewItem;
 import org.ferret.registry.Registry;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Writes a deterministic, entirely synthetic registry through the registry's public API: the same seed gives
@@ -65,6 +66,8 @@ public final class DemoDataGenerator {
     private record Fittable(ItemId id, Model model, LocalDate since) {
     }
 
+    static final int CHUNK = 100;
+
     private final List<Fittable> fittable = new ArrayList<>();
     private final Registry registry;
     private final Random random;
@@ -77,47 +80,52 @@ public final class DemoDataGenerator {
         this.today = today;
     }
 
-    /** Registers {@code items} firearms with their histories, plus components, unmarked 3D-printed frames and ammunition lots. */
-    public int generate(int items, IntConsumer progress) {
+    /**
+     * Registers {@code items} items: firearms with their histories, plus converted alarm pistols, unmarked 3D-printed
+     * frames, components and ammunition lots. Items are written in chunks of {@link #CHUNK}, each chunk in one
+     * transaction of {@code tx}, so other modules' listeners keep pace and a failure loses at most one chunk.
+     */
+    public int generate(int items, TransactionOperations tx, IntConsumer progress) {
         List<Holder> dealers = new ArrayList<>();
-        for (int i = 1; i <= 12; i++) {
-            dealers.add(registry.registerHolder(new NewHolder(HolderType.ORGANISATION, HolderRole.DEALER,
-                    "Demo Arms Dealer " + i + " Oy", "FI-DL-" + (1000 + i), CountryCode.of("FI"))));
-        }
         List<Holder> owners = new ArrayList<>();
-        for (int i = 1; i <= Math.max(50, items / 6); i++) {
-            owners.add(registry.registerHolder(new NewHolder(HolderType.PERSON, HolderRole.OWNER,
-                    pick(FIRST) + " " + pick(LAST) + " (synthetic)", "FI-PL-" + (100000 + i), CountryCode.of("FI"))));
-        }
-        Holder police = registry.registerHolder(new NewHolder(HolderType.ORGANISATION, HolderRole.AGENCY,
-                "National Police (demo)", null, CountryCode.of("FI")));
+        tx.executeWithoutResult(s -> {
+            for (int i = 1; i <= 12; i++) {
+                dealers.add(registry.registerHolder(new NewHolder(HolderType.ORGANISATION, HolderRole.DEALER,
+                        "Demo Arms Dealer " + i + " Oy", "FI-DL-" + (1000 + i), CountryCode.of("FI"))));
+            }
+            for (int i = 1; i <= Math.max(50, items / 6); i++) {
+                owners.add(registry.registerHolder(new NewHolder(HolderType.PERSON, HolderRole.OWNER,
+                        pick(FIRST) + " " + pick(LAST) + " (synthetic)", "FI-PL-" + (100000 + i), CountryCode.of("FI"))));
+            }
+        });
 
-        int written = 0;
+        // the plan is fixed first, so the same seed always gives the same registry however it is chunked
+        List<Runnable> plan = new ArrayList<>(items);
         int firearms = (int) (items * 0.85);
         for (int i = 0; i < firearms; i++) {
-            firearm(pick(MODELS), dealers, owners, police);
-            progress.accept(++written);
+            plan.add(() -> firearm(pick(MODELS), dealers, owners));
         }
         for (int i = 0; i < items * 0.02; i++) {
-            convertedAlarmPistol(police);
-            progress.accept(++written);
+            plan.add(this::convertedAlarmPistol);
         }
         for (int i = 0; i < items * 0.03; i++) {
-            printedFrame(police);
-            progress.accept(++written);
+            plan.add(this::printedFrame);
         }
-        while (written < items - items * 0.05) {
-            component(dealers, owners);
-            progress.accept(++written);
+        while (plan.size() < items - items * 0.05) {
+            plan.add(() -> component(dealers, owners));
         }
-        while (written < items) {
-            ammunitionLot(dealers);
-            progress.accept(++written);
+        while (plan.size() < items) {
+            plan.add(() -> ammunitionLot(dealers));
         }
-        return written;
+        for (int from = 0; from < plan.size(); from += CHUNK) {
+            List<Runnable> chunk = plan.subList(from, Math.min(plan.size(), from + CHUNK));
+            tx.executeWithoutResult(s -> chunk.forEach(Runnable::run));
+            progress.accept(from + chunk.size());
+        }
+        return plan.size();
     }
 
-    private void firearm(Model m, List<Holder> dealers, List<Holder> owners, Holder police) {
+    private void firearm(Model m, List<Holder> dealers, List<Holder> owners) {
         int year = 1995 + random.nextInt(30);
         LocalDate made = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
         String serial = serial(m);
@@ -183,7 +191,7 @@ public final class DemoDataGenerator {
         }
     }
 
-    private void convertedAlarmPistol(Holder police) {
+    private void convertedAlarmPistol() {
         LocalDate seized = LocalDate.of(2022, 1, 1).plusDays(random.nextInt(1000));
         String serial = serial(ALARM);
         registry.register(new NewItem(ItemKind.PISTOL, new ItemAttributes(ALARM.manufacturer(), ALARM.model(),
@@ -195,7 +203,7 @@ public final class DemoDataGenerator {
                         null, null, null, null)));
     }
 
-    private void printedFrame(Holder police) {
+    private void printedFrame() {
         LocalDate seized = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(1400));
         registry.register(new NewItem(ItemKind.FRAME, new ItemAttributes(null, "FGC-9 type (3D-printed)",
                 Calibre.ofNullable("9x19mm"), null, null, Construction.ADDITIVELY_MANUFACTURED, null),
