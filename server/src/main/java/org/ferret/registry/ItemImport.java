@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.internal.CsvLayout;
 import org.ferret.registry.internal.ImportWriter;
@@ -113,7 +114,8 @@ public class ItemImport {
 
         void run() {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
+                    .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
+                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
             try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(format).get()) {
                 List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
                 if (header.isEmpty()) {
@@ -135,7 +137,7 @@ public class ItemImport {
                 flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the import file failed", e);
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (UncheckedIOException e) {
                 // commons-csv reports unparseable input (e.g. an unterminated quote) this way
                 fail(new FieldProblem("(file)", (int) Math.max(1, rows + 2),
                         "the CSV cannot be parsed after line " + (rows + 1) + ": " + rootMessage(e)));

@@ -145,6 +145,27 @@ class ItemImportIT {
     }
 
     @Test
+    void a_column_named_twice_rejects_the_file_at_line_one() {
+        ImportReport report = importer.importCsv(new StringReader("external_ref,kind,kind\nA,pistol,rifle\n"),
+                ImportMode.ALL_OR_NOTHING, null);
+        assertThat(report.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.line()).isEqualTo(1);
+            assertThat(pr.message()).contains("more than once");
+        });
+    }
+
+    @Test
+    void an_unterminated_quote_rejects_the_file_and_writes_nothing_even_when_good_rows_may_be_committed() {
+        String p = prefix();
+        long before = items();
+        String csv = HEADER + "\n" + row(p + "1", "pistol", "AT", p + "A") + "\n" + p + "2,\"pistol,oops\n";
+        ImportReport report = importer.importCsv(new StringReader(csv), ImportMode.COMMIT_VALID_ROWS, null);
+        assertThat(report.committed()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(pr -> assertThat(pr.message()).contains("cannot be parsed"));
+        assertThat(items()).isEqualTo(before);
+    }
+
+    @Test
     void a_row_with_the_wrong_number_of_fields_is_reported_by_line() {
         String p = prefix();
         String csv = HEADER + "\n" + row(p + "1", "pistol", "AT", p + "A") + "\n" + p + "2,pistol\n";

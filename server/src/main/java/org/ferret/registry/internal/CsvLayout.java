@@ -55,7 +55,12 @@ public final class CsvLayout {
     /** Problems with the header itself; empty if it is usable. */
     public static List<FieldProblem> checkHeader(List<String> header) {
         List<FieldProblem> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String h : header) {
+            if (!seen.add(h)) {
+                problems.add(new FieldProblem(h, 1, "column '" + h + "' appears more than once in the header"));
+                continue;
+            }
             if (!COLUMNS.contains(h)) {
                 problems.add(new FieldProblem(h, 1, "unknown column '" + h + "'; the columns are " + String.join(", ", COLUMNS)));
             }
