@@ -15,14 +15,23 @@ final class ScoreCommand extends Common {
     @Option(names = "--data", required = true, description = "Declaration CSV file.") Path data;
     @Option(names = "--out", required = true, description = "Scores CSV to write: id,score,reasons.") Path out;
     @Option(names = "--threads", defaultValue = "2", description = "Scoring threads (default ${DEFAULT-VALUE}).") int threads;
+    @Option(names = "--timings", description = "Print the time of each phase to stderr.") boolean timings;
 
     @Override
     int run() throws Exception {
         long t0 = System.nanoTime();
         ScreeningModel m = ScreeningModel.load(model);
+        long t1 = System.nanoTime();
         Table t = read(m.profile(), List.of(data));
+        long t2 = System.nanoTime();
         Scorer.Scores s = Scorer.score(m, t, m.history(), false, true, false, threads);
+        long t3 = System.nanoTime();
         ScoresCsv.write(out, t, s);
+        long t4 = System.nanoTime();
+        if (timings) {
+            err().printf(java.util.Locale.ROOT, "timings: load model %.2f s, read %.2f s, features+score+reasons %.2f s, write %.2f s%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
+        }
         if (s.rowsBeforeTrainingEnd() > 0) {
             err().println("warning: " + s.rowsBeforeTrainingEnd() + " declaration(s) are dated on or before the end of the training data ("
                     + m.meta().get("to") + "); their history features include outcomes the model was trained on");
