@@ -28,6 +28,8 @@ class AdministrationBrowserIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     String base;
     Page page;
 
@@ -110,6 +112,21 @@ class AdministrationBrowserIT {
         assertThat(nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Users"))).hasCount(0);
         nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit trail")).click();
 
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain")).click();
+        assertThat(page.locator("#verification")).containsText("The chain is intact");
+
+        // an entry altered directly in the database: the auditor sees where the chain breaks
+        long seq = jdbc.queryForObject("select min(seq) from audit_log where action = 'USER_CREATED'", Long.class);
+        String actor = jdbc.queryForObject("select actor from audit_log where seq = ?", String.class, seq);
+        jdbc.update("update audit_log set actor = 'mallory' where seq = ?", seq);
+        try {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain")).click();
+            assertThat(page.locator("#verification")).containsText("The chain is broken at entry " + seq);
+            assertThat(page.locator("#verification")).containsText("was altered");
+            Browsers.screenshot(page, "09b-audit-broken");
+        } finally {
+            jdbc.update("update audit_log set actor = ? where seq = ?", actor, seq);
+        }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain")).click();
         assertThat(page.locator("#verification")).containsText("The chain is intact");
 
