@@ -15,7 +15,7 @@ public record NodeDocument(UUID id, Kind kind, String sender, String recipient, 
 
     /** What the document carries. */
     public enum Kind {
-        TRACE_REQUEST, TRACE_ANSWER
+        TRACE_REQUEST, TRACE_ACKNOWLEDGED, TRACE_ANSWER
     }
 
     /** The signed envelope as sent over HTTP(S). */

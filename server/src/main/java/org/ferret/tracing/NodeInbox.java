@@ -124,6 +124,11 @@ public class NodeInbox {
                         TraceRequestContent content = content(body.get("content"), TraceRequestContent.class, "content");
                         yield traces.receiveFromPeer(content, sender, ref).id();
                     }
+                    case TRACE_ACKNOWLEDGED -> {
+                        UUID ref = uuid(body, "requestId");
+                        traces.acknowledgementReceived(ref, sender);
+                        yield ref;
+                    }
                     case TRACE_ANSWER -> {
                         UUID ref = uuid(body, "requestId");
                         TraceAnswer answer = content(body.get("answer"), TraceAnswer.class, "answer");

@@ -64,9 +64,16 @@ public record TraceRequest(
         return with(TraceStatus.ANSWERED, acknowledgedAt, now, closedAt, confirmedItem, a);
     }
 
+    /** The other node acknowledged receipt of an outgoing request. */
+    public TraceRequest acknowledgedByPeer(Instant now) {
+        require(direction == Direction.OUTGOING && status == TraceStatus.SENT, "record an acknowledgement for");
+        return with(TraceStatus.ACKNOWLEDGED, now, answeredAt, closedAt, confirmedItem, answer);
+    }
+
     /** The answer to an outgoing request arrived from the other node. */
     public TraceRequest answerReceived(TraceAnswer a, Instant now) {
-        require(direction == Direction.OUTGOING && status == TraceStatus.SENT, "record an answer for");
+        require(direction == Direction.OUTGOING
+                && (status == TraceStatus.SENT || status == TraceStatus.ACKNOWLEDGED), "record an answer for");
         return with(TraceStatus.ANSWERED, acknowledgedAt, now, closedAt, a.itemId(), a);
     }
 

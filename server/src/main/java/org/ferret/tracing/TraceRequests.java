@@ -123,7 +123,35 @@ public class TraceRequests {
     public TraceRequest acknowledge(UUID id) {
         TraceRequest before = get(id);
         TraceRequest after = before.acknowledge(now());
-        return save("TRACE_REQUEST_ACKNOWLEDGED", before, after);
+        TraceRequest saved = save("TRACE_REQUEST_ACKNOWLEDGED", before, after);
+        acknowledgeToPeer(saved);
+        return saved;
+    }
+
+    /** A request from another node: tell it that the request was received and is being worked on. */
+    private void acknowledgeToPeer(TraceRequest t) {
+        if (t.peerNode() != null && t.direction() == TraceRequest.Direction.INCOMING) {
+            outbox.enqueue(t.peerNode(), NodeDocument.Kind.TRACE_ACKNOWLEDGED, t.id(),
+                    Map.of("requestId", t.peerReference(), "acknowledgedAt", String.valueOf(t.acknowledgedAt())));
+        }
+    }
+
+    /** The other node acknowledged a request this node sent; late or repeated acknowledgements change nothing. */
+    @Transactional
+    void acknowledgementReceived(UUID requestId, String peer) {
+        TraceRequest before = sentTo(requestId, peer);
+        if (before.status() == TraceStatus.SENT) {
+            save("TRACE_ACK_RECEIVED", before, before.acknowledgedByPeer(now()));
+        }
+    }
+
+    private TraceRequest sentTo(UUID requestId, String peer) {
+        TraceRequest t = store.find(requestId).orElseThrow(() -> new FerretException(ErrorCode.NOT_FOUND,
+                "no trace request " + requestId + " was sent from this node"));
+        if (t.direction() != TraceRequest.Direction.OUTGOING || !peer.equals(t.peerNode())) {
+            throw new FerretException(ErrorCode.FORBIDDEN, "trace request " + requestId + " was not sent to " + peer);
+        }
+        return t;
     }
 
     /** Confirms (the item in hand is this record) or rejects a proposed candidate. */
@@ -144,7 +172,10 @@ public class TraceRequests {
         search.decide(item, read.substring(0, Math.min(100, read.length())), c.serial(),
                 confirm ? Confirmation.Decision.CONFIRMED : Confirmation.Decision.REJECTED, id, note);
         if (confirm) {
-            save("TRACE_CANDIDATE_CONFIRMED", before, after);
+            TraceRequest saved = save("TRACE_CANDIDATE_CONFIRMED", before, after);
+            if (before.status() == TraceStatus.RECEIVED) {
+                acknowledgeToPeer(saved); // identified straight away: acknowledged on the way
+            }
         } else {
             audit.record("TRACE_CANDIDATE_REJECTED", "trace_request", id.toString(), null, Map.of("item", item));
         }
@@ -193,11 +224,7 @@ public class TraceRequests {
     /** The answer to a request this node sent; a repeated delivery is ignored. */
     @Transactional
     void answerReceived(UUID requestId, TraceAnswer answer, String peer) {
-        TraceRequest before = store.find(requestId).orElseThrow(() -> new FerretException(ErrorCode.NOT_FOUND,
-                "no trace request " + requestId + " was sent from this node"));
-        if (!peer.equals(before.peerNode())) {
-            throw new FerretException(ErrorCode.FORBIDDEN, "trace request " + requestId + " was not sent to " + peer);
-        }
+        TraceRequest before = sentTo(requestId, peer);
         save("TRACE_ANSWER_RECEIVED", before, before.answerReceived(answer, now()));
     }
 

@@ -179,6 +179,9 @@ class TwoNodeExchangeIT {
 
         // B's officer answers
         investigatorB.post().uri("/api/v1/tracing/requests/" + requestB + "/acknowledge").retrieve().toBodilessEntity();
+        // the acknowledgement travels back to A
+        assertThat(eventually(() -> (String) investigatorA.get().uri("/api/v1/tracing/requests/" + requestA).retrieve()
+                .body(Map.class).get("status"), "ACKNOWLEDGED"::equals)).isEqualTo("ACKNOWLEDGED");
         investigatorB.post().uri("/api/v1/tracing/requests/" + requestB + "/candidates/" + item.get("id") + "/confirm")
                 .retrieve().toBodilessEntity();
         Map<String, Object> answeredB = investigatorB.post().uri("/api/v1/tracing/requests/" + requestB + "/answer")
