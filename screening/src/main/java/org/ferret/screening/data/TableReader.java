@@ -82,26 +82,98 @@ public final class TableReader {
         int width = cols.size();
         int timeCol = profile.indexOf(profile.timeColumn());
         int labelCol = profile.indexOf(profile.labelColumn());
-        int sevCol = profile.severityColumn() == null ? -1 : profile.indexOf(profile.severityColumn());
         int idCol = profile.indexOf(profile.idColumn());
         @SuppressWarnings("unchecked")
         Map<String, String>[] interned = new Map[width];
         for (int c = 0; c < width; c++) {
             ColumnKind k = cols.get(c).kind();
-            if (k == ColumnKind.CATEGORY || k == ColumnKind.COUNTRY || k == ColumnKind.HS_CODE) interned[c] = new HashMap<>();
+            if (k == ColumnKind.CATEGORY || k == ColumnKind.COUNTRY || k == ColumnKind.HS_CODE) interned[c] = new java.util.concurrent.ConcurrentHashMap<>();
         }
-        String[] tv = new String[width];
-        double[] nv = new double[width];
-        String record;
-        while ((record = in.next()) != null) {
-            long line = in.line();
-            if (record.isEmpty()) continue; // a blank line is not a declaration (trailing newline at end of file)
+        if (timeCol < 0 || labelCol < 0 || idCol < 0) throw new IllegalStateException("profile without role columns");
+        // records are cut sequentially (quotes may span lines) and parsed in batches on two threads; batches are
+        // appended in file order, so rows keep their order and the first bad row is the first one reported
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread th = new Thread(r, "csv-parse");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            java.util.ArrayDeque<java.util.concurrent.Future<Batch>> inFlight = new java.util.ArrayDeque<>();
+            boolean more = true;
+            while (more || !inFlight.isEmpty()) {
+                while (more && inFlight.size() < 4) {
+                    List<String> records = new ArrayList<>(BATCH);
+                    long[] lines = new long[BATCH];
+                    String record;
+                    while (records.size() < BATCH && (record = in.next()) != null) {
+                        if (record.isEmpty()) continue; // a blank line is not a declaration (trailing newline at end of file)
+                        lines[records.size()] = in.line();
+                        records.add(record);
+                    }
+                    if (records.size() < BATCH) more = false;
+                    if (records.isEmpty()) break;
+                    inFlight.add(pool.submit(() -> parse(file, records, lines, n, target, cols, interned)));
+                }
+                if (inFlight.isEmpty()) break;
+                Batch batch;
+                try {
+                    batch = inFlight.removeFirst().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                for (int r = 0; r < batch.size; r++) {
+                    if (batch.problems[r] != null) {
+                        if (onError == OnError.STOP) throw new BadInputException(batch.problems[r]);
+                        problems.add(batch.problems[r]);
+                        continue;
+                    }
+                    b.add(batch.text[r], batch.numbers[r], batch.time[r], batch.label[r], batch.severity[r], file, batch.line[r]);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final int BATCH = 8192;
+
+    /** Parsed rows of one batch; {@code problems[r]} is non-null for a bad row. */
+    private static final class Batch {
+        int size;
+        String[][] text;
+        double[][] numbers;
+        long[] time;
+        int[] label;
+        int[] severity;
+        long[] line;
+        RowProblem[] problems;
+    }
+
+    private Batch parse(String file, List<String> records, long[] lines, int n, int[] target, List<Column> cols, Map<String, String>[] interned) {
+        int width = cols.size();
+        Batch out = new Batch();
+        int size = records.size();
+        out.size = size;
+        out.text = new String[size][];
+        out.numbers = new double[size][];
+        out.time = new long[size];
+        out.label = new int[size];
+        out.severity = new int[size];
+        out.line = java.util.Arrays.copyOf(lines, size);
+        out.problems = new RowProblem[size];
+        for (int r = 0; r < size; r++) {
+            long line = lines[r];
+            String[] tv = new String[width];
+            double[] nv = new double[width];
             Arrays.fill(tv, "");
             Arrays.fill(nv, Double.NaN);
             RowProblem problem = null;
             List<String> fields = null;
             try {
-                fields = Csv.split(record);
+                fields = Csv.split(records.get(r));
             } catch (Csv.MalformedRecord e) {
                 problem = new RowProblem(file, line, null, e.getMessage());
             }
@@ -145,21 +217,24 @@ public final class TableReader {
                     }
                 }
             }
-            if (problem == null && label == 1 && sevCol >= 0 && severity == 0) {
+            if (problem == null && label == 1 && profile.severityColumn() != null && severity == 0) {
                 problem = new RowProblem(file, line, profile.severityColumn(), "severity 0 contradicts " + profile.labelColumn() + " = 1");
             }
             if (problem == null && label == 0 && severity > 0) {
                 problem = new RowProblem(file, line, profile.severityColumn(), "severity " + severity + " contradicts " + profile.labelColumn() + " = 0");
             }
             if (problem != null) {
-                if (onError == OnError.STOP) throw new BadInputException(problem);
-                problems.add(problem);
+                out.problems[r] = problem;
                 continue;
             }
             if (label < 0 && severity >= 0) label = severity > 0 ? 1 : 0;
-            b.add(tv, nv, time, label, severity, file, line);
+            out.text[r] = tv;
+            out.numbers[r] = nv;
+            out.time[r] = time;
+            out.label[r] = label;
+            out.severity[r] = severity;
         }
-        if (timeCol < 0 || labelCol < 0 || idCol < 0) throw new IllegalStateException("profile without role columns");
+        return out;
     }
 
     private static String intern(Map<String, String> m, String v) {
