@@ -139,6 +139,9 @@ class TracingApiIT {
         assertThat(country.getBody().get("errors").toString()).contains("field=country");
         ResponseEntity<Map> type = investigator.get().uri("/api/v1/markings/search?q=ABC123&type=TANK").retrieve().toEntity(Map.class);
         assertThat(type.getBody().get("errors").toString()).contains("field=type");
+        // documented in the OpenAPI description
+        assertThat(investigator.get().uri("/v3/api-docs").retrieve().body(String.class))
+                .contains("/api/v1/markings/search").contains("/api/v1/tracing/requests/{id}/answer");
         // roles: a registrar does not search for investigators
         assertThat(as("registrar").get().uri("/api/v1/markings/search?q=ABC123").retrieve().toEntity(Map.class)
                 .getStatusCode().value()).isEqualTo(403);
