@@ -82,9 +82,23 @@ public class MarkingSearch {
         this.readyWaitMillis = readyWaitMillis;
     }
 
-    /** Builds the index in the background once the application is up; searches wait for it (up to a limit). */
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Builds the index in the background once the server is up; searches wait for it (up to a limit). Offline jobs
+     * (CLI import, other benchmarks) have no web server: they build it only if they search.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void buildAtStartup() {
+    void buildAtStartup(ApplicationReadyEvent e) {
+        if (e.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext) {
+            startBuild();
+        }
+    }
+
+    private void startBuild() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
                 rebuild();
@@ -102,6 +116,7 @@ public class MarkingSearch {
 
     /** Re-reads every serial from the registry's tables and swaps the new index in. */
     public synchronized IndexStatus rebuild() {
+        started.set(true);
         long t0 = System.nanoTime();
         rebuilding = true;
         changedDuringRebuild.clear();
@@ -208,6 +223,7 @@ public class MarkingSearch {
     }
 
     private void awaitReady() {
+        startBuild();
         try {
             if (!ready.await(readyWaitMillis, TimeUnit.MILLISECONDS)) {
                 throw new FerretException(ErrorCode.SEARCH_INDEX_NOT_READY,
