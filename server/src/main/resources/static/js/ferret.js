@@ -76,6 +76,12 @@
     });
   }
 
+  // After a form comes back, put keyboard focus where the news is: the error summary, or the confirmation.
+  function focusNews(root) {
+    var target = root.querySelector('#error-summary') || root.querySelector('#notice');
+    if (target) { target.focus({ preventScroll: false }); }
+  }
+
   function init(root) {
     wireEventTypes(root);
     wireKind(root);
@@ -85,7 +91,11 @@
   document.addEventListener('DOMContentLoaded', function () {
     markCurrentNav();
     init(document);
+    focusNews(document);
   });
   // content swapped in by htmx (the swapped element itself is new, so e.target is not the place to look)
-  document.addEventListener('htmx:load', function (e) { init(e.detail.elt); });
+  document.addEventListener('htmx:load', function (e) {
+    init(e.detail.elt);
+    if (e.detail.elt !== document.body) { focusNews(e.detail.elt); }
+  });
 })();

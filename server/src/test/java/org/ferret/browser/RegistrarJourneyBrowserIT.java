@@ -135,6 +135,8 @@ class RegistrarJourneyBrowserIT {
         page.getByLabel("Standard applied").fill("EU 2018/337");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
         assertThat(page.locator("#deactivationCertificate-error")).containsText("must be given");
+        // keyboard focus lands on the summary of what to fix, not on the top of the page
+        assertThat(page.locator("#record-event #error-summary")).isFocused();
         assertThat(page.locator("#deactivationAuthority-error")).containsText("must be given");
         assertThat(page.getByLabel("Standard applied")).hasValue("EU 2018/337");
         assertThat(page.locator("#item-status")).hasText("in lawful possession");
