@@ -172,6 +172,49 @@ public final class TreeEnsemble {
         return mean[n] = (ca + cb) > 0 ? (a * ca + b * cb) / (ca + cb) : (a + b) / 2;
     }
 
+    /**
+     * {@link #contributions} for four rows at once (rows starting at {@code o0..o3}), each into its own array;
+     * the margins go to {@code margins[0..3]}. Interleaving independent walks lets the CPU overlap them.
+     */
+    public void contributions4(float[] x, int o0, int o1, int o2, int o3, double[] c0, double[] c1, double[] c2, double[] c3, double[] margins) {
+        final int[] ff = fastFeature;
+        final float[] fv = fastValue;
+        final int[] fj = fastJump;
+        final double[] fm = fastMean;
+        double s0 = baseMargin, s1 = baseMargin, s2 = baseMargin, s3 = baseMargin;
+        for (int t = 0; t < fastRoot.length; t++) {
+            int root = fastRoot[t];
+            int n0 = root, n1 = root, n2 = root, n3 = root;
+            for (int d = fastDepth[t]; d > 0; d--) {
+                int e0 = ff[n0], e1 = ff[n1], e2 = ff[n2], e3 = ff[n3];
+                int f0 = e0 & 0x7fff_ffff, f1 = e1 & 0x7fff_ffff, f2 = e2 & 0x7fff_ffff, f3 = e3 & 0x7fff_ffff;
+                float v0 = x[o0 + f0], v1 = x[o1 + f1], v2 = x[o2 + f2], v3 = x[o3 + f3];
+                int g0 = (v0 >= fv[n0] ? 1 : 0) | ((v0 != v0 ? 1 : 0) & (e0 >>> 31));
+                int g1 = (v1 >= fv[n1] ? 1 : 0) | ((v1 != v1 ? 1 : 0) & (e1 >>> 31));
+                int g2 = (v2 >= fv[n2] ? 1 : 0) | ((v2 != v2 ? 1 : 0) & (e2 >>> 31));
+                int g3 = (v3 >= fv[n3] ? 1 : 0) | ((v3 != v3 ? 1 : 0) & (e3 >>> 31));
+                int m0 = n0 + 1 + (-g0 & fj[n0]), m1 = n1 + 1 + (-g1 & fj[n1]);
+                int m2 = n2 + 1 + (-g2 & fj[n2]), m3 = n3 + 1 + (-g3 & fj[n3]);
+                c0[f0] += fm[m0] - fm[n0];
+                c1[f1] += fm[m1] - fm[n1];
+                c2[f2] += fm[m2] - fm[n2];
+                c3[f3] += fm[m3] - fm[n3];
+                n0 = m0;
+                n1 = m1;
+                n2 = m2;
+                n3 = m3;
+            }
+            s0 += fv[n0];
+            s1 += fv[n1];
+            s2 += fv[n2];
+            s3 += fv[n3];
+        }
+        margins[0] = s0;
+        margins[1] = s1;
+        margins[2] = s2;
+        margins[3] = s3;
+    }
+
     /** The margin of an average row: base margin plus each tree's cover-weighted mean (contributions add up from here). */
     public double expectedMargin() {
         double s = baseMargin;

@@ -80,6 +80,24 @@ class ModelTest {
     }
 
     @Test
+    void four_rows_at_a_time_give_the_same_contributions_and_margins_as_one_at_a_time() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
+        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
+        int f = x.cols();
+        for (int row = 0; row + 4 <= x.rows(); row += 4) {
+            double[][] c = new double[4][f];
+            double[] margins = new double[4];
+            m.fraudTrees().contributions4(x.x(), row * f, (row + 1) * f, (row + 2) * f, (row + 3) * f, c[0], c[1], c[2], c[3], margins);
+            for (int k = 0; k < 4; k++) {
+                double[] one = new double[f];
+                double margin = m.fraudTrees().contributions(x.x(), (row + k) * f, one);
+                assertThat(margins[k]).isEqualTo(margin);
+                assertThat(c[k]).containsExactly(one);
+            }
+        }
+    }
+
+    @Test
     void a_saved_model_loads_with_the_same_version_and_scores(@TempDir Path dir) throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
         m.save(dir.resolve("m.model"));
