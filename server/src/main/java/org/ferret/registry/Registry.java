@@ -56,6 +56,9 @@ public class Registry {
                         + item.externalRef() + "' is already registered: " + existing);
             });
         }
+        if (item.initialEvent() != null) {
+            requireHolderExists("initialEvent.holder", item.initialEvent().holder());
+        }
         ItemId id = ItemId.newId();
         Instant now = now();
         String actor = actor();
@@ -239,15 +242,19 @@ public class Registry {
 
     // ---- internals ------------------------------------------------------------------------------
 
+    private void requireHolderExists(String field, HolderId holder) {
+        if (holder != null && store.findHolder(holder).isEmpty()) {
+            throw new InvalidValueException(field, "no holder " + holder + " is registered");
+        }
+    }
+
     private StoredItem lock(ItemId id) {
         return store.lockItem(id).orElseThrow(() -> new ItemNotFoundException("item " + id));
     }
 
     /** Appends one event after checking the whole history still derives, and rewrites the projection from it. */
     private LifecycleEvent append(StoredItem item, NewEvent event, ItemId related) {
-        if (event.holder() != null && store.findHolder(event.holder()).isEmpty()) {
-            throw new InvalidValueException("holder", "no holder " + event.holder() + " is registered");
-        }
+        requireHolderExists("holder", event.holder());
         List<LifecycleEvent> history = new ArrayList<>(store.events(item.id()));
         int seq = history.isEmpty() ? 1 : history.getLast().sequence() + 1;
         LifecycleEvent e = LifecycleEvent.from(event, EventId.newId(), item.id(), seq, now(), actor(), related);

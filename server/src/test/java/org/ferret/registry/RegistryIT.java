@@ -176,6 +176,17 @@ class RegistryIT {
         assertThat(workList()).contains(frame.get("id"));
     }
 
+    @Test
+    void an_unmarked_component_registered_on_seizure_starts_its_history_seized() {
+        var body = new java.util.HashMap<String, Object>(unmarked("SLIDE"));
+        body.put("initialEvent", event("SEIZURE", "2026-03-03", "reference", "ZOLL-2026-77"));
+        Map<String, Object> slide = api.register(body);
+        assertThat(slide.get("status")).isEqualTo("SEIZED");
+        assertThat(slide.get("markingRequired")).isEqualTo(true);
+        assertThat(listOf(slide, "history")).singleElement()
+                .satisfies(e -> assertThat(e.get("reference")).isEqualTo("ZOLL-2026-77"));
+    }
+
     List<Object> workList() {
         var res = api.get("/api/v1/items/marking-required?limit=1000");
         return listOf(res.getBody(), "items").stream().map(i -> i.get("id")).toList();
