@@ -21,6 +21,7 @@ final class TrainCommand extends Common {
     @Option(names = "--no-rules", description = "Train without risk indicators.") boolean noRules;
     @Option(names = "--rounds", description = "Boosting rounds (default ${DEFAULT-VALUE}).", defaultValue = "150") int rounds;
     @Option(names = "--depth", description = "Tree depth (default ${DEFAULT-VALUE}).", defaultValue = "6") int depth;
+    @Option(names = "--eta", description = "Learning rate (default ${DEFAULT-VALUE}).", defaultValue = "0.1") double eta;
 
     @Override
     int run() throws Exception {
@@ -28,7 +29,7 @@ final class TrainCommand extends Common {
         RulePack pack = rules(p, rules, noRules);
         long t0 = System.nanoTime();
         Table t = read(p, data);
-        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withDepth(depth);
+        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withDepth(depth).withEta(eta);
         ScreeningModel m = Trainer.train(t, pack, o, trainingProgress());
         m.save(model);
         double secs = (System.nanoTime() - t0) / 1e9;
