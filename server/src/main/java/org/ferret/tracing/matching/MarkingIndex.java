@@ -35,6 +35,8 @@ public final class MarkingIndex {
     // entries
     private long[] msb = new long[1024];
     private long[] lsb = new long[1024];
+    /** each serial's class-representative characters packed 6 bits each (length in the top 4 bits); UNPACKED if longer than 10 or not ASCII */
+    private long[] sig = new long[1024];
     private int[] facts = new int[1024];
     private int[] offset = new int[1025];
     private char[] chars = new char[16 * 1024];
@@ -61,6 +63,7 @@ public final class MarkingIndex {
             ensureCapacity(s.length());
             msb[id] = item.getMostSignificantBits();
             lsb[id] = item.getLeastSignificantBits();
+            sig[id] = pack(s);
             facts[id] = factsId;
             int off = offset[id];
             s.getChars(0, s.length(), chars, off);
@@ -158,6 +161,59 @@ public final class MarkingIndex {
 
     // ---- internals --------------------------------------------------------------------------------
 
+    static final long UNPACKED = -1L;
+    static final int PACKED_MAX = 10;
+
+    /** 1..36 for the class representative of an ASCII letter or digit, 0 for anything else. */
+    private static int code(char c) {
+        char k = Confusion.canonical(c);
+        if (k >= '0' && k <= '9') {
+            return 1 + (k - '0');
+        }
+        if (k >= 'A' && k <= 'Z') {
+            return 11 + (k - 'A');
+        }
+        return 0;
+    }
+
+    /** Packs a normalised serial of at most ten ASCII letters and digits into one long (one memory read per check). */
+    static long pack(String s) {
+        if (s.length() > PACKED_MAX) {
+            return UNPACKED;
+        }
+        long v = (long) s.length() << 60;
+        for (int i = 0; i < s.length(); i++) {
+            int c = code(s.charAt(i));
+            if (c == 0) {
+                return UNPACKED;
+            }
+            v |= (long) c << (6 * i);
+        }
+        return v;
+    }
+
+    /** {value, mask} of a fixed-length pattern of at most ten positions, or null; unknown positions are masked out. */
+    static long[] packPattern(String symbols) {
+        if (symbols.length() > PACKED_MAX) {
+            return null;
+        }
+        long v = (long) symbols.length() << 60;
+        long mask = 0xFL << 60;
+        for (int i = 0; i < symbols.length(); i++) {
+            char q = symbols.charAt(i);
+            if (q == MarkingPattern.ONE) {
+                continue;
+            }
+            int c = code(q);
+            if (c == 0) {
+                return null;
+            }
+            v |= (long) c << (6 * i);
+            mask |= 0x3FL << (6 * i);
+        }
+        return new long[] {v, mask};
+    }
+
     private boolean is(int id, UUID item) {
         return msb[id] == item.getMostSignificantBits() && lsb[id] == item.getLeastSignificantBits();
     }
@@ -171,6 +227,7 @@ public final class MarkingIndex {
             int n = grow(msb.length);
             msb = Arrays.copyOf(msb, n);
             lsb = Arrays.copyOf(lsb, n);
+            sig = Arrays.copyOf(sig, n);
             facts = Arrays.copyOf(facts, n);
             offset = Arrays.copyOf(offset, n + 1);
         }
@@ -191,9 +248,12 @@ public final class MarkingIndex {
         int examined;
         int last = -1;
 
+        final long[] packed;
+
         Collector(MarkingPattern p, IntPredicate filter) {
             this.p = p;
             this.filter = filter;
+            this.packed = p.hasRun() || p.ncic() ? null : packPattern(p.symbols());
         }
 
         void offer(int id) {
@@ -202,13 +262,20 @@ public final class MarkingIndex {
             }
             last = id;
             examined++;
+            boolean fixed = !p.hasRun() && !p.ncic();
+            if (fixed && packed != null) {
+                long v = sig[id];
+                // one read decides for short serials; longer or non-ASCII ones take the character check below
+                if (v != UNPACKED && ((v ^ packed[0]) & packed[1]) != 0) {
+                    return;
+                }
+            }
             if (removed.get(id)) {
                 return;
             }
             int off = offset[id];
             int len = offset[id + 1] - off;
-            if (!p.hasRun() && !p.ncic()
-                    && !MarkingMatcher.fitsFixed(p.symbols(), chars, off, len)) {
+            if (fixed && !MarkingMatcher.fitsFixed(p.symbols(), chars, off, len)) {
                 return;
             }
             if (!filter.test(facts[id])) {
