@@ -1,5 +1,6 @@
 package org.ferret.identity.ui;
 
+import org.ferret.shared.FormErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.ferret.registry.ui;
 
+import org.ferret.shared.FormErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.ferret.registry.ui;
 
+import org.ferret.shared.FormErrors;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

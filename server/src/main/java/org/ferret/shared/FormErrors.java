@@ -1,4 +1,4 @@
-package org.ferret.identity.ui;
+package org.ferret.shared;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,10 +8,7 @@ import java.util.function.Supplier;
 
 import org.ferret.shared.FerretException;
 
-/**
- * Validation messages of one submitted form, keyed by form field ("" for the form as a whole), for the templates.
- * A copy of the registry screens' class: each module keeps its own so that neither depends on the other.
- */
+/** Validation messages of one submitted form (any module's UI), keyed by form field ("" for the form as a whole), for the templates. */
 public final class FormErrors {
 
     /** One line of the summary above the form: the anchor of the field (or null) and the text. */
@@ -21,18 +18,18 @@ public final class FormErrors {
     private final Map<String, List<String>> byField = new LinkedHashMap<>();
     private final Map<String, String> labels;
 
-    FormErrors(Map<String, String> labels) {
+    public FormErrors(Map<String, String> labels) {
         this.labels = labels;
     }
 
-    void add(String field, String message) {
+    public void add(String field, String message) {
         String key = field != null && labels.containsKey(field) ? field : "";
         String text = key.isEmpty() && field != null && !field.isBlank() ? field + ": " + message : message;
         byField.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
     }
 
     /** Records every problem of a domain exception, renaming its fields to form fields with {@code prefix}. */
-    void add(FerretException e, String prefix, Map<String, String> aliases) {
+    public void add(FerretException e, String prefix, Map<String, String> aliases) {
         if (e.problems().isEmpty()) {
             add("", e.getMessage());
             return;
@@ -48,7 +45,7 @@ public final class FormErrors {
     }
 
     /** Runs {@code s}; a domain exception becomes a message on {@code field} and the result is null. */
-    <T> T capture(String field, Supplier<T> s) {
+    public <T> T capture(String field, Supplier<T> s) {
         try {
             return s.get();
         } catch (FerretException e) {
@@ -97,7 +94,7 @@ public final class FormErrors {
     }
 
     /** The element id a template gives the input of {@code field}. */
-    static String anchor(String field) {
+    public static String anchor(String field) {
         return field.replace("[", "-").replace("]", "").replace(".", "-");
     }
 }
