@@ -131,13 +131,18 @@ final class RequestMapper {
             if (e.problems().isEmpty()) {
                 problems.add(new FieldProblem(prefix.isEmpty() ? "(body)" : prefix.substring(0, prefix.length() - 1), e.getMessage()));
             } else {
-                e.problems().forEach(p -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
+                e.problems().forEach(p -> problems.add(new FieldProblem(prefix + jsonName(p.field()), p.message())));
             }
             if (throwNow) {
                 throwIfAny();
             }
             return null;
         }
+    }
+
+    /** Domain fields whose JSON name differs (ids are sent as {@code xxxId}). */
+    private static String jsonName(String domainField) {
+        return "holder".equals(domainField) ? "holderId" : domainField;
     }
 
     private static String message(FerretException e) {

@@ -53,6 +53,14 @@ class RequestMapperTest {
     }
 
     @Test
+    void a_transfer_without_a_holder_names_the_json_field_holder_id() {
+        var event = new Requests.RecordEvent(EventType.TRANSFER_OF_POSSESSION, LocalDate.of(2020, 1, 1), null, null,
+                null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> RequestMapper.event(event)).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("holderId"));
+    }
+
+    @Test
     void a_missing_event_type_is_named() {
         var event = new Requests.RecordEvent(null, LocalDate.of(2020, 1, 1), null, null, null, null, null, null, null,
                 null, null);
