@@ -11,7 +11,8 @@ public record Actor(String username, String agency) {
         String agencyCode();
     }
 
-    static Actor current() {
+    /** The actor of the current thread: the authenticated user, or {@code system}. */
+    public static Actor current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
             return new Actor("system", null);

@@ -12,12 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.internal.RegistryStore;
 import org.ferret.registry.internal.StoredItem;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -353,8 +352,7 @@ public class Registry {
     }
 
     static String actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? "system" : auth.getName();
+        return Actor.current().username();
     }
 
 }
