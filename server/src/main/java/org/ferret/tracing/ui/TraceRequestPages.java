@@ -38,6 +38,67 @@ class TraceRequestPages {
         return "tracing/requests";
     }
 
+    /** The form's text fields: name, label, input type. */
+    static final List<String[]> FIELDS = List.of(
+            new String[] {"requestingAgency", "Requesting agency", "text"},
+            new String[] {"requestingCountry", "Requesting country (ISO code)", "text"},
+            new String[] {"caseReference", "Case reference", "text"},
+            new String[] {"legalBasis", "Legal basis", "text"},
+            new String[] {"illicitContext", "Illicit context", "text"},
+            new String[] {"recoveryCircumstances", "Circumstances of recovery", "text"},
+            new String[] {"recoveryPlace", "Place of recovery", "text"},
+            new String[] {"recoveredOn", "Date of recovery", "date"},
+            new String[] {"marking", "Marking as read", "text"},
+            new String[] {"type", "Type (e.g. PISTOL)", "text"},
+            new String[] {"make", "Make", "text"},
+            new String[] {"model", "Model", "text"},
+            new String[] {"calibre", "Calibre", "text"},
+            new String[] {"countryOfOrigin", "Country of manufacture or import (ISO code)", "text"},
+            new String[] {"intendedUse", "Intended use of the information", "text"});
+
+    /** The form a tracing officer fills in from a request received by mail, phone or another system. */
+    @GetMapping("/tracing/requests/new")
+    String newRequest(Model m) {
+        m.addAttribute("form", new java.util.HashMap<String, String>());
+        m.addAttribute("errors", new java.util.LinkedHashMap<String, List<String>>());
+        m.addAttribute("fields", FIELDS);
+        return "tracing/new-request";
+    }
+
+    @PostMapping("/tracing/requests")
+    String receive(@RequestParam java.util.Map<String, String> form, Model m, RedirectAttributes r) {
+        try {
+            java.time.LocalDate recovered = null;
+            String recoveredText = form.getOrDefault("recoveredOn", "").strip();
+            if (!recoveredText.isEmpty()) {
+                try {
+                    recovered = java.time.LocalDate.parse(recoveredText);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new FerretException(org.ferret.shared.ErrorCode.VALIDATION_FAILED, "recoveredOn",
+                            List.of(new FerretException.FieldProblem("recoveredOn", "expected a date like 2026-11-28")));
+                }
+            }
+            org.ferret.tracing.Urgency urgency = "URGENT".equals(form.get("urgency")) ? org.ferret.tracing.Urgency.URGENT
+                    : "ROUTINE".equals(form.get("urgency")) ? org.ferret.tracing.Urgency.ROUTINE : null;
+            TraceRequest t = traces.receive(new org.ferret.tracing.TraceRequestContent(form.get("requestingAgency"),
+                    form.get("requestingCountry"), form.get("caseReference"), form.get("legalBasis"),
+                    form.get("illicitContext"), form.get("recoveryCircumstances"), form.get("recoveryPlace"), recovered,
+                    List.of(new org.ferret.tracing.MarkingRead(form.get("marking"), "true".equals(form.get("obliterated")))),
+                    form.get("type"), form.get("make"), form.get("model"), form.get("calibre"),
+                    form.get("countryOfOrigin"), urgency, form.get("intendedUse")));
+            r.addFlashAttribute("message", "Received; " + t.candidates().size() + " candidate(s) proposed.");
+            return "redirect:/tracing/requests/" + t.id();
+        } catch (FerretException e) {
+            java.util.Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+            e.problems().forEach(p -> errors.computeIfAbsent(
+                    p.field().startsWith("markings[") ? "marking" : p.field(), k -> new java.util.ArrayList<>()).add(p.message()));
+            m.addAttribute("form", form);
+            m.addAttribute("errors", errors);
+            m.addAttribute("fields", FIELDS);
+            return "tracing/new-request";
+        }
+    }
+
     @GetMapping("/tracing/requests/{id}")
     String show(@PathVariable UUID id, Model m) {
         TraceRequest t = traces.get(id);

@@ -75,15 +75,6 @@ class TraceWorkflowBrowserIT {
             Thread.sleep(100);
         }
         String read = serial.substring(0, 3) + "?" + serial.substring(4);
-        Map<String, Object> t = investigator.post().uri("/api/v1/tracing/requests").body(Map.ofEntries(
-                Map.entry("requestingAgency", "Customs"), Map.entry("requestingCountry", "FI"),
-                Map.entry("caseReference", "BR-" + serial), Map.entry("legalBasis", "national firearms act"),
-                Map.entry("illicitContext", "smuggling"), Map.entry("recoveryCircumstances", "parcel inspection"),
-                Map.entry("recoveryPlace", "Helsinki airport"), Map.entry("recoveredOn", "2025-01-10"),
-                Map.entry("markings", List.of(Map.of("marking", read, "obliterated", true))),
-                Map.entry("urgency", "URGENT"), Map.entry("intendedUse", "investigation")))
-                .retrieve().body(Map.class);
-
         String base = "http://localhost:" + port;
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
         page.setDefaultTimeout(15_000);
@@ -93,8 +84,28 @@ class TraceWorkflowBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         page.waitForURL(base + "/");
 
+        // the officer records the request received by mail; a wrong country code is refused and nothing is written
         page.navigate(base + "/tracing/requests");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("BR-" + serial)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record a received request")).click();
+        page.getByLabel("Requesting agency").fill("Customs");
+        page.getByLabel("Requesting country (ISO code)").fill("XX");
+        page.getByLabel("Case reference").fill("BR-" + serial);
+        page.getByLabel("Legal basis").fill("national firearms act");
+        page.getByLabel("Illicit context").fill("smuggling");
+        page.getByLabel("Circumstances of recovery").fill("parcel inspection");
+        page.getByLabel("Place of recovery").fill("Helsinki airport");
+        page.getByLabel("Date of recovery").fill("2025-01-10");
+        page.getByLabel("Marking as read").fill(read);
+        page.getByLabel("The marking is (partly) obliterated").check();
+        page.getByLabel("Urgency").selectOption("URGENT");
+        page.getByLabel("Intended use of the information").fill("investigation");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the request")).click();
+        assertThat(page.locator(".alert-error")).containsText("requestingCountry");
+        assertThat(page.locator(".alert-error")).containsText("unknown country 'XX'");
+        org.assertj.core.api.Assertions.assertThat(ofCase(investigator, "BR-" + serial)).isEmpty();
+        page.getByLabel("Requesting country (ISO code)").fill("FI");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the request")).click();
+        assertThat(page.locator(".alert-ok")).containsText("1 candidate(s) proposed");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Trace request BR-" + serial))).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge receipt")).click();
         assertThat(page.locator(".alert-ok")).containsText("Acknowledged");
@@ -112,9 +123,18 @@ class TraceWorkflowBrowserIT {
                 .setPath(Paths.get(System.getProperty("java.io.tmpdir"), "ferret-ui", "tracing-answer.png")));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close")).click();
         assertThat(page.locator(".alert-ok")).containsText("Closed");
-        org.assertj.core.api.Assertions.assertThat(investigator.get().uri("/api/v1/tracing/requests/" + t.get("id"))
-                .retrieve().body(Map.class).get("status")).isEqualTo("CLOSED");
+        org.assertj.core.api.Assertions.assertThat(ofCase(investigator, "BR-" + serial)).singleElement().satisfies(t -> {
+            org.assertj.core.api.Assertions.assertThat(t.get("status")).isEqualTo("CLOSED");
+            org.assertj.core.api.Assertions.assertThat(((Map<String, Object>) t.get("answer")).get("itemId")).isEqualTo(item.get("id"));
+        });
         org.assertj.core.api.Assertions.assertThat(item.get("id")).isNotNull();
         page.context().close();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> ofCase(RestClient client, String caseReference) {
+        List<Map<String, Object>> all = client.get().uri("/api/v1/tracing/requests").retrieve().body(List.class);
+        return all.stream().filter(t -> caseReference.equals(((Map<String, Object>) t.get("content")).get("caseReference")))
+                .toList();
     }
 }
