@@ -26,6 +26,7 @@ import org.ferret.audit.AuditLog;
 import org.ferret.registry.internal.CsvLayout;
 import org.ferret.registry.internal.ImportWriter;
 import org.ferret.shared.FerretException.FieldProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,12 +48,15 @@ public class ItemImport {
 
     private final ImportWriter writer;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ItemImport(ImportWriter writer, AuditLog audit, PlatformTransactionManager txManager, Clock clock) {
+    ItemImport(ImportWriter writer, AuditLog audit, ApplicationEventPublisher events,
+            PlatformTransactionManager txManager, Clock clock) {
         this.writer = writer;
         this.audit = audit;
+        this.events = events;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
     }
@@ -81,6 +85,9 @@ public class ItemImport {
                 after.put("rejected", report.rejected());
                 after.put("rejectedLines", job.problems.stream().map(FieldProblem::line).distinct().limit(1000).toList());
                 audit.record("ITEMS_IMPORTED", "import-job", job.id.toString(), null, after);
+                if (report.created() > 0) {
+                    events.publishEvent(new ItemsImported(job.id, report.created()));
+                }
             }
             listener.progress(job.rows, input.chars);
             return report;

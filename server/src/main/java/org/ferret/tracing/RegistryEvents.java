@@ -3,6 +3,7 @@ package org.ferret.tracing;
 import org.ferret.registry.EventType;
 import org.ferret.registry.ItemEventRecorded;
 import org.ferret.registry.ItemRecovered;
+import org.ferret.registry.ItemsImported;
 import org.ferret.registry.ItemRegistered;
 import org.ferret.registry.ItemSeized;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,6 +37,12 @@ class RegistryEvents {
     void on(ItemSeized e) {
         search.indexItem(e.item()); // a seized item registered with its seizure must be indexed before matching
         hits.onSeizedOrFound(e.item(), e.serials(), EventType.SEIZURE, e.occurredOn());
+    }
+
+    /** A bulk import announces only how many items it wrote, so the index is rebuilt from the registry. */
+    @ApplicationModuleListener
+    void on(ItemsImported e) {
+        search.rebuild();
     }
 
     @ApplicationModuleListener
