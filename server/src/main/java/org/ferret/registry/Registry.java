@@ -351,6 +351,15 @@ public class Registry {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Streams every serial in the registry, with the item attributes searches filter on, to {@code sink}; markings
+     * withdrawn by a correction are left out. For modules that build their own search structures.
+     */
+    @Transactional(readOnly = true)
+    public void forEachSerial(java.util.function.Consumer<RegisteredSerial> sink) {
+        store.forEachSerial(sink);
+    }
+
     static String actor() {
         return Actor.current().username();
     }

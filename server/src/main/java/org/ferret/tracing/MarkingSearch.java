@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.ItemCategory;
@@ -59,7 +58,6 @@ public class MarkingSearch {
 
     private static final Logger log = LoggerFactory.getLogger(MarkingSearch.class);
 
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Registry registry;
     private final AuditLog audit;
@@ -72,9 +70,8 @@ public class MarkingSearch {
     private volatile boolean rebuilding;
     private final Set<UUID> changedDuringRebuild = ConcurrentHashMap.newKeySet();
 
-    MarkingSearch(DataSource dataSource, JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock,
+    MarkingSearch(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock,
             @Value("${ferret.tracing.index.ready-wait-ms:20000}") long readyWaitMillis) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.registry = registry;
         this.audit = audit;
@@ -124,7 +121,7 @@ public class MarkingSearch {
         ItemFacts freshFacts = new ItemFacts();
         long n;
         try {
-            n = IndexLoader.load(dataSource, IndexLoader.REGISTRY_SQL, fresh, freshFacts,
+            n = IndexLoader.load(registry, fresh, freshFacts,
                     c -> log.info("marking index: {} serials loaded", c));
         } finally {
             rebuilding = false;
@@ -363,8 +360,7 @@ public class MarkingSearch {
     }
 
     static String actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? "system" : auth.getName();
+        return org.ferret.audit.Actor.current().username();
     }
 
     static String agency() {

@@ -51,7 +51,10 @@ public class RegistryStore {
 
     private final JdbcClient jdbc;
 
-    RegistryStore(JdbcClient jdbc) {
+    private final javax.sql.DataSource dataSource;
+
+    RegistryStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
 
@@ -371,5 +374,25 @@ public class RegistryStore {
 
     static OffsetDateTime utc(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Streams every serial of every item (markings withdrawn by a correction left out) without building a
+     * list: a cursor on PostgreSQL, so ten million serials need no result set in memory. Call in a read-only
+     * transaction.
+     */
+    public void forEachSerial(java.util.function.Consumer<org.ferret.registry.RegisteredSerial> sink) {
+        org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        streaming.setFetchSize(10_000);
+        streaming.query("""
+                select i.id, i.kind, i.manufacturer, i.model, i.calibre, i.country_of_manufacture, m.serial_number
+                from registry_marking m join registry_item i on i.id = m.item_id
+                where m.serial_number is not null
+                and (m.event_id is null or not exists (
+                    select 1 from registry_event c where c.corrects_event = m.event_id))""",
+                rs -> {
+                    sink.accept(new org.ferret.registry.RegisteredSerial(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                });
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
+import org.ferret.registry.Registry;
 import org.ferret.tracing.matching.MarkingIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -16,18 +17,30 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class IndexLoader {
 
-    /** The registry's serials with the attributes searches filter on; markings retracted by a correction are left out. */
-    public static final String REGISTRY_SQL = """
-            select i.id, i.kind, i.manufacturer, i.model, i.calibre, i.country_of_manufacture, m.serial_number
-            from registry_marking m join registry_item i on i.id = m.item_id
-            where m.serial_number is not null
-            and (m.event_id is null or not exists (
-                select 1 from registry_event c where c.corrects_event = m.event_id))""";
-
     private IndexLoader() {
     }
 
-    /** Loads and seals; returns the number of serials added. */
+    /** Loads the registry's serials through its public streaming read, and seals; returns the number of serials added. */
+    public static long load(Registry registry, MarkingIndex index, ItemFacts facts, LongConsumer progress) {
+        long[] count = {0};
+        registry.forEachSerial(s -> add(index, facts, s.item(), s.kind(), s.manufacturer(), s.model(), s.calibre(),
+                s.countryOfManufacture(), s.serialNumber(), count, progress));
+        index.seal();
+        return count[0];
+    }
+
+    private static void add(MarkingIndex index, ItemFacts facts, UUID item, String kind, String manufacturer,
+            String model, String calibre, String country, String serial, long[] count, LongConsumer progress) {
+        int f = facts.intern(new ItemFacts.Facts(kind, manufacturer, model, calibre, country));
+        if (index.add(item, serial, f) >= 0) {
+            count[0]++;
+            if (progress != null && count[0] % 1_000_000 == 0) {
+                progress.accept(count[0]);
+            }
+        }
+    }
+
+    /** Loads from a query of the bench's own table (same columns), and seals; returns the number of serials added. */
     public static long load(DataSource dataSource, String sql, MarkingIndex index, ItemFacts facts, LongConsumer progress) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(10_000);
@@ -35,15 +48,8 @@ public final class IndexLoader {
         tx.setReadOnly(true);
         long[] count = {0};
         tx.executeWithoutResult(s -> jdbc.query(sql, rs -> {
-            UUID item = rs.getObject(1, UUID.class);
-            int f = facts.intern(new ItemFacts.Facts(rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6)));
-            if (index.add(item, rs.getString(7), f) >= 0) {
-                count[0]++;
-                if (progress != null && count[0] % 1_000_000 == 0) {
-                    progress.accept(count[0]);
-                }
-            }
+            add(index, facts, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), count, progress);
         }));
         index.seal();
         return count[0];
