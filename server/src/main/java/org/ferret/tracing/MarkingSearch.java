@@ -107,6 +107,16 @@ public class MarkingSearch {
         t.start();
     }
 
+    /**
+     * Rebuilds the index if one exists or is being built (waiting for that build first); otherwise does nothing,
+     * since the first search builds it from the registry anyway. Offline jobs thus never build it for nothing.
+     */
+    public void rebuildIfStarted() {
+        if (started.get()) {
+            rebuild();
+        }
+    }
+
     /** Size and build time of a rebuilt index. */
     public record IndexStatus(boolean ready, int serials, int attributeCombinations, long buildMillis) {
     }

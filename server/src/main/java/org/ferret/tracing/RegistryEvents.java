@@ -42,7 +42,7 @@ class RegistryEvents {
     /** A bulk import announces only how many items it wrote, so the index is rebuilt from the registry. */
     @ApplicationModuleListener
     void on(ItemsImported e) {
-        search.rebuild();
+        search.rebuildIfStarted();
     }
 
     @ApplicationModuleListener
