@@ -43,6 +43,11 @@ class ModelTest {
         double maxDiff = 0;
         for (int r = 0; r < x.rows(); r++) maxDiff = Math.max(maxDiff, Math.abs(expected[r][0] - m.fraudTrees().predict(x.x(), r * x.cols())));
         assertThat(maxDiff).isLessThan(1e-5);
+        double[] batch = new double[x.rows()]; // the block-wise path the scorer and the benchmark use
+        m.fraudTrees().predict(x.x(), 0, x.rows(), batch);
+        double maxBatchDiff = 0;
+        for (int r = 0; r < x.rows(); r++) maxBatchDiff = Math.max(maxBatchDiff, Math.abs(expected[r][0] - batch[r]));
+        assertThat(maxBatchDiff).isLessThan(1e-5);
         d.dispose();
         b.dispose();
     }
@@ -62,6 +67,10 @@ class ModelTest {
                 assertThat(m.fraudTrees().margin(data, row * x.cols())).isEqualTo(ref);
                 assertThat(batch[row]).isEqualTo(ref);
             }
+            // a range that starts and ends inside blocks and interleaved groups
+            double[] part = new double[x.rows()];
+            m.fraudTrees().margins(data, 3, x.rows() - 5, part);
+            for (int row = 3; row < x.rows() - 5; row++) assertThat(part[row]).isEqualTo(batch[row]);
         }
     }
 
