@@ -54,25 +54,22 @@ public final class Scorer {
             work[c] = () -> {
                 if (crit != null) model.criticalTrees().predict(m.x(), from, to, crit);
                 if (reasons != null) {
-                    // one walk per row gives both the margin and the contributions, four rows at a time
+                    // one walk per row gives both the margin and the contributions, a block of rows per tree
                     int f = spec.size();
-                    double[][] cs = new double[4][f];
-                    double[] margins = new double[4];
+                    int block = 64;
+                    double[] cs = new double[block * f];
+                    double[] one = new double[f];
+                    double[] margins = new double[block];
                     double[] group = new double[spec.groupCount()];
-                    int r = from;
-                    for (; r + 4 <= to; r += 4) {
-                        for (double[] ci : cs) java.util.Arrays.fill(ci, 0);
-                        model.fraudTrees().contributions4(m.x(), r * f, (r + 1) * f, (r + 2) * f, (r + 3) * f, cs[0], cs[1], cs[2], cs[3], margins);
-                        for (int k = 0; k < 4; k++) {
-                            risk[r + k] = 1.0 / (1.0 + Math.exp(-margins[k]));
-                            reasons[r + k] = reasons(model, t, m, r + k, cs[k], group);
+                    for (int b = from; b < to; b += block) {
+                        int end = Math.min(to, b + block);
+                        java.util.Arrays.fill(cs, 0);
+                        model.fraudTrees().contributions(m.x(), b, end, cs, margins);
+                        for (int r = b; r < end; r++) {
+                            risk[r] = 1.0 / (1.0 + Math.exp(-margins[r - b]));
+                            System.arraycopy(cs, (r - b) * f, one, 0, f);
+                            reasons[r] = reasons(model, t, m, r, one, group);
                         }
-                    }
-                    for (; r < to; r++) {
-                        java.util.Arrays.fill(cs[0], 0);
-                        double margin = model.fraudTrees().contributions(m.x(), r * f, cs[0]);
-                        risk[r] = 1.0 / (1.0 + Math.exp(-margin));
-                        reasons[r] = reasons(model, t, m, r, cs[0], group);
                     }
                 } else {
                     model.fraudTrees().predict(m.x(), from, to, risk);

@@ -37,6 +37,9 @@ public final class TreeEnsemble {
     private final int[] fullFeature; // 2 × feature index, + 1 when a missing value goes to the "no" child (see margins)
     private final float[] fullThreshold;
     private final float[] fullLeafValue;
+    private final int[] fullMeanBase; // first slot of tree t in fullMean (splits then leaves, breadth-first)
+    private final double[] fullMean; // cover-weighted mean leaf value under each slot of the complete trees
+    private final double[] fullStep; // fullMean of a slot minus fullMean of its parent (0 at a root): a step's contribution
 
     private TreeEnsemble(int[] roots, int[] feature, float[] threshold, int[] yes, int[] no, int[] missing, double[] mean,
             double baseMargin, int features) {
@@ -80,11 +83,22 @@ public final class TreeEnsemble {
         fullFeature = new int[splits];
         fullThreshold = new float[splits];
         fullLeafValue = new float[leaves];
-        for (int t = 0; t < trees; t++) fill(roots[t], 0, depthOf[t], fullNode[t], fullLeaf[t], depthOf[t]);
+        fullMeanBase = new int[trees];
+        fullMean = new double[splits + leaves];
+        for (int t = 0; t < trees; t++) {
+            fullMeanBase[t] = fullNode[t] + fullLeaf[t];
+            fill(roots[t], 0, depthOf[t], fullNode[t], fullLeaf[t], depthOf[t]);
+        }
+        fullStep = new double[fullMean.length];
+        for (int t = 0; t < trees; t++) {
+            int mb = fullMeanBase[t], slots = (2 << depthOf[t]) - 1;
+            for (int pos = 1; pos < slots; pos++) fullStep[mb + pos] = fullMean[mb + pos] - fullMean[mb + (pos - 1) / 2];
+        }
     }
 
     /** Writes original node n at breadth-first slot {@code pos} of a complete tree of depth {@code depth}, {@code levels} above the bottom. */
     private void fill(int n, int pos, int levels, int nodeBase, int leafBase, int depth) {
+        fullMean[nodeBase + leafBase + pos] = mean[n];
         if (levels == 0) {
             fullLeafValue[leafBase + pos - ((1 << depth) - 1)] = threshold[n];
             return;
@@ -360,6 +374,76 @@ public final class TreeEnsemble {
                     int o = (r - b) * w, n = 0;
                     for (int d = depth; d > 0; d--) n = 2 * n + 1 + (y[o + ff[nb + n]] >= ft[nb + n] ? 1 : 0);
                     out[r] += fl[lb + n];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #contributions} for rows {@code from..to-1}, tree-major over blocks of {@link #BLOCK} rows as in
+     * {@link #margins}: row r's contributions are added to {@code contrib[(r - from) * features() ..]} (which
+     * the caller clears) and its margin written to {@code margins[r - from]}. Each row adds its trees and levels
+     * in the same order as {@link #contributions}, so the sums are exactly equal.
+     */
+    public void contributions(float[] x, int from, int to, double[] contrib, double[] margins) {
+        final int[] ff = fullFeature;
+        final float[] ft = fullThreshold;
+        final float[] fl = fullLeafValue;
+        final double[] fs = fullStep;
+        final int f = features, w = 2 * features;
+        final int trees = fullNode.length;
+        final float[] y = new float[BLOCK * w];
+        for (int b = from; b < to; b += BLOCK) {
+            final int end = Math.min(to, b + BLOCK);
+            for (int r = b, o = 0; r < end; r++) {
+                for (int j = r * f, last = j + f; j < last; j++, o += 2) {
+                    float v = x[j];
+                    boolean nan = v != v;
+                    y[o] = nan ? Float.NEGATIVE_INFINITY : v;
+                    y[o + 1] = nan ? Float.POSITIVE_INFINITY : v;
+                }
+            }
+            java.util.Arrays.fill(margins, b - from, end - from, baseMargin);
+            for (int t = 0; t < trees; t++) {
+                final int nb = fullNode[t];
+                final int depth = fastDepth[t];
+                final int lb = fullLeaf[t] - ((1 << depth) - 1) - nb;
+                final int mb = fullMeanBase[t] - nb; // mean of absolute slot n (split or leaf) at fm[mb + n]
+                final int k = 1 - nb;
+                int r = b;
+                for (; r + 4 <= end; r += 4) {
+                    int o0 = (r - b) * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
+                    int c0 = (r - from) * f, c1 = c0 + f, c2 = c1 + f, c3 = c2 + f;
+                    int n0 = nb, n1 = nb, n2 = nb, n3 = nb;
+                    for (int d = depth; d > 0; d--) {
+                        int e0 = ff[n0], e1 = ff[n1], e2 = ff[n2], e3 = ff[n3];
+                        int m0 = 2 * n0 + k + (y[o0 + e0] >= ft[n0] ? 1 : 0);
+                        int m1 = 2 * n1 + k + (y[o1 + e1] >= ft[n1] ? 1 : 0);
+                        int m2 = 2 * n2 + k + (y[o2 + e2] >= ft[n2] ? 1 : 0);
+                        int m3 = 2 * n3 + k + (y[o3 + e3] >= ft[n3] ? 1 : 0);
+                        contrib[c0 + (e0 >> 1)] += fs[mb + m0];
+                        contrib[c1 + (e1 >> 1)] += fs[mb + m1];
+                        contrib[c2 + (e2 >> 1)] += fs[mb + m2];
+                        contrib[c3 + (e3 >> 1)] += fs[mb + m3];
+                        n0 = m0;
+                        n1 = m1;
+                        n2 = m2;
+                        n3 = m3;
+                    }
+                    margins[r - from] += fl[lb + n0];
+                    margins[r + 1 - from] += fl[lb + n1];
+                    margins[r + 2 - from] += fl[lb + n2];
+                    margins[r + 3 - from] += fl[lb + n3];
+                }
+                for (; r < end; r++) {
+                    int o = (r - b) * w, c = (r - from) * f, n = nb;
+                    for (int d = depth; d > 0; d--) {
+                        int e = ff[n];
+                        int m = 2 * n + k + (y[o + e] >= ft[n] ? 1 : 0);
+                        contrib[c + (e >> 1)] += fs[mb + m];
+                        n = m;
+                    }
+                    margins[r - from] += fl[lb + n];
                 }
             }
         }

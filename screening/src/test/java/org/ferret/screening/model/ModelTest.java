@@ -89,6 +89,28 @@ class ModelTest {
     }
 
     @Test
+    void block_contributions_equal_one_row_at_a_time_also_with_missing_values() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
+        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
+        float[] noisy = x.x().clone();
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < noisy.length; i++) if (rnd.nextInt(4) == 0) noisy[i] = Float.NaN;
+        int f = x.cols();
+        for (float[] data : new float[][] {x.x(), noisy}) {
+            int from = 1, to = x.rows() - 2; // starts and ends inside a block
+            double[] c = new double[(to - from) * f];
+            double[] margins = new double[to - from];
+            m.fraudTrees().contributions(data, from, to, c, margins);
+            for (int row = from; row < to; row++) {
+                double[] one = new double[f];
+                double margin = m.fraudTrees().contributions(data, row * f, one);
+                assertThat(margins[row - from]).isEqualTo(margin);
+                assertThat(java.util.Arrays.copyOfRange(c, (row - from) * f, (row - from + 1) * f)).containsExactly(one);
+            }
+        }
+    }
+
+    @Test
     void four_rows_at_a_time_give_the_same_contributions_and_margins_as_one_at_a_time() throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
         FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
