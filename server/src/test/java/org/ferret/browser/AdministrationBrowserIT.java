@@ -4,27 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.ferret.testsupport.BrowserTest;
+import org.ferret.testsupport.Browsers;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
 /** Administrators, auditors and read-only users in the web UI, in Debian's Chromium. */
 @FerretIntegrationTest
-class AdministrationBrowserIT {
-
-    static Playwright playwright;
-    static Browser browser;
+class AdministrationBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -32,19 +27,6 @@ class AdministrationBrowserIT {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     String base;
     Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void open() {

@@ -4,43 +4,25 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.ferret.testsupport.BrowserTest;
+import org.ferret.testsupport.Browsers;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /** Whole journeys of a registrar through the web UI, in Debian's Chromium. */
 @FerretIntegrationTest
-class RegistrarJourneyBrowserIT {
-
-    static Playwright playwright;
-    static Browser browser;
+class RegistrarJourneyBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
     String base;
     Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void open() {

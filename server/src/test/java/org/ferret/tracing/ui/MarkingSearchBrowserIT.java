@@ -3,54 +3,28 @@ package org.ferret.tracing.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.ferret.testsupport.BrowserTest;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /** An investigator at the scene searches a worn marking in Debian's Chromium, reads the explanation, confirms. */
 @FerretIntegrationTest
-class MarkingSearchBrowserIT {
-
-    static Playwright playwright;
-    static Browser browser;
+class MarkingSearchBrowserIT extends BrowserTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        String env = System.getenv("FERRET_CHROMIUM");
-        Path exe = Paths.get(env != null && !env.isBlank() ? env : "/usr/bin/chromium");
-        if (!Files.isExecutable(exe)) {
-            throw new IllegalStateException("Browser tests need Debian's Chromium at " + exe + " (apt-get install -y chromium)");
-        }
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(exe).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void an_investigator_finds_a_partly_obliterated_serial_sees_why_it_matched_and_confirms_it() throws Exception {

@@ -1,4 +1,4 @@
-package org.ferret.browser;
+package org.ferret.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,21 +15,21 @@ import com.microsoft.playwright.Playwright;
  * Starts Debian's Chromium through Playwright (never a downloaded browser) and offers the few steps every journey
  * shares: sign in, and keep a screenshot of a screen for people to look at.
  */
-final class Browsers {
+public final class Browsers {
 
     /** Where journeys leave their screenshots ({@code ferret.screenshots} overrides). */
-    static final Path SCREENSHOTS = Paths.get(System.getProperty("ferret.screenshots",
+    public static final Path SCREENSHOTS = Paths.get(System.getProperty("ferret.screenshots",
             System.getProperty("java.io.tmpdir") + "/ferret-ui"));
 
     private Browsers() {
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser chromium(Playwright playwright) {
+    public static Browser chromium(Playwright playwright) {
         String env = System.getenv("FERRET_CHROMIUM");
         Path executable = Paths.get(env != null && !env.isBlank() ? env : "/usr/bin/chromium");
         if (!Files.isExecutable(executable)) {
@@ -43,13 +43,13 @@ final class Browsers {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
 
-    static Page page(Browser browser) {
+    public static Page page(Browser browser) {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
         page.setDefaultTimeout(15_000);
         return page;
     }
 
-    static void signIn(Page page, String base, String username, String password) {
+    public static void signIn(Page page, String base, String username, String password) {
         page.navigate(base + "/login");
         page.getByLabel("User name").fill(username);
         page.getByLabel("Password").fill(password);
@@ -58,7 +58,7 @@ final class Browsers {
         page.waitForURL(base + "/");
     }
 
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
