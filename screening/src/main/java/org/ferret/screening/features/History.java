@@ -110,7 +110,10 @@ public final class History implements BoundPack.FirstSeen {
         int day = t.epochDay(row);
         for (Map.Entry<Integer, Map<String, Integer>> e : firstSeen.entrySet()) {
             String v = t.text(e.getKey(), row);
-            if (!v.isEmpty()) e.getValue().merge(v, day, Math::min);
+            if (v.isEmpty()) continue;
+            Map<String, Integer> m = e.getValue();
+            Integer old = m.get(v); // as merge(v, day, Math::min), without boxing the day when it changes nothing
+            if (old == null || day < old) m.put(v, day);
         }
     }
 

@@ -324,14 +324,18 @@ public final class TreeEnsemble {
      * order, so the sums equal {@link #margin} exactly.
      */
     public void margins(float[] x, int from, int to, double[] out) {
+        final float[] y = new float[BLOCK * 2 * features];
+        // one call per block: a method entered often is compiled whole, a single long call only by on-stack replacement
+        for (int b = from; b < to; b += BLOCK) marginsBlock(x, b, Math.min(to, b + BLOCK), out, y);
+    }
+
+    private void marginsBlock(float[] x, final int b, final int end, double[] out, float[] y) {
         final int[] ff = fullFeature;
         final float[] ft = fullThreshold;
         final float[] fl = fullLeafValue;
         final int f = features, w = 2 * features;
         final int trees = fullNode.length;
-        final float[] y = new float[BLOCK * w];
-        for (int b = from; b < to; b += BLOCK) {
-            final int end = Math.min(to, b + BLOCK);
+        {
             for (int r = b, o = 0; r < end; r++) {
                 for (int j = r * f, last = j + f; j < last; j++, o += 2) {
                     float v = x[j];
