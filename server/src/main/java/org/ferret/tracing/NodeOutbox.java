@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.ferret.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -47,15 +49,21 @@ public class NodeOutbox {
     private final long maxBackoffSeconds;
 
     NodeOutbox(JdbcClient jdbc, NodeKeys keys, ObjectMapper json, Clock clock, AuditLog audit,
-            @org.springframework.beans.factory.annotation.Value("${ferret.tracing.exchange.max-backoff-s:300}") long maxBackoffSeconds) {
+            @org.springframework.beans.factory.annotation.Value("${ferret.tracing.exchange.max-backoff-s:300}") long maxBackoffSeconds,
+            @org.springframework.beans.factory.annotation.Value("${ferret.tracing.exchange.ssl-bundle:}") String sslBundle,
+            ObjectProvider<SslBundles> sslBundles) {
         this.maxBackoffSeconds = maxBackoffSeconds;
         this.jdbc = jdbc;
         this.keys = keys;
         this.json = json;
         this.clock = clock;
         this.audit = audit;
-        JdkClientHttpRequestFactory f = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (!sslBundle.isBlank()) {
+            // TLS to peers trusts this SSL bundle's truststore instead of the JVM's default trust store
+            client.sslContext(sslBundles.getObject().getBundle(sslBundle).createSslContext());
+        }
+        JdkClientHttpRequestFactory f = new JdkClientHttpRequestFactory(client.build());
         f.setReadTimeout(Duration.ofSeconds(20));
         this.http = RestClient.builder().requestFactory(f).build();
     }

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,11 +49,23 @@ class TwoNodeExchangeIT {
     static void nodeA(DynamicPropertyRegistry r) {
         r.add("ferret.tracing.node.id", () -> "node-a");
         r.add("ferret.tracing.node.private-key", () -> KEY_A[0]);
-        r.add("ferret.tracing.peers.node-b.url", () -> "http://127.0.0.1:" + PORT_B);
+        r.add("ferret.tracing.peers.node-b.url", () -> "https://127.0.0.1:" + PORT_B);
         r.add("ferret.tracing.peers.node-b.public-key", () -> KEY_B[1]);
         r.add("ferret.tracing.exchange.poll-ms", () -> "300");
         r.add("ferret.tracing.exchange.max-backoff-s", () -> "1");
+        TLS.forEach((k, v) -> r.add(k, () -> v));
     }
+
+    /**
+     * Both nodes serve HTTPS with the test-only certificate in {@code tls/} (CN=localhost, SAN 127.0.0.1) and
+     * the outbox trusts it through the same SSL bundle's truststore: verification stays on.
+     */
+    static final Map<String, String> TLS = Map.of(
+            "spring.ssl.bundle.pem.ferret-node.keystore.certificate", "classpath:tls/cert.pem",
+            "spring.ssl.bundle.pem.ferret-node.keystore.private-key", "classpath:tls/key.pem",
+            "spring.ssl.bundle.pem.ferret-node.truststore.certificate", "classpath:tls/cert.pem",
+            "server.ssl.bundle", "ferret-node",
+            "ferret.tracing.exchange.ssl-bundle", "ferret-node");
 
     @LocalServerPort
     int portA;
@@ -73,10 +86,11 @@ class TwoNodeExchangeIT {
         p.put("server.port", PORT_B);
         p.put("ferret.tracing.node.id", "node-b");
         p.put("ferret.tracing.node.private-key", KEY_B[0]);
-        p.put("ferret.tracing.peers.node-a.url", "http://127.0.0.1:" + portA);
+        p.put("ferret.tracing.peers.node-a.url", "https://127.0.0.1:" + portA);
         p.put("ferret.tracing.peers.node-a.public-key", KEY_A[1]);
         p.put("ferret.tracing.exchange.poll-ms", "300");
         p.put("ferret.tracing.exchange.max-backoff-s", "1");
+        p.putAll(TLS);
         if (TestDatabase.onPostgres()) {
             String url = System.getProperty("ferret.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
             try (var c = DriverManager.getConnection(url, "postgres", "")) {
@@ -114,8 +128,28 @@ class TwoNodeExchangeIT {
         }
     }
 
+    /** Trusts the test certificate only (no verification is switched off). */
+    static javax.net.ssl.SSLContext testTls() {
+        try (var in = TwoNodeExchangeIT.class.getResourceAsStream("/tls/cert.pem")) {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("ferret-test", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+                    .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static RestClient client(int port, String user) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+        return RestClient.builder().baseUrl("https://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory(
+                        java.net.http.HttpClient.newBuilder().sslContext(testTls()).build()))
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
                 .defaultHeaders(h -> {
                     if (user != null) {
