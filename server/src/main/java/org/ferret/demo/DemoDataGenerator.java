@@ -117,6 +117,8 @@ public final class DemoDataGenerator {
         while (plan.size() < items) {
             plan.add(() -> ammunitionLot(dealers));
         }
+        // registered in a mixed order, as a real registry fills up (the shuffle is seeded too)
+        java.util.Collections.shuffle(plan, random);
         for (int from = 0; from < plan.size(); from += CHUNK) {
             List<Runnable> chunk = plan.subList(from, Math.min(plan.size(), from + CHUNK));
             tx.executeWithoutResult(s -> chunk.forEach(Runnable::run));

@@ -207,6 +207,12 @@ public class Registry {
         return store.countByStatus();
     }
 
+    /** Items per kind; kinds with no item are left out. */
+    @Transactional(readOnly = true)
+    public Map<ItemKind, Long> countByKind() {
+        return store.countByKind();
+    }
+
     @Transactional(readOnly = true)
     public List<ItemSummary> recentlyRegistered(int limit) {
         return store.recentlyRegistered(Math.max(1, Math.min(limit, 1000)));

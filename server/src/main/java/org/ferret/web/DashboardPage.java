@@ -27,6 +27,7 @@ class DashboardPage {
         long missing = byStatus.getOrDefault(ItemStatus.REPORTED_STOLEN, 0L)
                 + byStatus.getOrDefault(ItemStatus.REPORTED_LOST, 0L);
         model.addAttribute("byStatus", byStatus);
+        model.addAttribute("byKind", registry.countByKind());
         model.addAttribute("total", total);
         model.addAttribute("missing", missing);
         model.addAttribute("markingRequired", registry.countMarkingRequired());

@@ -312,6 +312,14 @@ public class RegistryStore {
         return counts;
     }
 
+    /** Items per kind, in the enum's order, kinds with no item left out. */
+    public Map<org.ferret.registry.ItemKind, Long> countByKind() {
+        Map<org.ferret.registry.ItemKind, Long> counts = new EnumMap<>(org.ferret.registry.ItemKind.class);
+        jdbc.sql("select kind, count(*) from registry_item group by kind")
+                .query((rs, n) -> counts.put(org.ferret.registry.ItemKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
     /** Summaries in the order of the given ids. */
     public List<ItemSummary> summaries(List<UUID> ids) {
         if (ids.isEmpty()) {
