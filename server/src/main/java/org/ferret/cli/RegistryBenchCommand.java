@@ -116,7 +116,7 @@ class RegistryBenchCommand implements Callable<Integer> {
             w.write("external_ref,kind,manufacturer,model,calibre,country_of_manufacture,year_of_manufacture,serial_number,marking_manufacturer,marking_country_or_place,marking_location,marking_method\n");
             for (int i = 0; i < items; i++) {
                 String[] m = makers[random.nextInt(makers.length)];
-                w.write("BENCH-" + run + "-" + i + "," + kinds[random.nextInt(kinds.length)] + ",\"" + m[0] + "\"," + m[1 + 1]
+                w.write("BENCH-" + run + "-" + i + "," + kinds[random.nextInt(kinds.length)] + ",\"" + m[0] + "\"," + m[2]
                         + "," + m[3] + "," + m[1] + "," + (1990 + random.nextInt(35)) + "," + serial(run, i) + ",\"" + m[0]
                         + "\"," + m[1] + ",frame left side,stamped\n");
             }

@@ -16,7 +16,9 @@ public enum ErrorCode {
     SEARCH_INDEX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE, "Marking search index is still loading"),
     UNKNOWN_NODE(HttpStatus.FORBIDDEN, "Unknown sending node"),
     SIGNATURE_INVALID(HttpStatus.FORBIDDEN, "Document signature invalid"),
-    DOCUMENT_REPLAYED(HttpStatus.CONFLICT, "Document already received");
+    DOCUMENT_REPLAYED(HttpStatus.CONFLICT, "Document already received"),
+    /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final HttpStatus status;
     private final String title;

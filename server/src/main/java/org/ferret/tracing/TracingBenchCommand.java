@@ -1,5 +1,6 @@
 package org.ferret.tracing;
 
+import org.ferret.shared.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,8 +57,8 @@ public class TracingBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String url = env("FERRET_DB_URL", "jdbc:h2:file:" + env("FERRET_DATA_DIR", "./data")
-                + "/ferret-tracing-bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        String url = env("FERRET_DB_URL",
+                EmbeddedDatabase.file(env("FERRET_DATA_DIR", "./data") + "/ferret-tracing-bench"));
         DriverManagerDataSource ds = new DriverManagerDataSource(url, env("FERRET_DB_USER", url.startsWith("jdbc:h2") ? "sa" : "postgres"),
                 env("FERRET_DB_PASSWORD", ""));
         boolean pg = url.startsWith("jdbc:postgresql");

@@ -124,8 +124,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail pd && (pd.getProperties() == null || !pd.getProperties().containsKey("code"))) {
-            pd.setProperty("code", statusCode.value() == 404 ? ErrorCode.NOT_FOUND.name()
-                    : statusCode.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST.name() : "INTERNAL");
+            ErrorCode code = statusCode.value() == 404 ? ErrorCode.NOT_FOUND
+                    : statusCode.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL;
+            pd.setProperty("code", code.name());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

@@ -1,5 +1,6 @@
 package org.ferret.cli;
 
+import org.ferret.shared.EmbeddedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -27,8 +28,7 @@ class CliIT {
 
     @BeforeEach
     void freshDatabase() {
-        url = "jdbc:h2:mem:cli_" + UUID.randomUUID().toString().replace("-", "")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        url = EmbeddedDatabase.inMemory("cli_" + UUID.randomUUID().toString().replace("-", ""));
         System.setProperty("spring.datasource.url", url);
     }
 

@@ -1,5 +1,6 @@
 package org.ferret.identity;
 
+import org.ferret.shared.EmbeddedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,8 +19,7 @@ class FirstAdministratorIT {
 
     /** Starts Ferret as {@code serve} would (no demo profile) on a new in-memory database, with these properties. */
     private static ConfigurableApplicationContext serveOnEmptyDatabase(String... properties) {
-        String db = "jdbc:h2:mem:first_" + UUID.randomUUID().toString().replace("-", "")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        String db = EmbeddedDatabase.inMemory("first_" + UUID.randomUUID().toString().replace("-", ""));
         var args = new java.util.ArrayList<String>(List.of("--spring.datasource.url=" + db, "--spring.main.banner-mode=off"));
         for (String p : properties) {
             args.add("--" + p);

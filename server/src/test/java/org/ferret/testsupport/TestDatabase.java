@@ -1,5 +1,6 @@
 package org.ferret.testsupport;
 
+import org.ferret.shared.EmbeddedDatabase;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
@@ -40,8 +41,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                     "spring.flyway.schemas", schema, "spring.flyway.default-schema", schema,
                     "ferret.test.database", "postgres");
         } else {
-            props = Map.of("spring.datasource.url", "jdbc:h2:mem:ferret_" + id
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            props = Map.of("spring.datasource.url", EmbeddedDatabase.inMemory("ferret_" + id),
                     "spring.datasource.username", "sa", "spring.datasource.password", "",
                     "ferret.test.database", "h2");
         }

@@ -1,5 +1,6 @@
 package org.ferret.tracing;
 
+import org.ferret.shared.EmbeddedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.tracing.TracingApiIT.eventually;
 
@@ -103,8 +104,7 @@ class TwoNodeExchangeIT {
             p.put("spring.flyway.schemas", DB_B);
             p.put("spring.flyway.default-schema", DB_B);
         } else {
-            p.put("spring.datasource.url", "jdbc:h2:mem:" + DB_B
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            p.put("spring.datasource.url", EmbeddedDatabase.inMemory(DB_B));
             p.put("spring.datasource.username", "sa");
         }
         p.put("spring.datasource.password", "");

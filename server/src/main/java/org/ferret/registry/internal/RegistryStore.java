@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.ferret.registry.Calibre;
 import org.ferret.registry.Construction;
@@ -38,7 +41,9 @@ import org.ferret.registry.MarkingKind;
 import org.ferret.registry.MarkingMethod;
 import org.ferret.registry.MarkingPolicies;
 import org.ferret.registry.RecordedMarking;
+import org.ferret.registry.RegisteredSerial;
 import org.ferret.registry.SerialNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,9 +56,9 @@ public class RegistryStore {
 
     private final JdbcClient jdbc;
 
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
 
-    RegistryStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    RegistryStore(JdbcClient jdbc, DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
@@ -313,10 +318,10 @@ public class RegistryStore {
     }
 
     /** Items per kind, in the enum's order, kinds with no item left out. */
-    public Map<org.ferret.registry.ItemKind, Long> countByKind() {
-        Map<org.ferret.registry.ItemKind, Long> counts = new EnumMap<>(org.ferret.registry.ItemKind.class);
+    public Map<ItemKind, Long> countByKind() {
+        Map<ItemKind, Long> counts = new EnumMap<>(ItemKind.class);
         jdbc.sql("select kind, count(*) from registry_item group by kind")
-                .query((rs, n) -> counts.put(org.ferret.registry.ItemKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+                .query((rs, n) -> counts.put(ItemKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }
 
@@ -389,8 +394,8 @@ public class RegistryStore {
      * list: a cursor on PostgreSQL, so ten million serials need no result set in memory. Call in a read-only
      * transaction.
      */
-    public void forEachSerial(java.util.function.Consumer<org.ferret.registry.RegisteredSerial> sink) {
-        org.springframework.jdbc.core.JdbcTemplate streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    public void forEachSerial(Consumer<RegisteredSerial> sink) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(10_000);
         streaming.query("""
                 select i.id, i.kind, i.manufacturer, i.model, i.calibre, i.country_of_manufacture, m.serial_number
@@ -399,7 +404,7 @@ public class RegistryStore {
                 and (m.event_id is null or not exists (
                     select 1 from registry_event c where c.corrects_event = m.event_id))""",
                 rs -> {
-                    sink.accept(new org.ferret.registry.RegisteredSerial(rs.getObject(1, UUID.class), rs.getString(2),
+                    sink.accept(new RegisteredSerial(rs.getObject(1, UUID.class), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 });
     }
