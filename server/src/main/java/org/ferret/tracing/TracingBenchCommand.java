@@ -1,6 +1,5 @@
 package org.ferret.tracing;
 
-import org.ferret.shared.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import org.ferret.shared.EmbeddedDatabase;
 import org.ferret.tracing.internal.IndexLoader;
 import org.ferret.tracing.internal.ItemFacts;
 import org.ferret.tracing.matching.Confusion;

@@ -1,6 +1,5 @@
 package org.ferret.cli;
 
-import org.ferret.shared.EmbeddedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.UUID;
+
+import org.ferret.shared.EmbeddedDatabase;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

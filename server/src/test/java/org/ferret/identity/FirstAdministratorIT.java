@@ -1,6 +1,5 @@
 package org.ferret.identity;
 
-import org.ferret.shared.EmbeddedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ferret.FerretApplication;
+import org.ferret.shared.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,10 +1,11 @@
 package org.ferret.testsupport;
 
-import org.ferret.shared.EmbeddedDatabase;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+
+import org.ferret.shared.EmbeddedDatabase;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,6 +1,5 @@
 package org.ferret.tracing;
 
-import org.ferret.shared.EmbeddedDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.tracing.TracingApiIT.eventually;
 
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ferret.FerretApplication;
+import org.ferret.shared.EmbeddedDatabase;
 import org.ferret.testsupport.FerretIntegrationTest;
 import org.ferret.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
