@@ -26,7 +26,8 @@ final class EvaluateCommand extends Common {
     @Option(names = "--no-history", description = "Ablation: train and score without party-history features.") boolean noHistory;
     @Option(names = "--drop-features", description = "Ablation: hide features whose name matches this regular expression.") String drop;
     @Option(names = "--no-critical-model", description = "Do not train the separate critical-class model.") boolean noCritical;
-    @Option(names = "--rounds", defaultValue = "150") int rounds;
+    @Option(names = "--rounds", defaultValue = "" + TrainOptions.DEFAULT_ROUNDS) int rounds;
+    @Option(names = "--critical-rounds", defaultValue = "" + TrainOptions.DEFAULT_CRITICAL_ROUNDS) int criticalRounds;
     @Option(names = "--depth", defaultValue = "6") int depth;
     @Option(names = "--eta", defaultValue = "0.1") double eta;
 
@@ -37,7 +38,7 @@ final class EvaluateCommand extends Common {
         Table tr = read(p, train);
         Table te = read(p, List.of(test));
         long t0 = System.nanoTime();
-        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withDepth(depth).withEta(eta).withHistory(!noHistory).withDropFeatures(drop).withCriticalModel(!noCritical);
+        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withCriticalRounds(criticalRounds).withDepth(depth).withEta(eta).withHistory(!noHistory).withDropFeatures(drop).withCriticalModel(!noCritical);
         ScreeningModel m = Trainer.train(tr, pack, o, trainingProgress());
         double trainSecs = (System.nanoTime() - t0) / 1e9;
         Scorer.Scores s = Scorer.score(m, te, true, 2);

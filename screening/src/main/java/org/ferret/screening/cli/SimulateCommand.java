@@ -51,7 +51,7 @@ final class SimulateCommand extends Common {
         }
         RulePack pack = rules(p, rules, noRules);
         Table t = read(p, data);
-        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withEta(eta).withCriticalModel(crit > 0);
+        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withCriticalRounds(rounds).withEta(eta).withCriticalModel(crit > 0);
         String a = "no exploration", b = Math.round(explore * 100) + "% exploration";
         List<Simulation.Week> wa = simulate(t, new Selector.Policy(cap, 0, crit), pack, o, a);
         List<Simulation.Week> wb = simulate(t, new Selector.Policy(cap, explore, crit), pack, o, b);

@@ -19,7 +19,9 @@ final class TrainCommand extends Common {
     @Option(names = "--model", required = true, description = "Model file to write.") Path model;
     @Option(names = "--rules", description = "Rule pack file (default: the profile's bundled pack, if any).") Path rules;
     @Option(names = "--no-rules", description = "Train without risk indicators.") boolean noRules;
-    @Option(names = "--rounds", description = "Boosting rounds (default ${DEFAULT-VALUE}).", defaultValue = "150") int rounds;
+    @Option(names = "--rounds", description = "Boosting rounds (default ${DEFAULT-VALUE}).", defaultValue = "" + TrainOptions.DEFAULT_ROUNDS) int rounds;
+    @Option(names = "--critical-rounds", description = "Boosting rounds of the critical-class model (default ${DEFAULT-VALUE}).",
+            defaultValue = "" + TrainOptions.DEFAULT_CRITICAL_ROUNDS) int criticalRounds;
     @Option(names = "--depth", description = "Tree depth (default ${DEFAULT-VALUE}).", defaultValue = "6") int depth;
     @Option(names = "--eta", description = "Learning rate (default ${DEFAULT-VALUE}).", defaultValue = "0.1") double eta;
 
@@ -29,7 +31,7 @@ final class TrainCommand extends Common {
         RulePack pack = rules(p, rules, noRules);
         long t0 = System.nanoTime();
         Table t = read(p, data);
-        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withDepth(depth).withEta(eta);
+        TrainOptions o = TrainOptions.defaults().withRounds(rounds).withCriticalRounds(criticalRounds).withDepth(depth).withEta(eta);
         ScreeningModel m = Trainer.train(t, pack, o, trainingProgress());
         m.save(model);
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -43,40 +43,22 @@ public final class FeatureBuilder {
         int n = t.size();
         int f = spec.size();
         float[] x = new float[Math.multiplyExact(n, f)];
-        // pass 1, in time order: history features, and when each party was first seen before the row's day
+        // pass 1, in time order, one task per history key and per party column (each touches only its own
+        // counts): history features, and when each party was first seen before the row's day
         int[] partyColumns = partyColumns(spec);
-        int[][] firstSeen = new int[partyColumns.length][n];
-        int[] order = t.timeOrder();
+        int[][] firstSeen = new int[partyColumns.length][];
+        int[] order = dayOrder(t);
         int keys = history.keyCount();
-        String[] keyValues = new String[keys];
-        History.Stats[][] dayStats = new History.Stats[0][];
-        int i = 0;
-        while (i < n) {
-            int day = t.epochDay(order[i]);
-            int j = i;
-            while (j < n && t.epochDay(order[j]) == day) j++;
-            if (dayStats.length < j - i) dayStats = new History.Stats[Math.max(j - i, dayStats.length * 2)][];
-            for (int k = i; k < j; k++) {
-                int row = order[k];
-                History.Stats[] st = dayStats[k - i] == null ? (dayStats[k - i] = new History.Stats[keys]) : dayStats[k - i];
-                for (int key = 0; key < keys; key++) {
-                    keyValues[key] = history.keyValue(key, t, row);
-                    st[key] = keyValues[key] == null ? null : history.getOrCreate(key, keyValues[key]);
-                }
-                fillHistory(spec, row, st, keyValues, x);
-                for (int p = 0; p < partyColumns.length; p++) {
-                    String v = t.text(partyColumns[p], row);
-                    firstSeen[p][row] = v.isEmpty() ? Integer.MAX_VALUE : history.firstSeenDay(partyColumns[p], v);
-                }
-            }
-            for (int k = i; k < j; k++) {
-                int row = order[k];
-                History.Stats[] st = dayStats[k - i];
-                history.observe(t, row, st);
-                if (recordOutcomes) history.recordOutcome(t.label(row), t.severity(row), st);
-            }
-            i = j;
+        Runnable[] pass1 = new Runnable[keys + partyColumns.length];
+        for (int k = 0; k < keys; k++) {
+            int key = k;
+            pass1[k] = () -> historyPass(spec, t, history, key, order, recordOutcomes, x);
         }
+        for (int p = 0; p < partyColumns.length; p++) {
+            int party = p;
+            pass1[keys + p] = () -> firstSeen[party] = history.firstSeenPass(t, partyColumns[party], order);
+        }
+        org.ferret.screening.model.Parallel.runAll(pass1, threads);
         // pass 2, any order: everything that does not depend on history
         Map<String, Integer> termIndex = new HashMap<>();
         for (int k = 0; k < spec.terms.size(); k++) termIndex.put(spec.terms.get(k), k);
@@ -86,13 +68,14 @@ public final class FeatureBuilder {
             int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
             work[c] = () -> {
                 String[][] lowered = spec.bound == null ? null : spec.bound.lowered(t, from, to);
+                java.util.function.Function<String, int[]> termsOf = termsOf(termIndex);
                 for (int row = from; row < to; row++) {
                     final int r = row;
                     BoundPack.FirstSeen fs = (col, v) -> {
                         for (int p = 0; p < partyColumns.length; p++) if (partyColumns[p] == col) return firstSeen[p][r];
                         return Integer.MAX_VALUE;
                     };
-                    fillStatic(spec, t, row, x, lowered, termIndex, fs);
+                    fillStatic(spec, t, row, x, lowered, termIndex, termsOf, fs);
                 }
             };
         }
@@ -100,32 +83,97 @@ public final class FeatureBuilder {
         return new Matrix(x, n, f);
     }
 
+    /** The indices of the terms a description mentions, remembered per distinct description (they repeat a lot). */
+    private static java.util.function.Function<String, int[]> termsOf(Map<String, Integer> termIndex) {
+        Map<String, int[]> memo = new HashMap<>();
+        return text -> {
+            int[] hit = memo.get(text);
+            if (hit != null) return hit;
+            hit = Terms.words(text).stream().map(termIndex::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+            if (memo.size() < 1 << 16) memo.put(text, hit);
+            return hit;
+        };
+    }
+
     private static int[] partyColumns(FeatureSpec spec) {
         List<Column> cols = spec.profile.columns();
         return java.util.stream.IntStream.range(0, cols.size()).filter(c -> cols.get(c).kind() == ColumnKind.PARTY).toArray();
     }
 
-    private static void fillHistory(FeatureSpec spec, int row, History.Stats[] st, String[] keyValues, float[] x) {
-        int o = row * spec.size() + spec.historyBase;
+    /** Row indices ordered by day, rows of one day in table order (a counting sort: days span little). */
+    static int[] dayOrder(Table t) {
+        int n = t.size();
+        if (n == 0) return new int[0];
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int r = 0; r < n; r++) {
+            int d = t.epochDay(r);
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        if ((long) max - min >= 10_000_000L) { // not worth a count per day: sort
+            return java.util.stream.IntStream.range(0, n).boxed().sorted(java.util.Comparator.comparingInt(t::epochDay)).mapToInt(Integer::intValue).toArray();
+        }
+        int[] start = new int[max - min + 2];
+        for (int r = 0; r < n; r++) start[t.epochDay(r) - min + 1]++;
+        for (int d = 1; d < start.length; d++) start[d] += start[d - 1];
+        int[] order = new int[n];
+        for (int r = 0; r < n; r++) order[start[t.epochDay(r) - min]++] = r;
+        return order;
+    }
+
+    /**
+     * The features of one history key for every row, then the key's counts advanced: a day's rows all read the
+     * counts as they were before that day, and only then are the day's arrivals (and outcomes) counted.
+     */
+    private static void historyPass(FeatureSpec spec, Table t, History history, int key, int[] order, boolean recordOutcomes, float[] x) {
+        Map<String, History.Stats> counts = history.counts(key);
+        int n = order.length, f = spec.size(), per = spec.perKey();
+        int base = spec.historyBase + key * per;
         int m = FeatureSpec.SMOOTHING;
-        for (int k = 0; k < st.length; k++) {
-            if (keyValues[k] == null) {
-                x[o++] = Float.NaN;
-                x[o++] = Float.NaN;
-                x[o++] = Float.NaN;
-                if (spec.withCritical) x[o++] = Float.NaN;
-                continue;
+        History.Stats[] day = new History.Stats[256];
+        int i = 0;
+        while (i < n) {
+            int today = t.epochDay(order[i]);
+            int j = i;
+            while (j < n && t.epochDay(order[j]) == today) j++;
+            if (day.length < j - i) day = new History.Stats[Math.max(j - i, day.length * 2)];
+            for (int q = i; q < j; q++) {
+                int row = order[q];
+                String v = history.keyValue(key, t, row);
+                int o = row * f + base;
+                if (v == null) {
+                    day[q - i] = null;
+                    for (int e = 0; e < per; e++) x[o + e] = Float.NaN;
+                    continue;
+                }
+                History.Stats s = counts.computeIfAbsent(v, NEW_STATS);
+                day[q - i] = s;
+                x[o] = s.seen;
+                x[o + 1] = s.caught;
+                x[o + 2] = (float) ((s.caught + m * spec.prior) / (s.labelled + m));
+                if (spec.withCritical) x[o + 3] = (float) ((s.critical + m * spec.criticalPrior) / (s.labelled + m));
             }
-            History.Stats s = st[k];
-            x[o++] = s.seen;
-            x[o++] = s.caught;
-            x[o++] = (float) ((s.caught + m * spec.prior) / (s.labelled + m));
-            if (spec.withCritical) x[o++] = (float) ((s.critical + m * spec.criticalPrior) / (s.labelled + m));
+            for (int q = i; q < j; q++) {
+                History.Stats s = day[q - i];
+                if (s == null) continue;
+                s.seen++;
+                if (recordOutcomes) {
+                    int row = order[q];
+                    int label = t.label(row);
+                    if (label < 0) continue;
+                    s.labelled++;
+                    if (label == 1) s.caught++;
+                    if (t.severity(row) == 2) s.critical++;
+                }
+            }
+            i = j;
         }
     }
 
+    private static final java.util.function.Function<String, History.Stats> NEW_STATS = v -> new History.Stats();
+
     private static void fillStatic(FeatureSpec spec, Table t, int row, float[] x, String[][] lowered, Map<String, Integer> termIndex,
-            BoundPack.FirstSeen firstSeen) {
+            java.util.function.Function<String, int[]> termsOf, BoundPack.FirstSeen firstSeen) {
         int o = row * spec.size();
         List<Column> cols = spec.profile.columns();
         int fi = 0;
@@ -169,10 +217,7 @@ public final class FeatureBuilder {
         }
         if (!termIndex.isEmpty()) {
             int base = fi;
-            for (String w : Terms.words(t.text(spec.descriptionColumn, row))) {
-                Integer ti = termIndex.get(w);
-                if (ti != null) x[o + base + ti] = 1f;
-            }
+            for (int ti : termsOf.apply(t.text(spec.descriptionColumn, row))) x[o + base + ti] = 1f;
             fi += spec.terms.size();
         }
         if (fi != spec.size()) throw new IllegalStateException("feature layout mismatch: " + fi + " != " + spec.size());

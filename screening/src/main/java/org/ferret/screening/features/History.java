@@ -99,33 +99,40 @@ public final class History implements BoundPack.FirstSeen {
         return value == null ? null : stats.get(key).get(value);
     }
 
-    /** The counts for a key value, created empty if never seen. */
-    Stats getOrCreate(int key, String value) {
-        return stats.get(key).computeIfAbsent(value, x -> new Stats());
+    /** The counts of one key by value (for {@link FeatureBuilder}'s pass over that key alone). */
+    Map<String, Stats> counts(int key) {
+        return stats.get(key);
     }
 
-    /** As {@link #observe(Table, int)} with the row's counts already looked up (null where the key is blank). */
-    void observe(Table t, int row, Stats[] rowStats) {
-        for (Stats s : rowStats) if (s != null) s.seen++;
-        int day = t.epochDay(row);
-        for (Map.Entry<Integer, Map<String, Integer>> e : firstSeen.entrySet()) {
-            String v = t.text(e.getKey(), row);
-            if (v.isEmpty()) continue;
-            Map<String, Integer> m = e.getValue();
-            Integer old = m.get(v); // as merge(v, day, Math::min), without boxing the day when it changes nothing
-            if (old == null || day < old) m.put(v, day);
+    /**
+     * For each row (visited in {@code order}, grouped by day), the day a party column's value was first seen
+     * before the row's day (or {@link Integer#MAX_VALUE}), then that day's arrivals recorded. Touches only
+     * this column's map, so columns can run in parallel.
+     */
+    int[] firstSeenPass(Table t, int column, int[] order) {
+        Map<String, Integer> m = firstSeen.get(column);
+        int n = order.length;
+        int[] out = new int[t.size()];
+        int i = 0;
+        while (i < n) {
+            int day = t.epochDay(order[i]);
+            int j = i;
+            while (j < n && t.epochDay(order[j]) == day) j++;
+            for (int q = i; q < j; q++) {
+                int row = order[q];
+                String v = t.text(column, row);
+                Integer d = v.isEmpty() ? null : m.get(v);
+                out[row] = d == null ? Integer.MAX_VALUE : d;
+            }
+            for (int q = i; q < j; q++) {
+                String v = t.text(column, order[q]);
+                if (v.isEmpty()) continue;
+                Integer old = m.get(v); // as merge(v, day, Math::min), without boxing the day when it changes nothing
+                if (old == null || day < old) m.put(v, day);
+            }
+            i = j;
         }
-    }
-
-    /** As {@link #recordOutcome(Table, int, int, int)} with the row's counts already looked up. */
-    void recordOutcome(int label, int severity, Stats[] rowStats) {
-        if (label < 0) return;
-        for (Stats s : rowStats) {
-            if (s == null) continue;
-            s.labelled++;
-            if (label == 1) s.caught++;
-            if (severity == 2) s.critical++;
-        }
+        return out;
     }
 
     /** Records that the row's declaration arrived (its parties become known, its outcome not yet). */

@@ -7,16 +7,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs chunks of work on as many threads and waits for all; a failure in one is rethrown. */
+/** Runs chunks of work on threads and waits for all; a failure in one is rethrown. */
 public final class Parallel {
     private Parallel() {}
 
     public static void runAll(Runnable[] work) {
-        if (work.length == 1) {
-            work[0].run();
+        runAll(work, work.length);
+    }
+
+    /** Runs the work on at most {@code threads} threads, in the order given as threads come free. */
+    public static void runAll(Runnable[] work, int threads) {
+        if (work.length == 0) return;
+        if (work.length == 1 || threads <= 1) {
+            for (Runnable w : work) w.run();
             return;
         }
-        ExecutorService ex = Executors.newFixedThreadPool(work.length);
+        ExecutorService ex = Executors.newFixedThreadPool(Math.min(threads, work.length));
         try {
             List<Future<?>> fs = new ArrayList<>();
             for (Runnable w : work) fs.add(ex.submit(w));

@@ -3,7 +3,6 @@ package org.ferret.screening.model;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,27 +47,26 @@ public final class Scorer {
         double[] crit = model.criticalTrees() == null || !withCritical ? null : new double[n];
         String[] reasons = withReasons ? new String[n] : null;
         int chunks = Math.max(1, Math.min(threads, n / 10_000 + 1));
+        TreeEnsemble.LeafGroups leafGroups = withReasons ? model.leafGroups() : null;
         Runnable[] work = new Runnable[chunks];
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
             work[c] = () -> {
                 if (crit != null) model.criticalTrees().predict(m.x(), from, to, crit);
                 if (reasons != null) {
-                    // one walk per row gives both the margin and the contributions, a block of rows per tree
-                    int f = spec.size();
-                    int block = 64;
-                    double[] cs = new double[block * f];
-                    double[] one = new double[f];
+                    // one walk per row gives the margin and the leaf of each tree, whose contributions are summed per group
+                    int block = 64, stride = leafGroups.stride();
+                    double[] acc = new double[block * stride];
                     double[] margins = new double[block];
-                    double[] group = new double[spec.groupCount()];
+                    double[] group = new double[stride];
+                    StringBuilder sb = new StringBuilder(256);
                     for (int b = from; b < to; b += block) {
                         int end = Math.min(to, b + block);
-                        java.util.Arrays.fill(cs, 0);
-                        model.fraudTrees().contributions(m.x(), b, end, cs, margins);
+                        model.fraudTrees().explain(m.x(), b, end, leafGroups, acc, margins);
                         for (int r = b; r < end; r++) {
                             risk[r] = 1.0 / (1.0 + Math.exp(-margins[r - b]));
-                            System.arraycopy(cs, (r - b) * f, one, 0, f);
-                            reasons[r] = reasons(model, t, m, r, one, group);
+                            System.arraycopy(acc, (r - b) * stride, group, 0, stride);
+                            reasons[r] = reasons(model, t, m, r, group, sb);
                         }
                     }
                 } else {
@@ -90,40 +88,45 @@ public final class Scorer {
         Parallel.runAll(work);
     }
 
-    /** Top reasons: indicators hit (highest weight first), then the feature groups that raised the score most ({@code contrib} filled by the caller). */
-    static String reasons(ScreeningModel model, Table t, FeatureBuilder.Matrix m, int row, double[] contrib, double[] group) {
+    /**
+     * Top reasons: indicators hit (highest weight first), then the feature groups that raised the score most
+     * ({@code group} holds the row's contribution per group, filled by the caller; {@code sb} is scratch).
+     */
+    static String reasons(ScreeningModel model, Table t, FeatureBuilder.Matrix m, int row, double[] group, StringBuilder sb) {
         FeatureSpec spec = model.spec();
-        List<String> out = new ArrayList<>(MAX_REASONS);
-        int f = spec.size();
-        int off = row * f;
+        sb.setLength(0);
+        int count = 0;
+        int off = row * spec.size();
         float[] x = m.x();
         if (spec.pack() != null) {
-            List<Rule> rules = spec.pack().rules();
-            List<Rule> hit = new ArrayList<>();
-            for (int i = 0; i < rules.size(); i++) if (x[off + spec.ruleBase() + i] == 1f) hit.add(rules.get(i));
-            hit.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-            for (Rule r : hit) {
-                if (out.size() == MAX_REASONS - 1 && hit.size() > 1) break;
-                String why = r.rationale();
-                out.add("indicator " + r.id() + ": " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why));
+            List<Rule> byWeight = model.rulesByWeight();
+            int[] index = model.ruleIndexByWeight();
+            int hits = 0;
+            for (int i = 0; i < index.length; i++) if (x[off + spec.ruleBase() + index[i]] == 1f) hits++;
+            for (int i = 0; i < index.length && hits > 0; i++) {
+                if (x[off + spec.ruleBase() + index[i]] != 1f) continue;
+                if (count == MAX_REASONS - 1 && hits > 1) break;
+                if (count++ > 0) sb.append("; ");
+                sb.append(model.indicatorReason(byWeight.get(i)));
             }
         }
-        java.util.Arrays.fill(group, 0);
-        List<FeatureSpec.Feature> features = spec.features();
-        for (int i = 0; i < f; i++) group[features.get(i).group()] += contrib[i];
-        boolean[] used = new boolean[group.length];
-        while (out.size() < MAX_REASONS) {
+        int groups = spec.groupCount();
+        boolean[] used = new boolean[groups];
+        while (count < MAX_REASONS) {
             int best = -1;
-            for (int g = 0; g < group.length; g++) {
+            for (int g = 0; g < groups; g++) {
                 if (used[g] || group[g] <= 0.05) continue;
                 if (best < 0 || group[g] > group[best]) best = g;
             }
             if (best < 0) break;
             used[best] = true;
             String words = describe(spec, t, x, off, row, best);
-            if (words != null) out.add(words);
+            if (words != null) {
+                if (count++ > 0) sb.append("; ");
+                sb.append(words);
+            }
         }
-        return String.join("; ", out);
+        return sb.toString();
     }
 
     private static String describe(FeatureSpec spec, Table t, float[] x, int off, int row, int group) {
@@ -163,6 +166,7 @@ public final class Scorer {
     private static String num(float v) {
         if (Float.isNaN(v)) return "unknown";
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        return String.format(Locale.ROOT, "%.2f", v);
+        // as String.format("%.2f", v) (half up from the exact value), without the cost of a Formatter per reason
+        return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -29,6 +29,7 @@ import org.ferret.screening.features.FeatureSpec;
 import org.ferret.screening.features.History;
 import org.ferret.screening.profile.Profile;
 import org.ferret.screening.profile.Profiles;
+import org.ferret.screening.rules.Rule;
 import org.ferret.screening.rules.RulePack;
 import org.ferret.screening.rules.RulePackParser;
 import org.ferret.screening.rules.RulePackWriter;
@@ -54,6 +55,12 @@ public final class ScreeningModel {
     private final IndicatorReport report;
     private final String reportText;
     private final Map<String, String> meta;
+    // for reasons: the indicators by weight (heaviest first, ties in pack order) with their phrases, and the
+    // fraud trees' leaf contributions by feature group
+    private final int[] ruleIndexByWeight;
+    private final List<Rule> rulesByWeight;
+    private final Map<Rule, String> indicatorReason = new java.util.IdentityHashMap<>();
+    private final TreeEnsemble.LeafGroups leafGroups;
 
     private ScreeningModel(Profile profile, String version, FeatureSpec spec, History history, TreeEnsemble fraud, byte[] fraudBooster,
             String fraudDump, TreeEnsemble critical, byte[] criticalBooster, String criticalDump, IndicatorReport report,
@@ -71,6 +78,36 @@ public final class ScreeningModel {
         this.report = report;
         this.reportText = reportText;
         this.meta = Map.copyOf(meta);
+        List<Rule> rules = spec.pack() == null ? List.of() : spec.pack().rules();
+        ruleIndexByWeight = java.util.stream.IntStream.range(0, rules.size()).boxed()
+                .sorted((a, b) -> Double.compare(rules.get(b).weight(), rules.get(a).weight())).mapToInt(Integer::intValue).toArray();
+        rulesByWeight = java.util.Arrays.stream(ruleIndexByWeight).mapToObj(rules::get).toList();
+        for (Rule r : rules) {
+            String why = r.rationale();
+            indicatorReason.put(r, "indicator " + r.id() + ": " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why));
+        }
+        int[] groupOf = spec.features().stream().mapToInt(FeatureSpec.Feature::group).toArray();
+        leafGroups = fraud.leafGroups(groupOf, spec.groupCount());
+    }
+
+    /** Indices of the rule pack's indicators, heaviest first (ties in pack order). */
+    int[] ruleIndexByWeight() {
+        return ruleIndexByWeight;
+    }
+
+    /** The rule pack's indicators, heaviest first (ties in pack order). */
+    List<Rule> rulesByWeight() {
+        return rulesByWeight;
+    }
+
+    /** "indicator ID: rationale", as a reason reads. */
+    String indicatorReason(Rule r) {
+        return indicatorReason.get(r);
+    }
+
+    /** The fraud trees' per-leaf contributions, summed by the spec's reason groups. */
+    TreeEnsemble.LeafGroups leafGroups() {
+        return leafGroups;
     }
 
     static ScreeningModel create(Profile profile, FeatureSpec spec, History history, String[] fraudDump, byte[] fraudBytes,

@@ -87,7 +87,7 @@ public final class Trainer {
             byte[] critBytes = null;
             if (o.criticalModel() && train.profile().severityColumn() != null && crit >= 10) {
                 d.setLabel(yc);
-                Booster cb = boost(d, o, o.rounds(), "critical", progress);
+                Booster cb = boost(d, o, o.criticalRounds(), "critical", progress);
                 critTrees = cb.getModelDump((String) null, true, "text");
                 critBytes = cb.toByteArray("ubj");
                 cb.dispose();

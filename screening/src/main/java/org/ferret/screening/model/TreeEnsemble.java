@@ -226,49 +226,6 @@ public final class TreeEnsemble {
         return mean[n] = (ca + cb) > 0 ? (a * ca + b * cb) / (ca + cb) : (a + b) / 2;
     }
 
-    /**
-     * {@link #contributions} for four rows at once (rows starting at {@code o0..o3}), each into its own array;
-     * the margins go to {@code margins[0..3]}. Interleaving independent walks lets the CPU overlap them.
-     */
-    public void contributions4(float[] x, int o0, int o1, int o2, int o3, double[] c0, double[] c1, double[] c2, double[] c3, double[] margins) {
-        final int[] ff = fastFeature;
-        final float[] fv = fastValue;
-        final int[] fj = fastJump;
-        final double[] fm = fastMean;
-        double s0 = baseMargin, s1 = baseMargin, s2 = baseMargin, s3 = baseMargin;
-        for (int t = 0; t < fastRoot.length; t++) {
-            int root = fastRoot[t];
-            int n0 = root, n1 = root, n2 = root, n3 = root;
-            for (int d = fastDepth[t]; d > 0; d--) {
-                int e0 = ff[n0], e1 = ff[n1], e2 = ff[n2], e3 = ff[n3];
-                int f0 = e0 & 0x7fff_ffff, f1 = e1 & 0x7fff_ffff, f2 = e2 & 0x7fff_ffff, f3 = e3 & 0x7fff_ffff;
-                float v0 = x[o0 + f0], v1 = x[o1 + f1], v2 = x[o2 + f2], v3 = x[o3 + f3];
-                int g0 = (v0 >= fv[n0] ? 1 : 0) | ((v0 != v0 ? 1 : 0) & (e0 >>> 31));
-                int g1 = (v1 >= fv[n1] ? 1 : 0) | ((v1 != v1 ? 1 : 0) & (e1 >>> 31));
-                int g2 = (v2 >= fv[n2] ? 1 : 0) | ((v2 != v2 ? 1 : 0) & (e2 >>> 31));
-                int g3 = (v3 >= fv[n3] ? 1 : 0) | ((v3 != v3 ? 1 : 0) & (e3 >>> 31));
-                int m0 = n0 + 1 + (-g0 & fj[n0]), m1 = n1 + 1 + (-g1 & fj[n1]);
-                int m2 = n2 + 1 + (-g2 & fj[n2]), m3 = n3 + 1 + (-g3 & fj[n3]);
-                c0[f0] += fm[m0] - fm[n0];
-                c1[f1] += fm[m1] - fm[n1];
-                c2[f2] += fm[m2] - fm[n2];
-                c3[f3] += fm[m3] - fm[n3];
-                n0 = m0;
-                n1 = m1;
-                n2 = m2;
-                n3 = m3;
-            }
-            s0 += fv[n0];
-            s1 += fv[n1];
-            s2 += fv[n2];
-            s3 += fv[n3];
-        }
-        margins[0] = s0;
-        margins[1] = s1;
-        margins[2] = s2;
-        margins[3] = s3;
-    }
-
     /** The margin of an average row: base margin plus each tree's cover-weighted mean (contributions add up from here). */
     public double expectedMargin() {
         double s = baseMargin;
@@ -333,122 +290,194 @@ public final class TreeEnsemble {
         final int[] ff = fullFeature;
         final float[] ft = fullThreshold;
         final float[] fl = fullLeafValue;
-        final int f = features, w = 2 * features;
+        final int w = 2 * features;
         final int trees = fullNode.length;
-        {
-            for (int r = b, o = 0; r < end; r++) {
-                for (int j = r * f, last = j + f; j < last; j++, o += 2) {
-                    float v = x[j];
-                    boolean nan = v != v;
-                    y[o] = nan ? Float.NEGATIVE_INFINITY : v;
-                    y[o + 1] = nan ? Float.POSITIVE_INFINITY : v;
-                }
+        copyBlock(x, b, end, y);
+        java.util.Arrays.fill(out, b, end, baseMargin);
+        for (int t = 0; t < trees; t++) {
+            final int nb = fullNode[t];
+            final int depth = fastDepth[t];
+            final int lb = fullLeaf[t] - ((1 << depth) - 1);
+            final int k = 1 - nb;
+            if (depth == 0) { // a tree that is a single leaf
+                for (int r = b; r < end; r++) out[r] += fl[fullLeaf[t]];
+                continue;
             }
-            java.util.Arrays.fill(out, b, end, baseMargin);
-            for (int t = 0; t < trees; t++) {
-                final int nb = fullNode[t];
-                final int depth = fastDepth[t];
-                final int lb = fullLeaf[t] - ((1 << depth) - 1);
-                final int k = 1 - nb; // child of absolute node n: 2n + k + g (= nb + 2(n - nb) + 1 + g)
-                int r = b;
-                for (; r + 8 <= end; r += 8) {
-                    int o0 = (r - b) * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w, o4 = o3 + w, o5 = o4 + w, o6 = o5 + w, o7 = o6 + w;
-                    int n0 = nb, n1 = nb, n2 = nb, n3 = nb, n4 = nb, n5 = nb, n6 = nb, n7 = nb;
-                    for (int d = depth; d > 0; d--) {
-                        n0 = 2 * n0 + k + (y[o0 + ff[n0]] >= ft[n0] ? 1 : 0);
-                        n1 = 2 * n1 + k + (y[o1 + ff[n1]] >= ft[n1] ? 1 : 0);
-                        n2 = 2 * n2 + k + (y[o2 + ff[n2]] >= ft[n2] ? 1 : 0);
-                        n3 = 2 * n3 + k + (y[o3 + ff[n3]] >= ft[n3] ? 1 : 0);
-                        n4 = 2 * n4 + k + (y[o4 + ff[n4]] >= ft[n4] ? 1 : 0);
-                        n5 = 2 * n5 + k + (y[o5 + ff[n5]] >= ft[n5] ? 1 : 0);
-                        n6 = 2 * n6 + k + (y[o6 + ff[n6]] >= ft[n6] ? 1 : 0);
-                        n7 = 2 * n7 + k + (y[o7 + ff[n7]] >= ft[n7] ? 1 : 0);
-                    }
-                    int l = lb - nb;
-                    out[r] += fl[l + n0];
-                    out[r + 1] += fl[l + n1];
-                    out[r + 2] += fl[l + n2];
-                    out[r + 3] += fl[l + n3];
-                    out[r + 4] += fl[l + n4];
-                    out[r + 5] += fl[l + n5];
-                    out[r + 6] += fl[l + n6];
-                    out[r + 7] += fl[l + n7];
+            final int rf = ff[nb]; // the root's split is the same for every row: read once per tree
+            final float rt = ft[nb];
+            final int c1 = 2 * nb + k; // left child of the root
+            int r = b;
+            for (; r + 8 <= end; r += 8) {
+                int o0 = (r - b) * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w, o4 = o3 + w, o5 = o4 + w, o6 = o5 + w, o7 = o6 + w;
+                int n0 = c1 + (y[o0 + rf] >= rt ? 1 : 0);
+                int n1 = c1 + (y[o1 + rf] >= rt ? 1 : 0);
+                int n2 = c1 + (y[o2 + rf] >= rt ? 1 : 0);
+                int n3 = c1 + (y[o3 + rf] >= rt ? 1 : 0);
+                int n4 = c1 + (y[o4 + rf] >= rt ? 1 : 0);
+                int n5 = c1 + (y[o5 + rf] >= rt ? 1 : 0);
+                int n6 = c1 + (y[o6 + rf] >= rt ? 1 : 0);
+                int n7 = c1 + (y[o7 + rf] >= rt ? 1 : 0);
+                for (int d = depth - 1; d > 0; d--) {
+                    n0 = 2 * n0 + k + (y[o0 + ff[n0]] >= ft[n0] ? 1 : 0);
+                    n1 = 2 * n1 + k + (y[o1 + ff[n1]] >= ft[n1] ? 1 : 0);
+                    n2 = 2 * n2 + k + (y[o2 + ff[n2]] >= ft[n2] ? 1 : 0);
+                    n3 = 2 * n3 + k + (y[o3 + ff[n3]] >= ft[n3] ? 1 : 0);
+                    n4 = 2 * n4 + k + (y[o4 + ff[n4]] >= ft[n4] ? 1 : 0);
+                    n5 = 2 * n5 + k + (y[o5 + ff[n5]] >= ft[n5] ? 1 : 0);
+                    n6 = 2 * n6 + k + (y[o6 + ff[n6]] >= ft[n6] ? 1 : 0);
+                    n7 = 2 * n7 + k + (y[o7 + ff[n7]] >= ft[n7] ? 1 : 0);
                 }
-                for (; r < end; r++) {
-                    int o = (r - b) * w, n = 0;
-                    for (int d = depth; d > 0; d--) n = 2 * n + 1 + (y[o + ff[nb + n]] >= ft[nb + n] ? 1 : 0);
-                    out[r] += fl[lb + n];
-                }
+                int l = lb - nb;
+                out[r] += fl[l + n0];
+                out[r + 1] += fl[l + n1];
+                out[r + 2] += fl[l + n2];
+                out[r + 3] += fl[l + n3];
+                out[r + 4] += fl[l + n4];
+                out[r + 5] += fl[l + n5];
+                out[r + 6] += fl[l + n6];
+                out[r + 7] += fl[l + n7];
+            }
+            for (; r < end; r++) {
+                int o = (r - b) * w, n = 0;
+                for (int d = depth; d > 0; d--) n = 2 * n + 1 + (y[o + ff[nb + n]] >= ft[nb + n] ? 1 : 0);
+                out[r] += fl[lb + n];
             }
         }
     }
 
     /**
-     * {@link #contributions} for rows {@code from..to-1}, tree-major over blocks of {@link #BLOCK} rows as in
-     * {@link #margins}: row r's contributions are added to {@code contrib[(r - from) * features() ..]} (which
-     * the caller clears) and its margin written to {@code margins[r - from]}. Each row adds its trees and levels
-     * in the same order as {@link #contributions}, so the sums are exactly equal.
+     * Each leaf's contributions grouped: the path from a tree's root to a leaf fixes the leaf's Saabas
+     * contributions (the change of the cover-weighted mean at each step, credited to the feature split on), so
+     * they are summed once per leaf and group instead of once per row. Leaf {@code L} (numbered as in the
+     * complete layout) has {@code width} entries from {@code L * width}: a group and the sum of its steps on the
+     * path; unused entry e points at spare slot {@code groups + e} with 0 (distinct spare slots, so that adding
+     * the zeros never makes one addition wait for the previous one).
      */
-    public void contributions(float[] x, int from, int to, double[] contrib, double[] margins) {
+    public record LeafGroups(int groups, int width, short[] group, float[] delta) {
+        /** Slots per row in {@link #explain}'s accumulator: the groups, then one scratch slot per entry. */
+        public int stride() {
+            return groups + width;
+        }
+    }
+
+    /** Rows per block in {@link #explain}: small enough that the block's features and sums stay in the L1 cache. */
+    static final int EXPLAIN_BLOCK = 16;
+
+    /** The per-leaf contributions of {@link #contributions}, summed by {@code groupOf[feature]} (groups 0..groups-1). */
+    public LeafGroups leafGroups(int[] groupOf, int groups) {
+        int width = 1;
+        for (int d : fastDepth) width = Math.max(width, d);
+        int leaves = fullLeafValue.length;
+        if (groups + width > Short.MAX_VALUE) throw new IllegalArgumentException("too many feature groups: " + groups);
+        short[] group = new short[leaves * width];
+        double[] sum = new double[leaves * width];
+        for (int i = 0; i < group.length; i++) group[i] = (short) (groups + i % width);
+        for (int t = 0; t < fullNode.length; t++) {
+            int depth = fastDepth[t], nb = fullNode[t], mb = fullMeanBase[t];
+            for (int leaf = 0; leaf < 1 << depth; leaf++) {
+                int base = (fullLeaf[t] + leaf) * width, used = 0;
+                int pos = 0;
+                for (int d = depth - 1; d >= 0; d--) {
+                    int child = 2 * pos + 1 + ((leaf >>> d) & 1);
+                    double step = fullStep[mb + child];
+                    if (step != 0) { // padding below a leaf above the bottom does not move the mean
+                        int g = groupOf[fullFeature[nb + pos] >> 1];
+                        int e = 0;
+                        while (e < used && group[base + e] != g) e++;
+                        if (e == used) {
+                            group[base + e] = (short) g;
+                            used++;
+                        }
+                        sum[base + e] += step;
+                    }
+                    pos = child;
+                }
+            }
+        }
+        float[] delta = new float[sum.length]; // compact, so that a block's leaves stay in cache
+        for (int i = 0; i < sum.length; i++) delta[i] = (float) sum[i];
+        return new LeafGroups(groups, width, group, delta);
+    }
+
+    /**
+     * Margins and grouped contributions of rows {@code from..to-1}: the walk of {@link #margins} (so the margins
+     * are exactly equal), then each row adds its leaf's {@link LeafGroups} entries tree by tree. Row r's group
+     * sums go to {@code acc[(r - from) * stride ..]} with {@code stride = groups + width} (cleared here; the slots
+     * after the groups are scratch) and its margin to {@code margins[r - from]}.
+     */
+    public void explain(float[] x, int from, int to, LeafGroups lg, double[] acc, double[] margins) {
+        final float[] y = new float[EXPLAIN_BLOCK * 2 * features];
+        final int[] leafOf = new int[EXPLAIN_BLOCK];
+        final int stride = lg.stride();
+        Arrays.fill(acc, 0, (to - from) * stride, 0);
+        for (int b = from; b < to; b += EXPLAIN_BLOCK) {
+            int end = Math.min(to, b + EXPLAIN_BLOCK);
+            explainBlock(x, b, end, y, leafOf, lg, acc, (b - from) * stride, margins, b - from);
+        }
+    }
+
+    private void explainBlock(float[] x, final int b, final int end, float[] y, int[] leafOf, LeafGroups lg, double[] acc, int accBase,
+            double[] out, int outBase) {
+        copyBlock(x, b, end, y);
         final int[] ff = fullFeature;
         final float[] ft = fullThreshold;
         final float[] fl = fullLeafValue;
-        final double[] fs = fullStep;
-        final int f = features, w = 2 * features;
-        final int trees = fullNode.length;
-        final float[] y = new float[BLOCK * w];
-        for (int b = from; b < to; b += BLOCK) {
-            final int end = Math.min(to, b + BLOCK);
-            for (int r = b, o = 0; r < end; r++) {
-                for (int j = r * f, last = j + f; j < last; j++, o += 2) {
-                    float v = x[j];
-                    boolean nan = v != v;
-                    y[o] = nan ? Float.NEGATIVE_INFINITY : v;
-                    y[o + 1] = nan ? Float.POSITIVE_INFINITY : v;
+        final short[] lgGroup = lg.group();
+        final float[] lgDelta = lg.delta();
+        final int width = lg.width(), stride = lg.stride();
+        final int w = 2 * features, rows = end - b;
+        Arrays.fill(out, outBase, outBase + rows, baseMargin);
+        for (int t = 0; t < fullNode.length; t++) {
+            final int nb = fullNode[t];
+            final int depth = fastDepth[t];
+            final int l = fullLeaf[t] - ((1 << depth) - 1) - nb; // leaf of absolute bottom slot n: l + n
+            final int k = 1 - nb;
+            int i = 0;
+            for (; i + 8 <= rows; i += 8) { // eight independent walks interleaved, as in marginsBlock
+                int o0 = i * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w, o4 = o3 + w, o5 = o4 + w, o6 = o5 + w, o7 = o6 + w;
+                int n0 = nb, n1 = nb, n2 = nb, n3 = nb, n4 = nb, n5 = nb, n6 = nb, n7 = nb;
+                for (int d = depth; d > 0; d--) {
+                    n0 = 2 * n0 + k + (y[o0 + ff[n0]] >= ft[n0] ? 1 : 0);
+                    n1 = 2 * n1 + k + (y[o1 + ff[n1]] >= ft[n1] ? 1 : 0);
+                    n2 = 2 * n2 + k + (y[o2 + ff[n2]] >= ft[n2] ? 1 : 0);
+                    n3 = 2 * n3 + k + (y[o3 + ff[n3]] >= ft[n3] ? 1 : 0);
+                    n4 = 2 * n4 + k + (y[o4 + ff[n4]] >= ft[n4] ? 1 : 0);
+                    n5 = 2 * n5 + k + (y[o5 + ff[n5]] >= ft[n5] ? 1 : 0);
+                    n6 = 2 * n6 + k + (y[o6 + ff[n6]] >= ft[n6] ? 1 : 0);
+                    n7 = 2 * n7 + k + (y[o7 + ff[n7]] >= ft[n7] ? 1 : 0);
                 }
+                leafOf[i] = l + n0;
+                leafOf[i + 1] = l + n1;
+                leafOf[i + 2] = l + n2;
+                leafOf[i + 3] = l + n3;
+                leafOf[i + 4] = l + n4;
+                leafOf[i + 5] = l + n5;
+                leafOf[i + 6] = l + n6;
+                leafOf[i + 7] = l + n7;
             }
-            java.util.Arrays.fill(margins, b - from, end - from, baseMargin);
-            for (int t = 0; t < trees; t++) {
-                final int nb = fullNode[t];
-                final int depth = fastDepth[t];
-                final int lb = fullLeaf[t] - ((1 << depth) - 1) - nb;
-                final int mb = fullMeanBase[t] - nb; // mean of absolute slot n (split or leaf) at fm[mb + n]
-                final int k = 1 - nb;
-                int r = b;
-                for (; r + 4 <= end; r += 4) {
-                    int o0 = (r - b) * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
-                    int c0 = (r - from) * f, c1 = c0 + f, c2 = c1 + f, c3 = c2 + f;
-                    int n0 = nb, n1 = nb, n2 = nb, n3 = nb;
-                    for (int d = depth; d > 0; d--) {
-                        int e0 = ff[n0], e1 = ff[n1], e2 = ff[n2], e3 = ff[n3];
-                        int m0 = 2 * n0 + k + (y[o0 + e0] >= ft[n0] ? 1 : 0);
-                        int m1 = 2 * n1 + k + (y[o1 + e1] >= ft[n1] ? 1 : 0);
-                        int m2 = 2 * n2 + k + (y[o2 + e2] >= ft[n2] ? 1 : 0);
-                        int m3 = 2 * n3 + k + (y[o3 + e3] >= ft[n3] ? 1 : 0);
-                        contrib[c0 + (e0 >> 1)] += fs[mb + m0];
-                        contrib[c1 + (e1 >> 1)] += fs[mb + m1];
-                        contrib[c2 + (e2 >> 1)] += fs[mb + m2];
-                        contrib[c3 + (e3 >> 1)] += fs[mb + m3];
-                        n0 = m0;
-                        n1 = m1;
-                        n2 = m2;
-                        n3 = m3;
-                    }
-                    margins[r - from] += fl[lb + n0];
-                    margins[r + 1 - from] += fl[lb + n1];
-                    margins[r + 2 - from] += fl[lb + n2];
-                    margins[r + 3 - from] += fl[lb + n3];
-                }
-                for (; r < end; r++) {
-                    int o = (r - b) * w, c = (r - from) * f, n = nb;
-                    for (int d = depth; d > 0; d--) {
-                        int e = ff[n];
-                        int m = 2 * n + k + (y[o + e] >= ft[n] ? 1 : 0);
-                        contrib[c + (e >> 1)] += fs[mb + m];
-                        n = m;
-                    }
-                    margins[r - from] += fl[lb + n];
-                }
+            for (; i < rows; i++) {
+                int o = i * w, n = nb;
+                for (int d = depth; d > 0; d--) n = 2 * n + k + (y[o + ff[n]] >= ft[n] ? 1 : 0);
+                leafOf[i] = l + n;
+            }
+            for (i = 0; i < rows; i++) {
+                int leaf = leafOf[i];
+                out[outBase + i] += fl[leaf];
+                int a = accBase + i * stride;
+                for (int e = leaf * width, last = e + width; e < last; e++) acc[a + lgGroup[e]] += lgDelta[e];
+            }
+        }
+    }
+
+    /** Copies rows b..end-1 into y with every feature twice: a missing value as -∞ at 2j, as +∞ at 2j+1 (see margins). */
+    private void copyBlock(float[] x, int b, int end, float[] y) {
+        final int f = features;
+        for (int r = b, o = 0; r < end; r++) {
+            for (int j = r * f, last = j + f; j < last; j++, o += 2) {
+                float v = x[j];
+                boolean nan = v != v;
+                y[o] = nan ? Float.NEGATIVE_INFINITY : v;
+                y[o + 1] = nan ? Float.POSITIVE_INFINITY : v;
             }
         }
     }

@@ -152,12 +152,24 @@ public final class BoundPack {
         return lowered(t, 0, t.size());
     }
 
+    private static final int MEMO_LIMIT = 1 << 16;
+
     /** As {@link #lowered(Table)} for rows {@code from..to-1} only (other entries stay null). */
     public String[][] lowered(Table t, int from, int to) {
         String[][] out = new String[profile.columns().size()][];
         for (int c : lowered) {
             String[] col = new String[t.size()];
-            for (int i = from; i < to; i++) col[i] = normalise(t.text(c, i));
+            // descriptions repeat a lot (a stream has few distinct texts per day): normalise each distinct text once
+            java.util.HashMap<String, String> seen = new java.util.HashMap<>();
+            for (int i = from; i < to; i++) {
+                String raw = t.text(c, i);
+                String n = seen.get(raw);
+                if (n == null) {
+                    n = normalise(raw);
+                    if (seen.size() < MEMO_LIMIT) seen.put(raw, n);
+                }
+                col[i] = n;
+            }
             out[c] = col;
         }
         return out;
