@@ -36,6 +36,16 @@ public final class TableReader {
     public record Result(Table table, List<RowProblem> problems) {}
 
     public Result read(List<Path> files) throws IOException, BadInputException {
+        return read(files, FastReader.DEFAULT_WINDOW);
+    }
+
+    /** {@link #read(List)} with byte windows of the given size (tests use small ones). */
+    Result read(List<Path> files, int window) throws IOException, BadInputException {
+        return new FastReader(this, profile, onError, window).read(files);
+    }
+
+    /** The old, line-by-line path for a list of files; kept to check the fast path against it. */
+    Result readByLines(List<Path> files) throws IOException, BadInputException {
         Table.Builder b = new Table.Builder(profile);
         List<RowProblem> problems = new ArrayList<>();
         for (Path f : files) {
@@ -51,33 +61,8 @@ public final class TableReader {
     /** Reads one source (named {@code file} in messages) into the builder. */
     public void read(String file, BufferedReader reader, Table.Builder b, List<RowProblem> problems) throws IOException, BadInputException {
         Csv.RecordReader in = new Csv.RecordReader(reader);
-        String header = in.next();
-        if (header == null) throw new BadInputException(new RowProblem(file, 1, null, "empty file: expected a header line"));
-        if (!header.isEmpty() && header.charAt(0) == '\uFEFF') header = header.substring(1);
-        List<String> names;
-        try {
-            names = Csv.split(header);
-        } catch (Csv.MalformedRecord e) {
-            throw new BadInputException(new RowProblem(file, 1, null, "header: " + e.getMessage()));
-        }
-        int n = names.size();
-        int[] target = new int[n];
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            String name = names.get(i).strip();
-            int c = profile.indexOf(name);
-            if (c < 0) {
-                throw new BadInputException(new RowProblem(file, 1, name, "unknown column for profile " + profile.name()
-                        + " (expected: " + String.join(", ", profile.columnNames()) + ")"));
-            }
-            if (!seen.add(name)) throw new BadInputException(new RowProblem(file, 1, name, "column appears twice"));
-            target[i] = c;
-        }
-        for (Column col : profile.columns()) {
-            if (col.required() && !seen.contains(col.name())) {
-                throw new BadInputException(new RowProblem(file, 1, col.name(), "required column missing for profile " + profile.name()));
-            }
-        }
+        int[] target = header(file, in.next());
+        int n = target.length;
         List<Column> cols = profile.columns();
         int width = cols.size();
         int timeCol = profile.indexOf(profile.timeColumn());
@@ -138,6 +123,37 @@ public final class TableReader {
         }
     }
 
+    /** Checks a header record (null when the source is empty) and maps its fields to profile columns. */
+    int[] header(String file, String header) throws BadInputException {
+        if (header == null) throw new BadInputException(new RowProblem(file, 1, null, "empty file: expected a header line"));
+        if (!header.isEmpty() && header.charAt(0) == '\uFEFF') header = header.substring(1);
+        List<String> names;
+        try {
+            names = Csv.split(header);
+        } catch (Csv.MalformedRecord e) {
+            throw new BadInputException(new RowProblem(file, 1, null, "header: " + e.getMessage()));
+        }
+        int n = names.size();
+        int[] target = new int[n];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            String name = names.get(i).strip();
+            int c = profile.indexOf(name);
+            if (c < 0) {
+                throw new BadInputException(new RowProblem(file, 1, name, "unknown column for profile " + profile.name()
+                        + " (expected: " + String.join(", ", profile.columnNames()) + ")"));
+            }
+            if (!seen.add(name)) throw new BadInputException(new RowProblem(file, 1, name, "column appears twice"));
+            target[i] = c;
+        }
+        for (Column col : profile.columns()) {
+            if (col.required() && !seen.contains(col.name())) {
+                throw new BadInputException(new RowProblem(file, 1, col.name(), "required column missing for profile " + profile.name()));
+            }
+        }
+        return target;
+    }
+
     private static final int BATCH = 8192;
 
     /** Parsed rows of one batch; {@code problems[r]} is non-null for a bad row. */
@@ -164,80 +180,122 @@ public final class TableReader {
         out.severity = new int[size];
         out.line = java.util.Arrays.copyOf(lines, size);
         out.problems = new RowProblem[size];
+        Row row = new Row(width);
         for (int r = 0; r < size; r++) {
             long line = lines[r];
-            String[] tv = new String[width];
-            double[] nv = new double[width];
-            Arrays.fill(tv, "");
-            Arrays.fill(nv, Double.NaN);
-            RowProblem problem = null;
-            List<String> fields = null;
-            try {
-                fields = Csv.split(records.get(r));
-            } catch (Csv.MalformedRecord e) {
-                problem = new RowProblem(file, line, null, e.getMessage());
-            }
-            if (problem == null && fields.size() != n) {
-                problem = new RowProblem(file, line, null, "expected " + n + " fields as in the header, found " + fields.size());
-            }
-            long time = 0;
-            int label = -1, severity = -1;
-            if (problem == null) {
-                for (int i = 0; i < n && problem == null; i++) {
-                    int c = target[i];
-                    Column col = cols.get(c);
-                    String v = fields.get(i).strip();
-                    try {
-                        switch (col.kind()) {
-                            case NUMBER -> nv[c] = Values.number(v);
-                            case TIME -> {
-                                if (v.isEmpty()) throw new IllegalArgumentException("missing date");
-                                time = Values.time(v);
-                                tv[c] = v;
-                            }
-                            case LABEL -> {
-                                label = Values.label(v);
-                                tv[c] = v;
-                            }
-                            case SEVERITY -> {
-                                severity = Values.severity(v);
-                                tv[c] = v;
-                            }
-                            case COUNTRY -> tv[c] = intern(interned[c], Values.country(v));
-                            case HS_CODE -> tv[c] = intern(interned[c], Values.hsCode(v));
-                            case CATEGORY -> tv[c] = intern(interned[c], v);
-                            case ID -> {
-                                if (v.isEmpty()) throw new IllegalArgumentException("missing identifier");
-                                tv[c] = v;
-                            }
-                            default -> tv[c] = v;
-                        }
-                    } catch (IllegalArgumentException e) {
-                        problem = new RowProblem(file, line, col.name(), e.getMessage());
-                    }
-                }
-            }
-            if (problem == null && label == 1 && profile.severityColumn() != null && severity == 0) {
-                problem = new RowProblem(file, line, profile.severityColumn(), "severity 0 contradicts " + profile.labelColumn() + " = 1");
-            }
-            if (problem == null && label == 0 && severity > 0) {
-                problem = new RowProblem(file, line, profile.severityColumn(), "severity " + severity + " contradicts " + profile.labelColumn() + " = 0");
-            }
+            row.reset();
+            RowProblem problem = parseRecord(file, line, records.get(r), n, target, cols, interned, row);
             if (problem != null) {
                 out.problems[r] = problem;
                 continue;
             }
-            if (label < 0 && severity >= 0) label = severity > 0 ? 1 : 0;
-            out.text[r] = tv;
-            out.numbers[r] = nv;
-            out.time[r] = time;
-            out.label[r] = label;
-            out.severity[r] = severity;
+            out.text[r] = row.tv.clone();
+            out.numbers[r] = row.nv.clone();
+            out.time[r] = row.time;
+            out.label[r] = row.label;
+            out.severity[r] = row.severity;
         }
         return out;
     }
 
-    private static String intern(Map<String, String> m, String v) {
+    /** One row's values while it is parsed. */
+    static final class Row {
+        final String[] tv;
+        final double[] nv;
+        long time;
+        int label;
+        int severity;
+
+        Row(int width) {
+            tv = new String[width];
+            nv = new double[width];
+        }
+
+        void reset() {
+            Arrays.fill(tv, "");
+            Arrays.fill(nv, Double.NaN);
+            time = 0;
+            label = -1;
+            severity = -1;
+        }
+    }
+
+    /** Parses one record's text into {@code row} (reset beforehand); returns its problem or null. */
+    RowProblem parseRecord(String file, long line, String record, int n, int[] target, List<Column> cols, Map<String, String>[] interned, Row row) {
+        List<String> fields;
+        try {
+            fields = Csv.split(record);
+        } catch (Csv.MalformedRecord e) {
+            return new RowProblem(file, line, null, e.getMessage());
+        }
+        if (fields.size() != n) {
+            return new RowProblem(file, line, null, "expected " + n + " fields as in the header, found " + fields.size());
+        }
+        for (int i = 0; i < n; i++) {
+            int c = target[i];
+            Column col = cols.get(c);
+            try {
+                applyField(col.kind(), c, fields.get(i).strip(), interned, row);
+            } catch (IllegalArgumentException e) {
+                return new RowProblem(file, line, col.name(), e.getMessage());
+            }
+        }
+        return finishRow(file, line, row);
+    }
+
+    /** Stores one stripped field value; throws IllegalArgumentException with the reason when it is bad. */
+    static void applyField(ColumnKind kind, int c, String v, Map<String, String>[] interned, Row row) {
+        switch (kind) {
+            case NUMBER -> row.nv[c] = Values.number(v);
+            case TIME -> {
+                if (v.isEmpty()) throw new IllegalArgumentException("missing date");
+                row.time = Values.time(v);
+                row.tv[c] = v;
+            }
+            case LABEL -> {
+                row.label = Values.label(v);
+                row.tv[c] = v;
+            }
+            case SEVERITY -> {
+                row.severity = Values.severity(v);
+                row.tv[c] = v;
+            }
+            case COUNTRY -> row.tv[c] = intern(interned[c], Values.country(v));
+            case HS_CODE -> row.tv[c] = intern(interned[c], Values.hsCode(v));
+            case CATEGORY -> row.tv[c] = intern(interned[c], v);
+            case ID -> {
+                if (v.isEmpty()) throw new IllegalArgumentException("missing identifier");
+                row.tv[c] = v;
+            }
+            default -> row.tv[c] = v;
+        }
+    }
+
+    /** The checks across fields of a row whose fields all parsed; derives the label from the severity. */
+    RowProblem finishRow(String file, long line, Row row) {
+        int label = row.label, severity = row.severity;
+        if (label == 1 && profile.severityColumn() != null && severity == 0) {
+            return new RowProblem(file, line, profile.severityColumn(), "severity 0 contradicts " + profile.labelColumn() + " = 1");
+        }
+        if (label == 0 && severity > 0) {
+            return new RowProblem(file, line, profile.severityColumn(), "severity " + severity + " contradicts " + profile.labelColumn() + " = 0");
+        }
+        if (label < 0 && severity >= 0) row.label = severity > 0 ? 1 : 0;
+        return null;
+    }
+
+    /** Interning maps (one per CATEGORY, COUNTRY and HS_CODE column, null for the others). */
+    @SuppressWarnings("unchecked")
+    static Map<String, String>[] internMaps(List<Column> cols) {
+        Map<String, String>[] interned = new Map[cols.size()];
+        for (int c = 0; c < cols.size(); c++) {
+            ColumnKind k = cols.get(c).kind();
+            if (k == ColumnKind.CATEGORY || k == ColumnKind.COUNTRY || k == ColumnKind.HS_CODE) interned[c] = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+        return interned;
+    }
+
+    static String intern(Map<String, String> m, String v) {
         String e = m.putIfAbsent(v, v);
         return e == null ? v : e;
     }
