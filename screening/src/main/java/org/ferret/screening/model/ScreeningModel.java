@@ -243,6 +243,30 @@ public final class ScreeningModel {
     }
 
     /** Loads a model saved by {@link #save}; a file that is not one is reported as bad input naming the file. */
+    /** The profile a model file was trained for, read without loading the model (so data can be read meanwhile). */
+    public static Profile profileOf(Path file) throws IOException, BadInputException {
+        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(file))) {
+            ZipEntry e;
+            while ((e = z.getNextEntry()) != null) {
+                if (e.getName().equals("model.properties")) return Profiles.byName(properties(file, readAll(z)).get("profile"));
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(new org.ferret.screening.data.RowProblem(file.toString(), 0, null, "no such model file"));
+        }
+        throw bad(file, "not a Ferret screening model (no model.properties)");
+    }
+
+    private static Map<String, String> properties(Path file, byte[] propsBytes) throws BadInputException {
+        if (propsBytes == null) throw bad(file, "not a Ferret screening model (no model.properties)");
+        Map<String, String> props = new HashMap<>();
+        for (String line : new String(propsBytes, StandardCharsets.UTF_8).split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) props.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        if (!FORMAT.equals(props.get("format"))) throw bad(file, "unsupported model format " + props.get("format"));
+        return props;
+    }
+
     public static ScreeningModel load(Path file) throws IOException, BadInputException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream z = new ZipInputStream(Files.newInputStream(file))) {
@@ -251,14 +275,7 @@ public final class ScreeningModel {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BadInputException(new org.ferret.screening.data.RowProblem(file.toString(), 0, null, "no such model file"));
         }
-        byte[] propsBytes = entries.get("model.properties");
-        if (propsBytes == null) throw bad(file, "not a Ferret screening model (no model.properties)");
-        Map<String, String> props = new HashMap<>();
-        for (String line : new String(propsBytes, StandardCharsets.UTF_8).split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) props.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        if (!FORMAT.equals(props.get("format"))) throw bad(file, "unsupported model format " + props.get("format"));
+        Map<String, String> props = properties(file, entries.get("model.properties"));
         Profile profile = Profiles.byName(props.get("profile"));
         RulePack pack = null;
         if (entries.containsKey("rules.txt")) pack = RulePackParser.parse(file + "!rules.txt", new String(entries.get("rules.txt"), StandardCharsets.UTF_8));
