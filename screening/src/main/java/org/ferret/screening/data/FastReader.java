@@ -54,9 +54,6 @@ final class FastReader {
         return ((((q - ONES) & ~q) | ((lf - ONES) & ~lf) | ((cr - ONES) & ~cr) | x) & HIGH) != 0;
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("ferret.debugread");
-    private long tRead, tScan, tParse;
-    private final boolean pipeline = !Boolean.getBoolean("ferret.read.nopipeline");
     private final TableReader reader;
     private final Profile profile;
     private final OnError onError;
@@ -121,10 +118,7 @@ final class FastReader {
         } finally {
             if (pool != null) pool.shutdownNow();
         }
-        long t0 = System.nanoTime();
-        Table t = build();
-        if (DEBUG) System.err.printf("read %d scan %d parse %d build %d ms%n", tRead / 1000000, tScan / 1000000, tParse / 1000000, (System.nanoTime() - t0) / 1000000);
-        return new TableReader.Result(t, problems);
+        return new TableReader.Result(build(), problems);
     }
 
     // the rows read so far, column by column; the arrays have room for more (capacity)
@@ -242,7 +236,6 @@ final class FastReader {
         int[] target = null;
         try {
             while (true) {
-                long ta = System.nanoTime();
                 byte[] buf = w.buf;
                 int carry = len;
                 try {
@@ -252,8 +245,6 @@ final class FastReader {
                         if (r < 0) eof = true;
                         else len += r;
                     }
-                    long tb = System.nanoTime();
-                    tRead += tb - ta;
                     // cut it into records; the last incomplete one is carried over to the next window
                     w.records = 0;
                     int p = 0;
@@ -324,13 +315,11 @@ final class FastReader {
                     if (header && eof) {
                         reader.header(file, null); // throws: empty file
                     }
-                    tScan += System.nanoTime() - tb;
                 } catch (IOException | BadInputException | RuntimeException | Error e) {
                     // a bad row before this point comes first
                     if (pending != null) finish(pending);
                     throw e;
                 }
-                long tc = System.nanoTime();
                 if (pending != null) {
                     finish(pending);
                     spare = pending;
@@ -339,12 +328,7 @@ final class FastReader {
                 if (w.records > 0) {
                     start(w, file, target);
                     pending = w;
-                    if (!pipeline) {
-                        finish(w);
-                        pending = null;
-                    }
                 }
-                tParse += System.nanoTime() - tc;
                 if (eof && carry >= len) break;
                 // carry the incomplete record over into the other window; grow it when one record fills a window
                 int rest = len - carry;
@@ -359,13 +343,11 @@ final class FastReader {
                 len = rest;
                 w = next;
             }
-            long tc = System.nanoTime();
             if (pending != null) {
                 Window last = pending;
                 pending = null;
                 finish(last);
             }
-            tParse += System.nanoTime() - tc;
         } finally {
             if (pending != null) {
                 // an exception left a parse in flight: let it end before its window is dropped
@@ -542,7 +524,6 @@ final class FastReader {
             if (count >= MAX || off || used + (to - from) > 1 << 28) return;
             if (!judged && lookups >= 1 << 16) {
                 judged = true;
-                if (Boolean.getBoolean("ferret.debugcache")) System.err.println("cache " + hits + "/" + lookups);
                 if (hits < lookups / 20) {
                     off = true; // the values hardly repeat: stop caching them
                     slots = null;
@@ -638,7 +619,7 @@ final class FastReader {
             for (int c = 0; c < width; c++) {
                 ColumnKind k = kinds[c];
                 if (k == ColumnKind.CATEGORY || k == ColumnKind.COUNTRY || k == ColumnKind.HS_CODE || k == ColumnKind.TEXT
-                        || k == ColumnKind.PARTY) caches[c] = new ByteCache();
+                        || (k == ColumnKind.PARTY)) caches[c] = new ByteCache();
             }
         }
     }
@@ -680,6 +661,10 @@ final class FastReader {
                     }
                     case CATEGORY, COUNTRY, HS_CODE, TEXT, PARTY -> {
                         ByteCache cache = caches[c];
+                        if (cache == null) {
+                            TableReader.applyField(kind, c, ascii(buf, a, b), interned, row);
+                            break;
+                        }
                         String v = cache.off ? null : cache.get(buf, a, b);
                         if (v == null) {
                             TableReader.applyField(kind, c, ascii(buf, a, b), interned, row);

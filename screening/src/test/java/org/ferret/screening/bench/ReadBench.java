@@ -24,13 +24,6 @@ public final class ReadBench {
         Path file = Path.of(args[0]);
         Profile profile = Profiles.byName(args.length > 1 ? args[1] : "postal");
         String which = args.length > 2 ? args[2] : "both";
-        if (which.equals("ab")) {
-            for (int i = 0; i < 4; i++) {
-                System.setProperty("ferret.read.nopipeline", "" + (i % 2 == 1));
-                time("new nopipeline=" + (i % 2 == 1), () -> new TableReader(profile, OnError.STOP).read(List.of(file)).table());
-            }
-            return;
-        }
         if (!which.equals("old")) time("new", () -> new TableReader(profile, OnError.STOP).read(List.of(file)).table());
         if (!which.equals("new")) time("old", () -> {
             Table.Builder b = new Table.Builder(profile);
