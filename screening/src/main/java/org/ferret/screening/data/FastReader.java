@@ -576,8 +576,8 @@ final class FastReader {
         TableReader.Row row = st.row;
         ByteCache[] caches = st.caches;
         int[] cut = st.cut.length > n ? st.cut : (st.cut = new int[n + 1]);
+        row.reset(); // a window's records share a header: a good row sets all its columns, the others stay blank
         for (int r = from; r < to; r++) {
-            // the columns of the header are all set by a good row, the others keep their blank
             row.time = 0;
             row.label = -1;
             row.severity = -1;
