@@ -469,8 +469,8 @@ final class FastReader {
 
     /**
      * A per-thread cache of one column's values keyed by their bytes, so that a value seen before costs no new String
-     * (for CATEGORY, COUNTRY and HS_CODE columns the cached value is the interned one). It gives up on columns whose
-     * values hardly repeat.
+     * (for CATEGORY, COUNTRY and HS_CODE columns the cached value is the interned one). It gives up on a column when fewer
+     * than a quarter of its first 65536 values repeat (on the 1M-row postal file: the addressee, not the sender).
      */
     static final class ByteCache {
         private static final int MAX = 1 << 20;
@@ -524,8 +524,8 @@ final class FastReader {
             if (count >= MAX || off || used + (to - from) > 1 << 28) return;
             if (!judged && lookups >= 1 << 16) {
                 judged = true;
-                if (hits < lookups / 20) {
-                    off = true; // the values hardly repeat: stop caching them
+                if (hits < lookups / 4) {
+                    off = true; // too few values repeat: a new String costs less than missing the cache
                     slots = null;
                     values = null;
                     hashes = null;
