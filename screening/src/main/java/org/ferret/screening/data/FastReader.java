@@ -73,12 +73,12 @@ final class FastReader {
         for (int c = 0; c < width; c++) kinds[c] = cols.get(c).kind();
         this.window = window;
         this.interned = TableReader.internMaps(cols);
-        this.mainState = new ThreadState();
-        this.poolState = new ThreadState();
+        this.states = new ThreadState[] {new ThreadState(), new ThreadState()};
     }
 
     /** Parsed rows of one window, in file order; {@code problems[r]} non-null for a bad row. */
     private static final class Chunk {
+        int base;
         int size;
         String[][] text;
         double[][] numbers;
@@ -86,16 +86,21 @@ final class FastReader {
         byte[] label;
         byte[] severity;
         long[] line;
-        int fileIndex;
     }
 
-    private final List<Chunk> chunks = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
     private final List<RowProblem> problems = new ArrayList<>();
     private final Map<String, Integer> fileIndex = new HashMap<>();
     private ExecutorService pool;
 
     TableReader.Result read(List<Path> paths) throws IOException, BadInputException {
+        for (Path f : paths) {
+            try {
+                bytesLeft += java.nio.file.Files.size(f);
+            } catch (IOException | RuntimeException e) {
+                // a missing file is reported when its turn comes
+            }
+        }
         try {
             for (Path f : paths) {
                 FileChannel ch;
@@ -105,7 +110,9 @@ final class FastReader {
                     throw new BadInputException(new RowProblem(f.toString(), 0, null, "no such file"));
                 }
                 try (ch) {
+                    long bytes = ch.size();
                     readFile(f.toString(), ch);
+                    bytesLeft = Math.max(0, bytesLeft - bytes);
                 }
             }
         } finally {
@@ -114,154 +121,243 @@ final class FastReader {
         return new TableReader.Result(build(), problems);
     }
 
-    private Table build() {
-        int size = 0;
-        for (Chunk k : chunks) size += k.size;
-        String[][] text = new String[width][];
-        double[][] numbers = new double[width][];
-        for (int c = 0; c < width; c++) {
-            if (kinds[c] == ColumnKind.NUMBER) numbers[c] = new double[size];
-            else text[c] = new String[size];
-        }
-        long[] time = new long[size];
-        byte[] label = new byte[size];
-        byte[] severity = new byte[size];
-        int[] fi = new int[size];
-        long[] line = new long[size];
-        int at = 0;
-        for (Chunk k : chunks) {
+    // the rows read so far, column by column; the arrays have room for more (capacity)
+    private int size, capacity;
+    private String[][] text;
+    private double[][] numbers;
+    private long[] time, line;
+    private byte[] label, severity;
+    private int[] fileOf;
+    private long bytesLeft; // of all files not yet read, for a first guess of the row count
+
+    /** Makes room for {@code n} more rows, first guessing the whole count from the bytes per record. */
+    private void ensure(int n, long bytesPerRecordTimes1000) {
+        if (size + n <= capacity) return;
+        long guess = capacity == 0 && bytesPerRecordTimes1000 > 0 ? bytesLeft * 1000 / bytesPerRecordTimes1000 * 21 / 20 + 1024 : 0;
+        long want = Math.max(Math.max((long) size + n, guess), capacity + (capacity >> 1));
+        int cap = (int) Math.min(Integer.MAX_VALUE - 16, want);
+        if (cap < size + n) throw new IllegalStateException("more than " + cap + " rows");
+        if (text == null) {
+            text = new String[width][];
+            numbers = new double[width][];
             for (int c = 0; c < width; c++) {
-                if (text[c] != null) System.arraycopy(k.text[c], 0, text[c], at, k.size);
-                else System.arraycopy(k.numbers[c], 0, numbers[c], at, k.size);
+                if (kinds[c] == ColumnKind.NUMBER) numbers[c] = new double[cap];
+                else text[c] = new String[cap];
             }
-            System.arraycopy(k.time, 0, time, at, k.size);
-            System.arraycopy(k.label, 0, label, at, k.size);
-            System.arraycopy(k.severity, 0, severity, at, k.size);
-            System.arraycopy(k.line, 0, line, at, k.size);
-            Arrays.fill(fi, at, at + k.size, k.fileIndex);
-            at += k.size;
+            time = new long[cap];
+            line = new long[cap];
+            label = new byte[cap];
+            severity = new byte[cap];
+            fileOf = new int[cap];
+        } else {
+            for (int c = 0; c < width; c++) {
+                if (text[c] != null) text[c] = Arrays.copyOf(text[c], cap);
+                else numbers[c] = Arrays.copyOf(numbers[c], cap);
+            }
+            time = Arrays.copyOf(time, cap);
+            line = Arrays.copyOf(line, cap);
+            label = Arrays.copyOf(label, cap);
+            severity = Arrays.copyOf(severity, cap);
+            fileOf = Arrays.copyOf(fileOf, cap);
         }
-        return new Table(profile, size, text, numbers, time, label, severity, files.toArray(String[]::new), fi, line);
+        capacity = cap;
     }
 
-    // ---- the records of the current window
-    private int records;
-    private int[] recStart = new int[1 << 16];
-    private int[] recEnd = new int[1 << 16];
-    private long[] recLine = new long[1 << 16];
-    private byte[] recFlags = new byte[1 << 16];
-
-    private void addRecord(int start, int end, long line, int flags) {
-        if (records == recStart.length) {
-            int n = records * 2;
-            recStart = Arrays.copyOf(recStart, n);
-            recEnd = Arrays.copyOf(recEnd, n);
-            recLine = Arrays.copyOf(recLine, n);
-            recFlags = Arrays.copyOf(recFlags, n);
+    private Table build() {
+        if (capacity == 0 || capacity - size > (size >> 4)) {
+            capacity = -1; // trim: hold no more than a sixteenth more than the rows
+            int n = size;
+            size = 0;
+            int keep = n;
+            String[][] t = text;
+            double[][] nm = numbers;
+            long[] ti = time, li = line;
+            byte[] la = label, se = severity;
+            int[] fo = fileOf;
+            text = new String[width][];
+            numbers = new double[width][];
+            for (int c = 0; c < width; c++) {
+                if (kinds[c] == ColumnKind.NUMBER) numbers[c] = nm == null ? new double[0] : Arrays.copyOf(nm[c], keep);
+                else text[c] = t == null ? new String[0] : Arrays.copyOf(t[c], keep);
+            }
+            time = ti == null ? new long[0] : Arrays.copyOf(ti, keep);
+            line = li == null ? new long[0] : Arrays.copyOf(li, keep);
+            label = la == null ? new byte[0] : Arrays.copyOf(la, keep);
+            severity = se == null ? new byte[0] : Arrays.copyOf(se, keep);
+            fileOf = fo == null ? new int[0] : Arrays.copyOf(fo, keep);
+            size = n;
         }
-        recStart[records] = start;
-        recEnd[records] = end;
-        recLine[records] = line;
-        recFlags[records] = (byte) flags;
-        records++;
+        // the arrays may be longer than size (by at most a sixteenth); Table reads only the first size entries
+        return new Table(profile, size, text, numbers, time, label, severity, files.toArray(String[]::new), fileOf, line);
+    }
+
+    /** A byte window and the complete records cut from it; two of them take turns (one read while the other is parsed). */
+    private static final class Window {
+        byte[] buf;
+        int records;
+        int[] recStart = new int[1 << 12];
+        int[] recEnd = new int[1 << 12];
+        long[] recLine = new long[1 << 12];
+        byte[] recFlags = new byte[1 << 12];
+        // the parse in flight
+        String file;
+        int[] target;
+        Chunk chunk;
+        RowProblem[] bad;
+        Future<?> first, second;
+
+        Window(int size) {
+            buf = new byte[size];
+        }
+
+        void addRecord(int start, int end, long line, int flags) {
+            if (records == recStart.length) {
+                int n = records * 2;
+                recStart = Arrays.copyOf(recStart, n);
+                recEnd = Arrays.copyOf(recEnd, n);
+                recLine = Arrays.copyOf(recLine, n);
+                recFlags = Arrays.copyOf(recFlags, n);
+            }
+            recStart[records] = start;
+            recEnd[records] = end;
+            recLine[records] = line;
+            recFlags[records] = (byte) flags;
+            records++;
+        }
     }
 
     private void readFile(String file, FileChannel ch) throws IOException, BadInputException {
-        byte[] buf = new byte[(int) Math.min(window, Math.max(1024, ch.size() + 1))];
+        int size = (int) Math.min(window, Math.max(1024, ch.size() + 1));
+        Window w = new Window(size), spare = null, pending = null;
         int len = 0;
         boolean eof = false;
         long line = 1;
         boolean header = true;
         int[] target = null;
-        while (true) {
-            // fill the window after the bytes carried over
-            while (len < buf.length && !eof) {
-                int r = ch.read(ByteBuffer.wrap(buf, len, buf.length - len));
-                if (r < 0) eof = true;
-                else len += r;
-            }
-            // cut it into records; the last incomplete one is carried over to the next window
-            records = 0;
-            int p = 0;
-            int carry = len;
+        try {
             while (true) {
-                int s = p;
-                long startLine = line;
-                int flags = 0;
-                int q = 0;
-                int end = -1;
-                boolean incomplete = false;
-                while (true) {
-                    while (p + 8 <= len && !special((long) LONGS.get(buf, p))) p += 8;
-                    while (p < len && CLASS[buf[p] & 0xff] == 0) p++;
-                    if (p >= len) break;
-                    byte b = buf[p];
-                    if (b == '"') {
-                        q ^= 1;
-                        flags |= QUOTE;
-                        p++;
-                    } else if (b == '\n' || b == '\r') {
-                        int t = p;
-                        if (b == '\r') {
-                            if (p + 1 < len) p += buf[p + 1] == '\n' ? 2 : 1;
-                            else if (eof) p++;
-                            else {
-                                incomplete = true;
-                                break;
+                byte[] buf = w.buf;
+                int carry = len;
+                try {
+                    // fill the window after the bytes carried over
+                    while (len < buf.length && !eof) {
+                        int r = ch.read(ByteBuffer.wrap(buf, len, buf.length - len));
+                        if (r < 0) eof = true;
+                        else len += r;
+                    }
+                    // cut it into records; the last incomplete one is carried over to the next window
+                    w.records = 0;
+                    int p = 0;
+                    while (true) {
+                        int s = p;
+                        long startLine = line;
+                        int flags = 0;
+                        int q = 0;
+                        int end = -1;
+                        boolean incomplete = false;
+                        while (true) {
+                            while (p + 8 <= len && !special((long) LONGS.get(buf, p))) p += 8;
+                            while (p < len && CLASS[buf[p] & 0xff] == 0) p++;
+                            if (p >= len) break;
+                            byte b = buf[p];
+                            if (b == '"') {
+                                q ^= 1;
+                                flags |= QUOTE;
+                                p++;
+                            } else if (b == '\n' || b == '\r') {
+                                int t = p;
+                                if (b == '\r') {
+                                    if (p + 1 < len) p += buf[p + 1] == '\n' ? 2 : 1;
+                                    else if (eof) p++;
+                                    else {
+                                        incomplete = true;
+                                        break;
+                                    }
+                                } else {
+                                    p++;
+                                }
+                                line++;
+                                if (q == 0) {
+                                    end = t;
+                                    break;
+                                }
+                                flags |= MULTI_LINE;
+                            } else {
+                                flags |= NON_ASCII;
+                                p++;
                             }
-                        } else {
-                            p++;
                         }
-                        line++;
-                        if (q == 0) {
-                            end = t;
+                        if (end < 0 && (incomplete || !eof)) {
+                            line = startLine;
+                            carry = s;
                             break;
                         }
-                        flags |= MULTI_LINE;
-                    } else {
-                        flags |= NON_ASCII;
-                        p++;
+                        if (end < 0) {
+                            // the end of the file ends the record (an unclosed quote keeps the rest of the file in it)
+                            if (s >= len) {
+                                carry = len;
+                                break;
+                            }
+                            end = len;
+                            if (q != 0) flags |= MULTI_LINE; // decoded and cut by Csv.RecordReader, trailing line breaks and all
+                        }
+                        if (header) {
+                            header = false;
+                            target = reader.header(file, recordText(buf, s, end, flags));
+                        } else if (end > s || flags != 0) {
+                            w.addRecord(s, end, startLine, flags);
+                        }
+                        if (p >= len) {
+                            carry = len;
+                            break;
+                        }
                     }
-                }
-                if (end < 0 && (incomplete || !eof)) {
-                    line = startLine;
-                    carry = s;
-                    break;
-                }
-                if (end < 0) {
-                    // the end of the file ends the record (an unclosed quote keeps the rest of the file in it)
-                    if (s >= len) {
-                        carry = len;
-                        break;
+                    if (header && eof) {
+                        reader.header(file, null); // throws: empty file
                     }
-                    end = len;
-                    if (q != 0) flags |= MULTI_LINE; // decoded and cut by Csv.RecordReader, trailing line breaks and all
+                } catch (IOException | BadInputException | RuntimeException | Error e) {
+                    // a bad row before this point comes first
+                    if (pending != null) finish(pending);
+                    throw e;
                 }
-                if (header) {
-                    header = false;
-                    target = reader.header(file, recordText(buf, s, end, flags));
-                } else if (end > s || flags != 0) {
-                    addRecord(s, end, startLine, flags);
+                if (pending != null) {
+                    finish(pending);
+                    spare = pending;
+                    pending = null;
                 }
-                if (p >= len) {
-                    carry = len;
-                    break;
+                if (w.records > 0) {
+                    start(w, file, target);
+                    pending = w;
+                }
+                if (eof && carry >= len) break;
+                // carry the incomplete record over into the other window; grow it when one record fills a window
+                int rest = len - carry;
+                Window next = pending == null ? w : spare != null ? spare : new Window(buf.length);
+                spare = null;
+                if (next.buf.length < buf.length) next.buf = new byte[buf.length];
+                if (rest == buf.length) {
+                    if (buf.length >= Integer.MAX_VALUE - 16) throw new IOException(file + ": a record longer than 2 GB");
+                    next.buf = Arrays.copyOf(next.buf, (int) Math.min(Integer.MAX_VALUE - 16, 2L * buf.length));
+                }
+                System.arraycopy(buf, carry, next.buf, 0, rest);
+                len = rest;
+                w = next;
+            }
+            if (pending != null) {
+                Window last = pending;
+                pending = null;
+                finish(last);
+            }
+        } finally {
+            if (pending != null) {
+                // an exception left a parse in flight: let it end before its window is dropped
+                try {
+                    pending.first.get();
+                    pending.second.get();
+                } catch (InterruptedException | ExecutionException ignored) {
+                    if (Thread.interrupted()) Thread.currentThread().interrupt();
                 }
             }
-            if (header && eof) {
-                reader.header(file, null); // throws: empty file
-            }
-            if (records > 0) parseWindow(file, buf, target);
-            if (eof && carry >= len) return;
-            // carry the incomplete record over; grow the window when one record fills it
-            int rest = len - carry;
-            if (rest == buf.length) {
-                if (buf.length >= Integer.MAX_VALUE - 16) throw new IOException(file + ": a record longer than 2 GB");
-                buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, 2L * buf.length));
-            } else {
-                System.arraycopy(buf, carry, buf, 0, rest);
-            }
-            len = rest;
         }
     }
 
@@ -273,104 +369,108 @@ final class FastReader {
         return r == null ? "" : r;
     }
 
-    private void parseWindow(String file, byte[] buf, int[] target) throws IOException, BadInputException {
-        int n = records;
+    /** Starts parsing the records of a window on the two pool threads. */
+    private void start(Window w, String file, int[] target) {
+        int n = w.records;
+        ensure(n, n == 0 ? 0 : (long) w.recEnd[n - 1] * 1000 / n);
         Chunk k = new Chunk();
+        k.base = size;
         k.size = n;
-        k.text = new String[width][];
-        k.numbers = new double[width][];
-        for (int c = 0; c < width; c++) {
-            if (kinds[c] == ColumnKind.NUMBER) k.numbers[c] = new double[n];
-            else k.text[c] = new String[n];
-        }
-        k.time = new long[n];
-        k.label = new byte[n];
-        k.severity = new byte[n];
-        k.line = Arrays.copyOf(recLine, n);
-        RowProblem[] bad = new RowProblem[n];
-        int half = n / 2;
-        if (half > 0) {
-            if (pool == null) {
-                pool = Executors.newSingleThreadExecutor(r -> {
-                    Thread th = new Thread(r, "csv-parse");
-                    th.setDaemon(true);
-                    return th;
-                });
-            }
-            Future<?> other = pool.submit(() -> {
-                parseRange(file, buf, target, k, bad, half, n);
-                return null;
+        k.text = text;
+        k.numbers = numbers;
+        k.time = time;
+        k.label = label;
+        k.severity = severity;
+        k.line = line;
+        System.arraycopy(w.recLine, 0, line, size, n);
+        w.file = file;
+        w.target = target;
+        w.chunk = k;
+        w.bad = new RowProblem[n];
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(2, r -> {
+                Thread th = new Thread(r, "csv-parse");
+                th.setDaemon(true);
+                return th;
             });
-            parseRange(file, buf, target, k, bad, 0, half);
-            try {
-                other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable t = e.getCause();
-                if (t instanceof IOException io) throw io;
-                if (t instanceof RuntimeException re) throw re;
-                if (t instanceof Error er) throw er;
-                throw new IllegalStateException(t);
-            }
-        } else {
-            parseRange(file, buf, target, k, bad, 0, n);
         }
+        int half = n / 2;
+        w.first = pool.submit(() -> {
+            parseRange(states[0], w, 0, half);
+            return null;
+        });
+        w.second = pool.submit(() -> {
+            parseRange(states[1], w, half, n);
+            return null;
+        });
+    }
+
+    /** Waits for a window's parse and takes its rows and problems in file order. */
+    private void finish(Window w) throws IOException, BadInputException {
+        try {
+            w.first.get();
+            w.second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable t = e.getCause();
+            if (t instanceof RuntimeException re) throw re;
+            if (t instanceof Error er) throw er;
+            throw new IllegalStateException(t);
+        }
+        Chunk k = w.chunk;
+        RowProblem[] bad = w.bad;
+        w.chunk = null;
+        w.bad = null;
+        int n = k.size;
         int good = 0;
         for (int r = 0; r < n; r++) {
-            if (bad[r] == null) continue;
+            if (bad[r] == null) {
+                good++;
+                continue;
+            }
             if (onError == OnError.STOP) throw new BadInputException(bad[r]);
             problems.add(bad[r]);
         }
-        for (int r = 0; r < n; r++) if (bad[r] == null) good++;
         if (good == 0) return;
         if (good < n) compact(k, bad, good);
-        Integer fi = fileIndex.get(file);
+        Integer fi = fileIndex.get(w.file);
         if (fi == null) {
             fi = files.size();
-            files.add(file);
-            fileIndex.put(file, fi);
+            files.add(w.file);
+            fileIndex.put(w.file, fi);
         }
-        k.fileIndex = fi;
-        chunks.add(k);
+        Arrays.fill(fileOf, k.base, k.base + good, fi);
+        size = k.base + good;
     }
 
-    /** Leaves the bad rows out of a chunk. */
+    /** Leaves the bad rows of a window out, moving the good ones down in place. */
     private void compact(Chunk k, RowProblem[] bad, int good) {
-        int n = k.size;
-        int[] keep = new int[good];
-        for (int r = 0, i = 0; r < n; r++) if (bad[r] == null) keep[i++] = r;
-        for (int c = 0; c < width; c++) {
-            if (k.text[c] != null) {
-                String[] a = new String[good];
-                for (int i = 0; i < good; i++) a[i] = k.text[c][keep[i]];
-                k.text[c] = a;
-            } else {
-                double[] a = new double[good];
-                for (int i = 0; i < good; i++) a[i] = k.numbers[c][keep[i]];
-                k.numbers[c] = a;
+        int n = k.size, base = k.base;
+        for (int r = 0, i = base; r < n; r++) {
+            if (bad[r] != null) continue;
+            int from = base + r;
+            if (from != i) {
+                for (int c = 0; c < width; c++) {
+                    if (text[c] != null) text[c][i] = text[c][from];
+                    else numbers[c][i] = numbers[c][from];
+                }
+                time[i] = time[from];
+                line[i] = line[from];
+                label[i] = label[from];
+                severity[i] = severity[from];
             }
+            i++;
         }
-        long[] time = new long[good], line = new long[good];
-        byte[] label = new byte[good], severity = new byte[good];
-        for (int i = 0; i < good; i++) {
-            time[i] = k.time[keep[i]];
-            line[i] = k.line[keep[i]];
-            label[i] = k.label[keep[i]];
-            severity[i] = k.severity[keep[i]];
-        }
-        k.time = time;
-        k.line = line;
-        k.label = label;
-        k.severity = severity;
+        for (int c = 0; c < width; c++) if (text[c] != null) Arrays.fill(text[c], base + good, base + n, null);
         k.size = good;
     }
 
     /**
      * A per-thread cache of one column's values keyed by their bytes, so that a value seen before costs no new String
-     * (for CATEGORY, COUNTRY and HS_CODE columns the cached value is the interned one). It gives up on columns whose
-     * values hardly repeat.
+     * (for CATEGORY, COUNTRY and HS_CODE columns the cached value is the interned one). It gives up on a column when fewer
+     * than a quarter of its first 65536 values repeat (on the 1M-row postal file: the addressee, not the sender).
      */
     static final class ByteCache {
         private static final int MAX = 1 << 20;
@@ -406,7 +506,7 @@ final class FastReader {
                 long e = slots[i];
                 if (e == 0) return null;
                 int o = (int) (e >>> 32);
-                if (hashes[i] == h && (int) e == len && Arrays.equals(arena, o, o + len, buf, from, to)) {
+                if (hashes[i] == h && (int) e == len && same(arena, o, buf, from, len)) {
                     hits++;
                     return values[i];
                 }
@@ -415,12 +515,17 @@ final class FastReader {
 
         private int lastHash;
 
+        private static boolean same(byte[] x, int o, byte[] y, int from, int len) {
+            for (int i = 0; i < len; i++) if (x[o + i] != y[from + i]) return false;
+            return true;
+        }
+
         void put(byte[] buf, int from, int to, String value) {
             if (count >= MAX || off || used + (to - from) > 1 << 28) return;
             if (!judged && lookups >= 1 << 16) {
                 judged = true;
-                if (hits < lookups / 20) {
-                    off = true; // the values hardly repeat: stop caching them
+                if (hits < lookups / 4) {
+                    off = true; // too few values repeat: a new String costs less than missing the cache
                     slots = null;
                     values = null;
                     hashes = null;
@@ -458,14 +563,21 @@ final class FastReader {
 
     private static final String[] DIGIT = {"0", "1", "2"};
 
-    private void parseRange(String file, byte[] buf, int[] target, Chunk k, RowProblem[] bad, int from, int to) {
+    private void parseRange(ThreadState st, Window w, int from, int to) {
+        String file = w.file;
+        byte[] buf = w.buf;
+        int[] target = w.target;
+        Chunk k = w.chunk;
+        RowProblem[] bad = w.bad;
+        int[] recStart = w.recStart, recEnd = w.recEnd;
+        long[] recLine = w.recLine;
+        byte[] recFlags = w.recFlags;
         int n = target.length;
-        ThreadState st = from == 0 ? mainState : poolState;
         TableReader.Row row = st.row;
         ByteCache[] caches = st.caches;
         int[] cut = st.cut.length > n ? st.cut : (st.cut = new int[n + 1]);
+        row.reset(); // a window's records share a header: a good row sets all its columns, the others stay blank
         for (int r = from; r < to; r++) {
-            // the columns of the header are all set by a good row, the others keep their blank
             row.time = 0;
             row.label = -1;
             row.severity = -1;
@@ -487,12 +599,12 @@ final class FastReader {
                 continue;
             }
             for (int c = 0; c < width; c++) {
-                if (k.text[c] != null) k.text[c][r] = row.tv[c];
-                else k.numbers[c][r] = row.nv[c];
+                if (k.text[c] != null) k.text[c][k.base + r] = row.tv[c];
+                else k.numbers[c][k.base + r] = row.nv[c];
             }
-            k.time[r] = row.time;
-            k.label[r] = (byte) row.label;
-            k.severity[r] = (byte) row.severity;
+            k.time[k.base + r] = row.time;
+            k.label[k.base + r] = (byte) row.label;
+            k.severity[k.base + r] = (byte) row.severity;
         }
     }
 
@@ -507,12 +619,12 @@ final class FastReader {
             for (int c = 0; c < width; c++) {
                 ColumnKind k = kinds[c];
                 if (k == ColumnKind.CATEGORY || k == ColumnKind.COUNTRY || k == ColumnKind.HS_CODE || k == ColumnKind.TEXT
-                        || k == ColumnKind.PARTY) caches[c] = new ByteCache();
+                        || (k == ColumnKind.PARTY)) caches[c] = new ByteCache();
             }
         }
     }
 
-    private final ThreadState mainState, poolState;
+    private final ThreadState[] states;
 
     private static boolean space(byte b) {
         return b == ' ' || (b >= 9 && b <= 13) || (b >= 28 && b <= 31);
@@ -549,6 +661,10 @@ final class FastReader {
                     }
                     case CATEGORY, COUNTRY, HS_CODE, TEXT, PARTY -> {
                         ByteCache cache = caches[c];
+                        if (cache == null) {
+                            TableReader.applyField(kind, c, ascii(buf, a, b), interned, row);
+                            break;
+                        }
                         String v = cache.off ? null : cache.get(buf, a, b);
                         if (v == null) {
                             TableReader.applyField(kind, c, ascii(buf, a, b), interned, row);

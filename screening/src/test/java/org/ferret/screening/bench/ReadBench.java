@@ -24,6 +24,10 @@ public final class ReadBench {
         Path file = Path.of(args[0]);
         Profile profile = Profiles.byName(args.length > 1 ? args[1] : "postal");
         String which = args.length > 2 ? args[2] : "both";
+        if (which.equals("check")) {
+            check(profile, file);
+            return;
+        }
         if (!which.equals("old")) time("new", () -> new TableReader(profile, OnError.STOP).read(List.of(file)).table());
         if (!which.equals("new")) time("old", () -> {
             Table.Builder b = new Table.Builder(profile);
@@ -33,6 +37,28 @@ public final class ReadBench {
             }
             return b.build();
         });
+    }
+
+    /** Reads the file both ways and counts the cells that differ. */
+    private static void check(Profile profile, Path file) throws Exception {
+        Table a = new TableReader(profile, OnError.SKIP_AND_REPORT).read(List.of(file)).table();
+        Table.Builder b = new Table.Builder(profile);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+            new TableReader(profile, OnError.SKIP_AND_REPORT).read(file.toString(), in, b, new ArrayList<>());
+        }
+        Table o = b.build();
+        long diff = a.size() == o.size() ? 0 : 1;
+        int columns = profile.columns().size();
+        for (int r = 0; r < Math.min(a.size(), o.size()); r++) {
+            for (int c = 0; c < columns; c++) {
+                if (o.isNumeric(c)) {
+                    if (Double.doubleToRawLongBits(a.number(c, r)) != Double.doubleToRawLongBits(o.number(c, r))) diff++;
+                } else if (!a.text(c, r).equals(o.text(c, r))) diff++;
+            }
+            if (a.epochSecond(r) != o.epochSecond(r) || a.label(r) != o.label(r) || a.severity(r) != o.severity(r)
+                    || a.sourceLine(r) != o.sourceLine(r) || !a.sourceFile(r).equals(o.sourceFile(r))) diff++;
+        }
+        System.out.printf("%d rows new, %d rows old, %d differences%n", a.size(), o.size(), diff);
     }
 
     interface Read {

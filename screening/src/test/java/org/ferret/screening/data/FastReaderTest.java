@@ -154,6 +154,20 @@ class FastReaderTest {
     }
 
     @Test
+    void files_with_different_headers_keep_the_blanks_of_their_missing_columns() throws Exception {
+        Path full = file("full.csv", POSTAL_HEADER + "\n" + postalRow("RR1", "2026-01-05", "seized", "1", "severity", "2") + "\n");
+        String row = postalRow("RR2", "2026-01-06", "seized", "1", "severity", "2");
+        row = row.substring(0, row.lastIndexOf(','));
+        row = row.substring(0, row.lastIndexOf(','));
+        String header = POSTAL_HEADER.substring(0, POSTAL_HEADER.lastIndexOf(",seized"));
+        Path shortOne = file("short.csv", header + "\n" + row + "\n" + row.replace("RR2", "RR3") + "\n");
+        same(Profiles.POSTAL, List.of(full, shortOne, full), 64, FastReader.DEFAULT_WINDOW);
+        Table t = new TableReader(Profiles.POSTAL, OnError.STOP).read(List.of(full, shortOne)).table();
+        assertThat(t.text(t.require("seized"), 1)).isEmpty();
+        assertThat(t.label(1)).isEqualTo(-1);
+    }
+
+    @Test
     void randomly_damaged_records_read_as_before() throws Exception {
         SplittableRandom rnd = new SplittableRandom(42);
         String alphabet = ",\"\n\r .-+e0123456789aZé\t";
