@@ -56,7 +56,7 @@ public final class Scorer {
                 if (reasons != null) {
                     // one walk per row gives the margin and the leaf of each tree, whose contributions are summed per group
                     int block = 64, stride = leafGroups.stride();
-                    double[] acc = new double[block * stride];
+                    float[] acc = new float[block * stride];
                     double[] margins = new double[block];
                     double[] group = new double[stride];
                     StringBuilder sb = new StringBuilder(256);
@@ -65,7 +65,7 @@ public final class Scorer {
                         model.fraudTrees().explain(m.x(), b, end, leafGroups, acc, margins);
                         for (int r = b; r < end; r++) {
                             risk[r] = 1.0 / (1.0 + Math.exp(-margins[r - b]));
-                            System.arraycopy(acc, (r - b) * stride, group, 0, stride);
+                            for (int g = 0, a = (r - b) * stride; g < stride; g++) group[g] = acc[a + g];
                             reasons[r] = reasons(model, t, m, r, group, sb);
                         }
                     }

@@ -367,6 +367,7 @@ public final class TreeEnsemble {
     public LeafGroups leafGroups(int[] groupOf, int groups) {
         int width = 1;
         for (int d : fastDepth) width = Math.max(width, d);
+        if (width <= 8) width = 8; // eight entries per leaf (spares for paths under 8 splits): the adds unroll
         int leaves = fullLeafValue.length;
         if (groups + width > Short.MAX_VALUE) throw new IllegalArgumentException("too many feature groups: " + groups);
         short[] group = new short[leaves * width];
@@ -405,7 +406,7 @@ public final class TreeEnsemble {
      * sums go to {@code acc[(r - from) * stride ..]} with {@code stride = groups + width} (cleared here; the slots
      * after the groups are scratch) and its margin to {@code margins[r - from]}.
      */
-    public void explain(float[] x, int from, int to, LeafGroups lg, double[] acc, double[] margins) {
+    public void explain(float[] x, int from, int to, LeafGroups lg, float[] acc, double[] margins) {
         final float[] y = new float[EXPLAIN_BLOCK * 2 * features];
         final int[] leafOf = new int[EXPLAIN_BLOCK];
         final int stride = lg.stride();
@@ -416,7 +417,7 @@ public final class TreeEnsemble {
         }
     }
 
-    private void explainBlock(float[] x, final int b, final int end, float[] y, int[] leafOf, LeafGroups lg, double[] acc, int accBase,
+    private void explainBlock(float[] x, final int b, final int end, float[] y, int[] leafOf, LeafGroups lg, float[] acc, int accBase,
             double[] out, int outBase) {
         copyBlock(x, b, end, y);
         final int[] ff = fullFeature;
@@ -464,7 +465,19 @@ public final class TreeEnsemble {
                 int leaf = leafOf[i];
                 out[outBase + i] += fl[leaf];
                 int a = accBase + i * stride;
-                for (int e = leaf * width, last = e + width; e < last; e++) acc[a + lgGroup[e]] += lgDelta[e];
+                int e = leaf * width;
+                if (width == 8) {
+                    acc[a + lgGroup[e]] += lgDelta[e];
+                    acc[a + lgGroup[e + 1]] += lgDelta[e + 1];
+                    acc[a + lgGroup[e + 2]] += lgDelta[e + 2];
+                    acc[a + lgGroup[e + 3]] += lgDelta[e + 3];
+                    acc[a + lgGroup[e + 4]] += lgDelta[e + 4];
+                    acc[a + lgGroup[e + 5]] += lgDelta[e + 5];
+                    acc[a + lgGroup[e + 6]] += lgDelta[e + 6];
+                    acc[a + lgGroup[e + 7]] += lgDelta[e + 7];
+                } else {
+                    for (int last = e + width; e < last; e++) acc[a + lgGroup[e]] += lgDelta[e];
+                }
             }
         }
     }

@@ -98,7 +98,8 @@ class ModelTest {
         double[] batch = new double[20];
         trees.margins(x, 0, 20, batch);
         TreeEnsemble.LeafGroups lg = trees.leafGroups(new int[] {0, 1}, 2);
-        double[] acc = new double[20 * lg.stride()], margins = new double[20];
+        float[] acc = new float[20 * lg.stride()];
+        double[] margins = new double[20];
         trees.explain(x, 0, 20, lg, acc, margins);
         for (int r = 0; r < 20; r++) {
             float f0 = x[2 * r];
@@ -107,7 +108,7 @@ class ModelTest {
             assertThat(batch[r]).isEqualTo(expected);
             assertThat(margins[r]).isEqualTo(expected);
             double mean = (0.25 * 4 - 0.5 * 6) / 10; // the split tree's cover-weighted mean
-            assertThat(acc[r * lg.stride()]).isCloseTo((f0 < 0.5f ? 0.25 : -0.5) - mean, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat((double) acc[r * lg.stride()]).isCloseTo((f0 < 0.5f ? 0.25 : -0.5) - mean, org.assertj.core.data.Offset.offset(1e-6));
         }
     }
 
@@ -123,7 +124,7 @@ class ModelTest {
         assertThat(lg.groups()).isEqualTo(groups);
         for (float[] data : new float[][] {x.x(), noisy}) {
             int from = 1, to = x.rows() - 2; // starts and ends inside a block
-            double[] acc = new double[(to - from) * stride];
+            float[] acc = new float[(to - from) * stride];
             java.util.Arrays.fill(acc, 42); // explain clears what it uses
             double[] margins = new double[to - from];
             m.fraudTrees().explain(data, from, to, lg, acc, margins);
@@ -137,7 +138,7 @@ class ModelTest {
                 double[] byGroup = new double[groups];
                 for (int i = 0; i < f; i++) byGroup[m.spec().features().get(i).group()] += one[i];
                 for (int g = 0; g < groups; g++) {
-                    assertThat(acc[(row - from) * stride + g]).as("row %d group %d", row, g).isCloseTo(byGroup[g], org.assertj.core.data.Offset.offset(1e-5));
+                    assertThat((double) acc[(row - from) * stride + g]).as("row %d group %d", row, g).isCloseTo(byGroup[g], org.assertj.core.data.Offset.offset(1e-5));
                     anyNonZero |= byGroup[g] != 0;
                 }
             }
