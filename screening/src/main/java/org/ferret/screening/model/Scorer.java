@@ -111,52 +111,49 @@ public final class Scorer {
             }
         }
         int groups = spec.groupCount();
-        boolean[] used = new boolean[groups];
+        int[] firstOf = model.groupFirstFeature();
         while (count < MAX_REASONS) {
             int best = -1;
             for (int g = 0; g < groups; g++) {
-                if (used[g] || group[g] <= 0.05) continue;
+                if (group[g] <= 0.05) continue; // a group described (or skipped) is set to 0 below
                 if (best < 0 || group[g] > group[best]) best = g;
             }
             if (best < 0) break;
-            used[best] = true;
-            String words = describe(spec, t, x, off, row, best);
-            if (words != null) {
-                if (count++ > 0) sb.append("; ");
-                sb.append(words);
-            }
+            group[best] = 0;
+            int mark = sb.length();
+            if (count > 0) sb.append("; ");
+            if (describe(spec, t, x, off, row, firstOf[best], sb)) count++;
+            else sb.setLength(mark);
         }
         return sb.toString();
     }
 
-    private static String describe(FeatureSpec spec, Table t, float[] x, int off, int row, int group) {
-        List<FeatureSpec.Feature> features = spec.features();
-        int first = -1;
-        for (int i = 0; i < features.size(); i++) {
-            if (features.get(i).group() == group) {
-                first = i;
-                break;
+    /** Appends the words for the reason group whose first feature is {@code first}; false when it has none (indicators are listed already). */
+    private static boolean describe(FeatureSpec spec, Table t, float[] x, int off, int row, int first, StringBuilder sb) {
+        FeatureSpec.Feature ft = spec.features().get(first);
+        float v = x[off + first];
+        switch (ft.kind()) {
+            case NUMBER -> sb.append(t.profile().columns().get(ft.ref()).name()).append(' ').append(num(v));
+            case VALUE_PER_KG -> sb.append("declared value per kg ").append(num(v));
+            case VALUE_PER_UNIT -> sb.append("declared value per unit ").append(num(v));
+            case CATEGORY, HS_CHAPTER, HS_HEADING, HS_CODE -> sb.append(t.profile().columns().get(ft.ref()).name()).append(' ').append(blankAs(t.text(ft.ref(), row)));
+            case HIST_SEEN, HIST_CAUGHT, HIST_RATE, HIST_CRITICAL -> {
+                sb.append(spec.profile().historyKeys().get(ft.ref()).label());
+                int seen = (int) v, caught = (int) x[off + first + 1];
+                if (Float.isNaN(v)) sb.append(" not given");
+                else if (seen == 0) sb.append(" never seen before");
+                else sb.append(": ").append(caught).append(caught == 1 ? " fraud in " : " frauds in ").append(seen)
+                        .append(seen == 1 ? " earlier declaration" : " earlier declarations");
+            }
+            case RULE, RULE_SCORE -> { // already listed as an indicator hit
+                return false;
+            }
+            case TERM -> {
+                if (v != 1f) return false;
+                sb.append("description mentions '").append(spec.terms().get(ft.ref())).append('\'');
             }
         }
-        FeatureSpec.Feature ft = features.get(first);
-        float v = x[off + first];
-        return switch (ft.kind()) {
-            case NUMBER -> t.profile().columns().get(ft.ref()).name() + " " + num(v);
-            case VALUE_PER_KG -> "declared value per kg " + num(v);
-            case VALUE_PER_UNIT -> "declared value per unit " + num(v);
-            case CATEGORY -> t.profile().columns().get(ft.ref()).name() + " " + blankAs(t.text(ft.ref(), row));
-            case HS_CHAPTER, HS_HEADING, HS_CODE -> t.profile().columns().get(ft.ref()).name() + " " + blankAs(t.text(ft.ref(), row));
-            case HIST_SEEN, HIST_CAUGHT, HIST_RATE, HIST_CRITICAL -> {
-                String label = spec.profile().historyKeys().get(ft.ref()).label();
-                if (Float.isNaN(v)) yield label + " not given";
-                int seen = (int) v, caught = (int) x[off + first + 1];
-                if (seen == 0) yield label + " never seen before";
-                yield label + ": " + caught + " fraud" + (caught == 1 ? "" : "s") + " in " + seen + " earlier declaration" + (seen == 1 ? "" : "s");
-            }
-            case RULE -> null; // already listed as an indicator hit
-            case RULE_SCORE -> null;
-            case TERM -> v == 1f ? "description mentions '" + spec.terms().get(ft.ref()) + "'" : null;
-        };
+        return true;
     }
 
     private static String blankAs(String s) {

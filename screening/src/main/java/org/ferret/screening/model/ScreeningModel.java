@@ -61,6 +61,7 @@ public final class ScreeningModel {
     private final List<Rule> rulesByWeight;
     private final Map<Rule, String> indicatorReason = new java.util.IdentityHashMap<>();
     private final TreeEnsemble.LeafGroups leafGroups;
+    private final int[] groupFirstFeature;
 
     private ScreeningModel(Profile profile, String version, FeatureSpec spec, History history, TreeEnsemble fraud, byte[] fraudBooster,
             String fraudDump, TreeEnsemble critical, byte[] criticalBooster, String criticalDump, IndicatorReport report,
@@ -88,6 +89,13 @@ public final class ScreeningModel {
         }
         int[] groupOf = spec.features().stream().mapToInt(FeatureSpec.Feature::group).toArray();
         leafGroups = fraud.leafGroups(groupOf, spec.groupCount());
+        groupFirstFeature = new int[spec.groupCount()];
+        for (int i = groupOf.length - 1; i >= 0; i--) groupFirstFeature[groupOf[i]] = i;
+    }
+
+    /** The first feature of each reason group (the one a reason describes). */
+    int[] groupFirstFeature() {
+        return groupFirstFeature;
     }
 
     /** Indices of the rule pack's indicators, heaviest first (ties in pack order). */
