@@ -131,6 +131,7 @@ public final class FeatureBuilder {
         int base = spec.historyBase + key * per;
         int m = FeatureSpec.SMOOTHING;
         History.Stats[] day = new History.Stats[256];
+        Map<String, Object> memo = new HashMap<>();
         int i = 0;
         while (i < n) {
             int today = t.epochDay(order[i]);
@@ -139,7 +140,7 @@ public final class FeatureBuilder {
             if (day.length < j - i) day = new History.Stats[Math.max(j - i, day.length * 2)];
             for (int q = i; q < j; q++) {
                 int row = order[q];
-                String v = history.keyValue(key, t, row);
+                String v = history.keyValue(key, t, row, memo);
                 int o = row * f + base;
                 if (v == null) {
                     day[q - i] = null;

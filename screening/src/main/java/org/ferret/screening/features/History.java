@@ -94,6 +94,42 @@ public final class History implements BoundPack.FirstSeen {
         return sb.toString();
     }
 
+    /**
+     * As {@link #keyValue}, remembering derived values (HS prefixes, pairs) in {@code memo} (one per caller and
+     * key) so that a repeated value is one String whose hash is computed once. Stops remembering at 2^16 entries.
+     */
+    @SuppressWarnings("unchecked")
+    String keyValue(int key, Table t, int row, Map<String, Object> memo) {
+        int[] cols = keyColumns[key];
+        HistoryKey k = keys.get(key);
+        if (cols.length == 1 && k.hsDigits() == 0) return keyValue(key, t, row);
+        if (cols.length == 1) {
+            String v = t.text(cols[0], row);
+            Object known = memo.get(v);
+            if (known != null) return known == NONE ? null : (String) known;
+            String out = keyValue(key, t, row);
+            if (memo.size() < MEMO_LIMIT) memo.put(v, out == null ? NONE : out);
+            return out;
+        }
+        if (cols.length != 2) return keyValue(key, t, row);
+        String a = t.text(cols[0], row), b = t.text(cols[1], row);
+        if (a.isEmpty() || b.isEmpty()) return null;
+        Map<String, String> inner = (Map<String, String>) memo.get(a);
+        if (inner == null) {
+            if (memo.size() >= MEMO_LIMIT) return keyValue(key, t, row);
+            memo.put(a, inner = new HashMap<>());
+        }
+        String out = inner.get(b);
+        if (out == null) {
+            out = keyValue(key, t, row);
+            if (inner.size() < MEMO_LIMIT) inner.put(b, out);
+        }
+        return out;
+    }
+
+    private static final Object NONE = new Object();
+    private static final int MEMO_LIMIT = 1 << 16;
+
     /** The counts for a key value, or null if never seen. */
     public Stats get(int key, String value) {
         return value == null ? null : stats.get(key).get(value);
@@ -113,22 +149,30 @@ public final class History implements BoundPack.FirstSeen {
         Map<String, Integer> m = firstSeen.get(column);
         int n = order.length;
         int[] out = new int[t.size()];
+        Integer[] found = new Integer[256];
         int i = 0;
         while (i < n) {
             int day = t.epochDay(order[i]);
             int j = i;
             while (j < n && t.epochDay(order[j]) == day) j++;
+            if (found.length < j - i) found = new Integer[Math.max(j - i, found.length * 2)];
             for (int q = i; q < j; q++) {
                 int row = order[q];
                 String v = t.text(column, row);
                 Integer d = v.isEmpty() ? null : m.get(v);
+                found[q - i] = d;
                 out[row] = d == null ? Integer.MAX_VALUE : d;
             }
+            // then the day's arrivals, as merge(v, day, Math::min) with what was looked up above (a value seen
+            // twice today may be put twice, with the same day)
+            Integer boxed = null;
             for (int q = i; q < j; q++) {
+                Integer old = found[q - i];
+                if (old != null && day >= old) continue;
                 String v = t.text(column, order[q]);
                 if (v.isEmpty()) continue;
-                Integer old = m.get(v); // as merge(v, day, Math::min), without boxing the day when it changes nothing
-                if (old == null || day < old) m.put(v, day);
+                if (boxed == null) boxed = day;
+                m.put(v, boxed);
             }
             i = j;
         }

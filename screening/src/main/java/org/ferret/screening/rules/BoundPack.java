@@ -66,10 +66,21 @@ public final class BoundPack {
                 for (int i = 0; i < terms.length; i++) {
                     if (terms[i].isBlank()) throw new IllegalArgumentException("rule " + r.id() + ": term '" + x.terms().get(i) + "' has no letter or digit");
                 }
+                // texts repeat (and share one normalised String), so each distinct text is searched once
+                java.util.concurrent.ConcurrentHashMap<String, Boolean> seen = new java.util.concurrent.ConcurrentHashMap<>();
                 yield (t, row, lw, fs) -> {
                     String s = lw[col][row];
-                    for (String term : terms) if (s.contains(term)) return true;
-                    return false;
+                    Boolean known = seen.get(s);
+                    if (known != null) return known;
+                    boolean hit = false;
+                    for (String term : terms) {
+                        if (s.contains(term)) {
+                            hit = true;
+                            break;
+                        }
+                    }
+                    if (seen.size() < MEMO_LIMIT) seen.put(s, hit);
+                    return hit;
                 };
             }
             case Condition.HsIn x -> {
