@@ -181,13 +181,12 @@ public final class FeatureBuilder {
         for (int c = 0; c < cols.size(); c++) {
             if (cols.get(c).kind() == ColumnKind.NUMBER) x[o + fi++] = (float) t.number(c, row);
         }
-        var p = spec.profile;
-        if (p.valueColumn() != null && p.weightColumn() != null) {
-            double v = t.number(p.indexOf(p.valueColumn()), row), w = t.number(p.indexOf(p.weightColumn()), row);
+        if (spec.valueColumn >= 0 && spec.weightColumn >= 0) {
+            double v = t.number(spec.valueColumn, row), w = t.number(spec.weightColumn, row);
             x[o + fi++] = w > 0 ? (float) (v / w) : Float.NaN;
         }
-        if (p.valueColumn() != null && p.quantityColumn() != null) {
-            double v = t.number(p.indexOf(p.valueColumn()), row), q = t.number(p.indexOf(p.quantityColumn()), row);
+        if (spec.valueColumn >= 0 && spec.quantityColumn >= 0) {
+            double v = t.number(spec.valueColumn, row), q = t.number(spec.quantityColumn, row);
             x[o + fi++] = q > 0 ? (float) (v / q) : Float.NaN;
         }
         for (int c = 0; c < cols.size(); c++) {

@@ -42,6 +42,7 @@ public final class FeatureSpec {
     final int[] columnFeature; // first feature index per profile column (-1)
     int historyBase, ruleBase, termBase;
     final int descriptionColumn;
+    final int valueColumn, weightColumn, quantityColumn; // profile column indices, -1 when the profile has none
 
     FeatureSpec(Profile profile, double prior, double criticalPrior, List<Map<String, Integer>> vocab, List<String> terms, RulePack pack) {
         this.profile = profile;
@@ -53,6 +54,9 @@ public final class FeatureSpec {
         this.pack = pack;
         this.bound = pack == null ? null : new BoundPack(pack, profile);
         this.descriptionColumn = profile.descriptionColumn() == null ? -1 : profile.indexOf(profile.descriptionColumn());
+        this.valueColumn = profile.valueColumn() == null ? -1 : profile.indexOf(profile.valueColumn());
+        this.weightColumn = profile.weightColumn() == null ? -1 : profile.indexOf(profile.weightColumn());
+        this.quantityColumn = profile.quantityColumn() == null ? -1 : profile.indexOf(profile.quantityColumn());
         columnFeature = new int[profile.columns().size()];
         java.util.Arrays.fill(columnFeature, -1);
         List<Column> cols = profile.columns();
