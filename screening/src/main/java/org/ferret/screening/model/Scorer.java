@@ -54,21 +54,23 @@ public final class Scorer {
             work[c] = () -> {
                 if (crit != null) model.criticalTrees().predict(m.x(), from, to, crit);
                 if (reasons != null) {
-                    // one walk per row gives the margin and the leaf of each tree, whose contributions are summed per group
-                    int block = 64, stride = leafGroups.stride();
+                    // first the walk for every row of the chunk: its margin and its strongest describable reason
+                    // groups; then the words. (Building strings between walks would push the trees out of cache.)
+                    int block = 64, stride = leafGroups.stride(), f = spec.size();
                     float[] acc = new float[block * stride];
                     double[] margins = new double[block];
-                    double[] group = new double[stride];
-                    StringBuilder sb = new StringBuilder(256);
+                    int[] top = new int[(to - from) * MAX_REASONS];
+                    float[] x = m.x();
                     for (int b = from; b < to; b += block) {
                         int end = Math.min(to, b + block);
-                        model.fraudTrees().explain(m.x(), b, end, leafGroups, acc, margins);
+                        model.fraudTrees().explain(x, b, end, leafGroups, acc, margins);
                         for (int r = b; r < end; r++) {
                             risk[r] = 1.0 / (1.0 + Math.exp(-margins[r - b]));
-                            for (int g = 0, a = (r - b) * stride; g < stride; g++) group[g] = acc[a + g];
-                            reasons[r] = reasons(model, t, m, r, group, sb);
+                            topGroups(model, acc, (r - b) * stride, x, r * f, top, (r - from) * MAX_REASONS);
                         }
                     }
+                    StringBuilder sb = new StringBuilder(256);
+                    for (int r = from; r < to; r++) reasons[r] = reasons(model, t, m, r, top, (r - from) * MAX_REASONS, sb);
                 } else {
                     model.fraudTrees().predict(m.x(), from, to, risk);
                 }
@@ -89,10 +91,36 @@ public final class Scorer {
     }
 
     /**
-     * Top reasons: indicators hit (highest weight first), then the feature groups that raised the score most
-     * ({@code group} holds the row's contribution per group, filled by the caller; {@code sb} is scratch).
+     * The row's {@link #MAX_REASONS} strongest reason groups that can be put in words (a contribution above 0.05;
+     * not an indicator, which is listed as a hit; a term only when the description has it), strongest first
+     * (ties: the lower group), into {@code top[at ..]}, -1 where there are fewer.
      */
-    static String reasons(ScreeningModel model, Table t, FeatureBuilder.Matrix m, int row, double[] group, StringBuilder sb) {
+    static void topGroups(ScreeningModel model, float[] acc, int a, float[] x, int off, int[] top, int at) {
+        int[] firstOf = model.groupFirstFeature();
+        byte[] words = model.groupWords();
+        int found = 0;
+        java.util.Arrays.fill(top, at, at + MAX_REASONS, -1);
+        for (int g = 0; g < firstOf.length; g++) {
+            float v = acc[a + g];
+            if (v <= 0.05) continue;
+            byte w = words[g];
+            if (w == ScreeningModel.NO_WORDS || (w == ScreeningModel.WORDS_IF_SET && x[off + firstOf[g]] != 1f)) continue;
+            int i = Math.min(found, MAX_REASONS - 1);
+            if (found == MAX_REASONS && v <= acc[a + top[at + i]]) continue;
+            while (i > 0 && v > acc[a + top[at + i - 1]]) { // strictly greater: an equal earlier group stays first
+                top[at + i] = top[at + i - 1];
+                i--;
+            }
+            top[at + i] = g;
+            if (found < MAX_REASONS) found++;
+        }
+    }
+
+    /**
+     * Top reasons: indicators hit (highest weight first), then the strongest reason groups of {@link #topGroups}
+     * ({@code top[at ..]}) in words; {@code sb} is scratch.
+     */
+    static String reasons(ScreeningModel model, Table t, FeatureBuilder.Matrix m, int row, int[] top, int at, StringBuilder sb) {
         FeatureSpec spec = model.spec();
         sb.setLength(0);
         int count = 0;
@@ -110,20 +138,10 @@ public final class Scorer {
                 sb.append(model.indicatorReason(byWeight.get(i)));
             }
         }
-        int groups = spec.groupCount();
         int[] firstOf = model.groupFirstFeature();
-        while (count < MAX_REASONS) {
-            int best = -1;
-            for (int g = 0; g < groups; g++) {
-                if (group[g] <= 0.05) continue; // a group described (or skipped) is set to 0 below
-                if (best < 0 || group[g] > group[best]) best = g;
-            }
-            if (best < 0) break;
-            group[best] = 0;
-            int mark = sb.length();
-            if (count > 0) sb.append("; ");
-            if (describe(spec, t, x, off, row, firstOf[best], sb)) count++;
-            else sb.setLength(mark);
+        for (int k = 0; k < MAX_REASONS && count < MAX_REASONS && top[at + k] >= 0; k++) {
+            if (count++ > 0) sb.append("; ");
+            describe(spec, t, x, off, row, firstOf[top[at + k]], sb);
         }
         return sb.toString();
     }

@@ -62,6 +62,9 @@ public final class ScreeningModel {
     private final Map<Rule, String> indicatorReason = new java.util.IdentityHashMap<>();
     private final TreeEnsemble.LeafGroups leafGroups;
     private final int[] groupFirstFeature;
+    private final byte[] groupWords;
+    /** {@link #groupWords()}: a group a reason can describe, one it never describes, one it describes when its feature is 1. */
+    static final byte WORDS = 0, NO_WORDS = 1, WORDS_IF_SET = 2;
 
     private ScreeningModel(Profile profile, String version, FeatureSpec spec, History history, TreeEnsemble fraud, byte[] fraudBooster,
             String fraudDump, TreeEnsemble critical, byte[] criticalBooster, String criticalDump, IndicatorReport report,
@@ -91,6 +94,19 @@ public final class ScreeningModel {
         leafGroups = fraud.leafGroups(groupOf, spec.groupCount());
         groupFirstFeature = new int[spec.groupCount()];
         for (int i = groupOf.length - 1; i >= 0; i--) groupFirstFeature[groupOf[i]] = i;
+        groupWords = new byte[spec.groupCount()];
+        for (int g = 0; g < groupWords.length; g++) {
+            groupWords[g] = switch (spec.features().get(groupFirstFeature[g]).kind()) {
+                case RULE, RULE_SCORE -> NO_WORDS; // an indicator is listed as a hit, not as a feature
+                case TERM -> WORDS_IF_SET; // "description mentions ..." only when it does
+                default -> WORDS;
+            };
+        }
+    }
+
+    /** Per reason group, whether a reason can put it in words ({@link #WORDS}, {@link #NO_WORDS}, {@link #WORDS_IF_SET}). */
+    byte[] groupWords() {
+        return groupWords;
     }
 
     /** The first feature of each reason group (the one a reason describes). */

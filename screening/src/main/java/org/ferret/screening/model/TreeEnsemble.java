@@ -349,7 +349,7 @@ public final class TreeEnsemble {
      * Each leaf's contributions grouped: the path from a tree's root to a leaf fixes the leaf's Saabas
      * contributions (the change of the cover-weighted mean at each step, credited to the feature split on), so
      * they are summed once per leaf and group instead of once per row. Leaf {@code L} (numbered as in the
-     * complete layout) has {@code width} entries from {@code L * width}: a group and the sum of its steps on the
+     * complete layout) has {@code width} entries (6 or 8 for trees up to depth 8) from {@code L * width}: a group and the sum of its steps on the
      * path; unused entry e points at spare slot {@code groups + e} with 0 (distinct spare slots, so that adding
      * the zeros never makes one addition wait for the previous one).
      */
@@ -367,7 +367,8 @@ public final class TreeEnsemble {
     public LeafGroups leafGroups(int[] groupOf, int groups) {
         int width = 1;
         for (int d : fastDepth) width = Math.max(width, d);
-        if (width <= 8) width = 8; // eight entries per leaf (spares for paths under 8 splits): the adds unroll
+        if (width < 6) width = 6; // six or eight entries per leaf (spares for shorter paths): the adds unroll
+        else if (width == 7) width = 8;
         int leaves = fullLeafValue.length;
         if (groups + width > Short.MAX_VALUE) throw new IllegalArgumentException("too many feature groups: " + groups);
         short[] group = new short[leaves * width];
@@ -466,7 +467,14 @@ public final class TreeEnsemble {
                 out[outBase + i] += fl[leaf];
                 int a = accBase + i * stride;
                 int e = leaf * width;
-                if (width == 8) {
+                if (width == 6) {
+                    acc[a + lgGroup[e]] += lgDelta[e];
+                    acc[a + lgGroup[e + 1]] += lgDelta[e + 1];
+                    acc[a + lgGroup[e + 2]] += lgDelta[e + 2];
+                    acc[a + lgGroup[e + 3]] += lgDelta[e + 3];
+                    acc[a + lgGroup[e + 4]] += lgDelta[e + 4];
+                    acc[a + lgGroup[e + 5]] += lgDelta[e + 5];
+                } else if (width == 8) {
                     acc[a + lgGroup[e]] += lgDelta[e];
                     acc[a + lgGroup[e + 1]] += lgDelta[e + 1];
                     acc[a + lgGroup[e + 2]] += lgDelta[e + 2];

@@ -113,6 +113,43 @@ class ModelTest {
     }
 
     @Test
+    void the_reason_groups_are_the_strongest_describable_ones_ties_to_the_lower_group() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(5), Trainer.Progress.NONE);
+        org.ferret.screening.features.FeatureSpec spec = m.spec();
+        int[] firstOf = m.groupFirstFeature();
+        int groups = spec.groupCount();
+        int rule = -1, term = -1, termSet = -1, plain1 = -1, plain2 = -1, plain3 = -1;
+        for (int g = 0; g < groups; g++) {
+            var kind = spec.features().get(firstOf[g]).kind();
+            if (kind == org.ferret.screening.features.FeatureSpec.Kind.RULE && rule < 0) rule = g;
+            else if (kind == org.ferret.screening.features.FeatureSpec.Kind.TERM && term < 0) term = g;
+            else if (kind == org.ferret.screening.features.FeatureSpec.Kind.TERM && termSet < 0) termSet = g;
+            else if (kind == org.ferret.screening.features.FeatureSpec.Kind.NUMBER && plain1 < 0) plain1 = g;
+            else if (kind == org.ferret.screening.features.FeatureSpec.Kind.NUMBER && plain2 < 0) plain2 = g;
+            else if (kind == org.ferret.screening.features.FeatureSpec.Kind.NUMBER && plain3 < 0) plain3 = g;
+        }
+        assertThat(new int[] {rule, term, termSet, plain1, plain2, plain3}).doesNotContain(-1);
+        float[] acc = new float[m.leafGroups().stride()];
+        float[] x = new float[spec.size()];
+        acc[rule] = 9f; // an indicator is listed as a hit, never as a group
+        acc[term] = 8f; // a term the description does not have
+        acc[termSet] = 0.5f;
+        x[firstOf[termSet]] = 1f;
+        acc[plain1] = 0.5f; // ties with termSet: the lower group first
+        acc[plain2] = 0.7f;
+        acc[plain3] = 0.04f; // under the 0.05 floor
+        int[] top = new int[Scorer.MAX_REASONS + 1];
+        top[Scorer.MAX_REASONS] = 42;
+        Scorer.topGroups(m, acc, 0, x, 0, top, 0);
+        int first = Math.min(plain1, termSet), second = Math.max(plain1, termSet);
+        assertThat(top).containsExactly(plain2, first, second, 42);
+        acc[plain2] = 0f;
+        acc[plain1] = 0f;
+        Scorer.topGroups(m, acc, 0, x, 0, top, 0);
+        assertThat(top).containsExactly(termSet, -1, -1, 42);
+    }
+
+    @Test
     void grouped_leaf_contributions_equal_the_row_walk_summed_by_group_also_with_missing_values() throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
         FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
