@@ -54,8 +54,8 @@ public final class Scorer {
             work[c] = () -> {
                 if (crit != null) model.criticalTrees().predict(m.x(), from, to, crit);
                 if (reasons != null) {
-                    // first the walk for every row of the chunk: its margin and its strongest describable reason
-                    // groups; then the words. (Building strings between walks would push the trees out of cache.)
+                    // first the walk for every row of the chunk (its margin and its strongest describable reason
+                    // groups), then the words
                     int block = 64, stride = leafGroups.stride(), f = spec.size();
                     float[] acc = new float[block * stride];
                     double[] margins = new double[block];
