@@ -43,30 +43,44 @@ public final class FeatureBuilder {
         int n = t.size();
         int f = spec.size();
         float[] x = new float[Math.multiplyExact(n, f)];
-        // pass 1, in time order, one task per history key and per party column (each touches only its own
-        // counts): history features, and when each party was first seen before the row's day
+        // pass 1, in time order, one task per party column and per history key (each touches only its own
+        // counts): when each party was first seen before the row's day, and the history features.
+        // pass 2, any order, in chunks: everything that does not depend on history (numbers, codes, indicators,
+        // terms); its chunks wait for the first-seen days (indicators use them) and otherwise run alongside the
+        // history keys, so that neither thread idles while the longest key finishes
         int[] partyColumns = partyColumns(spec);
         int[][] firstSeen = new int[partyColumns.length][];
+        java.util.concurrent.CountDownLatch firstSeenDone = new java.util.concurrent.CountDownLatch(partyColumns.length);
         int[] order = dayOrder(t);
         int keys = history.keyCount();
-        Runnable[] pass1 = new Runnable[keys + partyColumns.length];
-        for (int k = 0; k < keys; k++) {
-            int key = k;
-            pass1[k] = () -> historyPass(spec, t, history, key, order, recordOutcomes, x);
-        }
-        for (int p = 0; p < partyColumns.length; p++) {
-            int party = p;
-            pass1[keys + p] = () -> firstSeen[party] = history.firstSeenPass(t, partyColumns[party], order);
-        }
-        org.ferret.screening.model.Parallel.runAll(pass1, threads);
-        // pass 2, any order: everything that does not depend on history
         Map<String, Integer> termIndex = new HashMap<>();
         for (int k = 0; k < spec.terms.size(); k++) termIndex.put(spec.terms.get(k), k);
-        int chunks = Math.max(1, Math.min(threads, n / 20_000 + 1));
-        Runnable[] work = new Runnable[chunks];
+        int chunks = Math.max(1, Math.min(2 * threads, n / 20_000 + 1));
+        Runnable[] work = new Runnable[partyColumns.length + keys + chunks];
+        int w = 0;
+        for (int p = 0; p < partyColumns.length; p++) {
+            int party = p;
+            work[w++] = () -> { // first in the queue, so a chunk waiting for them never waits for a task not yet started
+                try {
+                    firstSeen[party] = history.firstSeenPass(t, partyColumns[party], order);
+                } finally {
+                    firstSeenDone.countDown();
+                }
+            };
+        }
+        for (int k = 0; k < keys; k++) {
+            int key = k;
+            work[w++] = () -> historyPass(spec, t, history, key, order, recordOutcomes, x);
+        }
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
-            work[c] = () -> {
+            work[w++] = () -> {
+                try {
+                    firstSeenDone.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
                 String[][] lowered = spec.bound == null ? null : spec.bound.lowered(t, from, to);
                 java.util.function.Function<String, int[]> termsOf = termsOf(termIndex);
                 for (int row = from; row < to; row++) {
@@ -79,7 +93,7 @@ public final class FeatureBuilder {
                 }
             };
         }
-        org.ferret.screening.model.Parallel.runAll(work);
+        org.ferret.screening.model.Parallel.runAll(work, threads);
         return new Matrix(x, n, f);
     }
 
