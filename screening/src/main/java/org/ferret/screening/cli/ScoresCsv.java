@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.ferret.screening.data.Csv;
 import org.ferret.screening.data.Table;
 import org.ferret.screening.model.Scorer;
@@ -74,9 +73,5 @@ final class ScoresCsv {
         String d = Long.toString(v);
         for (int i = d.length(); i < 6; i++) sb.append('0');
         sb.append(d);
-    }
-
-    static String format(double p) {
-        return String.format(Locale.ROOT, "%.6f", p);
     }
 }

@@ -146,8 +146,8 @@ public final class Scorer {
         return sb.toString();
     }
 
-    /** Appends the words for the reason group whose first feature is {@code first}; false when it has none (indicators are listed already). */
-    private static boolean describe(FeatureSpec spec, Table t, float[] x, int off, int row, int first, StringBuilder sb) {
+    /** Appends the words for the reason group whose first feature is {@code first} (one that {@link #topGroups} picked). */
+    private static void describe(FeatureSpec spec, Table t, float[] x, int off, int row, int first, StringBuilder sb) {
         FeatureSpec.Feature ft = spec.features().get(first);
         float v = x[off + first];
         switch (ft.kind()) {
@@ -163,15 +163,9 @@ public final class Scorer {
                 else sb.append(": ").append(caught).append(caught == 1 ? " fraud in " : " frauds in ").append(seen)
                         .append(seen == 1 ? " earlier declaration" : " earlier declarations");
             }
-            case RULE, RULE_SCORE -> { // already listed as an indicator hit
-                return false;
-            }
-            case TERM -> {
-                if (v != 1f) return false;
-                sb.append("description mentions '").append(spec.terms().get(ft.ref())).append('\'');
-            }
+            case TERM -> sb.append("description mentions '").append(spec.terms().get(ft.ref())).append('\'');
+            case RULE, RULE_SCORE -> throw new IllegalStateException("an indicator is listed as a hit, not described as a group");
         }
-        return true;
     }
 
     private static String blankAs(String s) {

@@ -286,6 +286,8 @@ public final class TreeEnsemble {
         for (int b = from; b < to; b += BLOCK) marginsBlock(x, b, Math.min(to, b + BLOCK), out, y);
     }
 
+    // The walk of leaves(), with each leaf's value added in place: going through leafOf as explain does costs this,
+    // the hot path of scoring, about a seventh of its throughput (CpuTimeBench, six alternated runs).
     private void marginsBlock(float[] x, final int b, final int end, double[] out, float[] y) {
         final int[] ff = fullFeature;
         final float[] ft = fullThreshold;
@@ -346,10 +348,68 @@ public final class TreeEnsemble {
     }
 
     /**
+     * The leaf (index into the leaf values) that tree {@code t} gives each of the first {@code rows} rows of a
+     * block copied by {@link #copyBlock}: eight independent walks interleaved so that the CPU overlaps them; the
+     * root's split, the same for every row, is read once.
+     */
+    private void leaves(float[] y, int rows, int t, int[] leafOf) {
+        final int[] ff = fullFeature;
+        final float[] ft = fullThreshold;
+        final int w = 2 * features;
+        final int nb = fullNode[t];
+        final int depth = fastDepth[t];
+        final int l = fullLeaf[t] - ((1 << depth) - 1) - nb; // leaf of absolute bottom slot n: l + n
+        final int k = 1 - nb; // child of absolute slot n: 2n + k + (0 yes, 1 no)
+        if (depth == 0) { // a tree that is a single leaf
+            Arrays.fill(leafOf, 0, rows, fullLeaf[t]);
+            return;
+        }
+        final int rf = ff[nb];
+        final float rt = ft[nb];
+        final int c1 = 2 * nb + k; // left child of the root
+        int i = 0;
+        for (; i + 8 <= rows; i += 8) {
+            int o0 = i * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w, o4 = o3 + w, o5 = o4 + w, o6 = o5 + w, o7 = o6 + w;
+            int n0 = c1 + (y[o0 + rf] >= rt ? 1 : 0);
+            int n1 = c1 + (y[o1 + rf] >= rt ? 1 : 0);
+            int n2 = c1 + (y[o2 + rf] >= rt ? 1 : 0);
+            int n3 = c1 + (y[o3 + rf] >= rt ? 1 : 0);
+            int n4 = c1 + (y[o4 + rf] >= rt ? 1 : 0);
+            int n5 = c1 + (y[o5 + rf] >= rt ? 1 : 0);
+            int n6 = c1 + (y[o6 + rf] >= rt ? 1 : 0);
+            int n7 = c1 + (y[o7 + rf] >= rt ? 1 : 0);
+            for (int d = depth - 1; d > 0; d--) {
+                n0 = 2 * n0 + k + (y[o0 + ff[n0]] >= ft[n0] ? 1 : 0);
+                n1 = 2 * n1 + k + (y[o1 + ff[n1]] >= ft[n1] ? 1 : 0);
+                n2 = 2 * n2 + k + (y[o2 + ff[n2]] >= ft[n2] ? 1 : 0);
+                n3 = 2 * n3 + k + (y[o3 + ff[n3]] >= ft[n3] ? 1 : 0);
+                n4 = 2 * n4 + k + (y[o4 + ff[n4]] >= ft[n4] ? 1 : 0);
+                n5 = 2 * n5 + k + (y[o5 + ff[n5]] >= ft[n5] ? 1 : 0);
+                n6 = 2 * n6 + k + (y[o6 + ff[n6]] >= ft[n6] ? 1 : 0);
+                n7 = 2 * n7 + k + (y[o7 + ff[n7]] >= ft[n7] ? 1 : 0);
+            }
+            leafOf[i] = l + n0;
+            leafOf[i + 1] = l + n1;
+            leafOf[i + 2] = l + n2;
+            leafOf[i + 3] = l + n3;
+            leafOf[i + 4] = l + n4;
+            leafOf[i + 5] = l + n5;
+            leafOf[i + 6] = l + n6;
+            leafOf[i + 7] = l + n7;
+        }
+        for (; i < rows; i++) {
+            int o = i * w, n = nb;
+            for (int d = depth; d > 0; d--) n = 2 * n + k + (y[o + ff[n]] >= ft[n] ? 1 : 0);
+            leafOf[i] = l + n;
+        }
+    }
+
+    /**
      * Each leaf's contributions grouped: the path from a tree's root to a leaf fixes the leaf's Saabas
      * contributions (the change of the cover-weighted mean at each step, credited to the feature split on), so
      * they are summed once per leaf and group instead of once per row. Leaf {@code L} (numbered as in the
-     * complete layout) has {@code width} entries (6 or 8 for trees up to depth 8) from {@code L * width}: a group and the sum of its steps on the
+     * complete layout) has {@code width} entries (the deepest tree's depth, at least 6) from {@code L * width}: a
+     * group and the sum of its steps on the
      * path; unused entry e points at spare slot {@code groups + e} with 0 (distinct spare slots, so that adding
      * the zeros never makes one addition wait for the previous one).
      */
@@ -367,8 +427,7 @@ public final class TreeEnsemble {
     public LeafGroups leafGroups(int[] groupOf, int groups) {
         int width = 1;
         for (int d : fastDepth) width = Math.max(width, d);
-        if (width < 6) width = 6; // six or eight entries per leaf (spares for shorter paths): the adds unroll
-        else if (width == 7) width = 8;
+        width = Math.max(width, 6); // at least six entries per leaf (spares for shorter paths): the usual depth 6 unrolls
         int leaves = fullLeafValue.length;
         if (groups + width > Short.MAX_VALUE) throw new IllegalArgumentException("too many feature groups: " + groups);
         short[] group = new short[leaves * width];
@@ -421,48 +480,15 @@ public final class TreeEnsemble {
     private void explainBlock(float[] x, final int b, final int end, float[] y, int[] leafOf, LeafGroups lg, float[] acc, int accBase,
             double[] out, int outBase) {
         copyBlock(x, b, end, y);
-        final int[] ff = fullFeature;
-        final float[] ft = fullThreshold;
         final float[] fl = fullLeafValue;
         final short[] lgGroup = lg.group();
         final float[] lgDelta = lg.delta();
         final int width = lg.width(), stride = lg.stride();
-        final int w = 2 * features, rows = end - b;
+        final int rows = end - b;
         Arrays.fill(out, outBase, outBase + rows, baseMargin);
         for (int t = 0; t < fullNode.length; t++) {
-            final int nb = fullNode[t];
-            final int depth = fastDepth[t];
-            final int l = fullLeaf[t] - ((1 << depth) - 1) - nb; // leaf of absolute bottom slot n: l + n
-            final int k = 1 - nb;
-            int i = 0;
-            for (; i + 8 <= rows; i += 8) { // eight independent walks interleaved, as in marginsBlock
-                int o0 = i * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w, o4 = o3 + w, o5 = o4 + w, o6 = o5 + w, o7 = o6 + w;
-                int n0 = nb, n1 = nb, n2 = nb, n3 = nb, n4 = nb, n5 = nb, n6 = nb, n7 = nb;
-                for (int d = depth; d > 0; d--) {
-                    n0 = 2 * n0 + k + (y[o0 + ff[n0]] >= ft[n0] ? 1 : 0);
-                    n1 = 2 * n1 + k + (y[o1 + ff[n1]] >= ft[n1] ? 1 : 0);
-                    n2 = 2 * n2 + k + (y[o2 + ff[n2]] >= ft[n2] ? 1 : 0);
-                    n3 = 2 * n3 + k + (y[o3 + ff[n3]] >= ft[n3] ? 1 : 0);
-                    n4 = 2 * n4 + k + (y[o4 + ff[n4]] >= ft[n4] ? 1 : 0);
-                    n5 = 2 * n5 + k + (y[o5 + ff[n5]] >= ft[n5] ? 1 : 0);
-                    n6 = 2 * n6 + k + (y[o6 + ff[n6]] >= ft[n6] ? 1 : 0);
-                    n7 = 2 * n7 + k + (y[o7 + ff[n7]] >= ft[n7] ? 1 : 0);
-                }
-                leafOf[i] = l + n0;
-                leafOf[i + 1] = l + n1;
-                leafOf[i + 2] = l + n2;
-                leafOf[i + 3] = l + n3;
-                leafOf[i + 4] = l + n4;
-                leafOf[i + 5] = l + n5;
-                leafOf[i + 6] = l + n6;
-                leafOf[i + 7] = l + n7;
-            }
-            for (; i < rows; i++) {
-                int o = i * w, n = nb;
-                for (int d = depth; d > 0; d--) n = 2 * n + k + (y[o + ff[n]] >= ft[n] ? 1 : 0);
-                leafOf[i] = l + n;
-            }
-            for (i = 0; i < rows; i++) {
+            leaves(y, rows, t, leafOf);
+            for (int i = 0; i < rows; i++) {
                 int leaf = leafOf[i];
                 out[outBase + i] += fl[leaf];
                 int a = accBase + i * stride;
@@ -474,15 +500,6 @@ public final class TreeEnsemble {
                     acc[a + lgGroup[e + 3]] += lgDelta[e + 3];
                     acc[a + lgGroup[e + 4]] += lgDelta[e + 4];
                     acc[a + lgGroup[e + 5]] += lgDelta[e + 5];
-                } else if (width == 8) {
-                    acc[a + lgGroup[e]] += lgDelta[e];
-                    acc[a + lgGroup[e + 1]] += lgDelta[e + 1];
-                    acc[a + lgGroup[e + 2]] += lgDelta[e + 2];
-                    acc[a + lgGroup[e + 3]] += lgDelta[e + 3];
-                    acc[a + lgGroup[e + 4]] += lgDelta[e + 4];
-                    acc[a + lgGroup[e + 5]] += lgDelta[e + 5];
-                    acc[a + lgGroup[e + 6]] += lgDelta[e + 6];
-                    acc[a + lgGroup[e + 7]] += lgDelta[e + 7];
                 } else {
                     for (int last = e + width; e < last; e++) acc[a + lgGroup[e]] += lgDelta[e];
                 }
