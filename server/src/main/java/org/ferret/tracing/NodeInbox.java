@@ -122,7 +122,7 @@ public class NodeInbox {
                     case TRACE_REQUEST -> {
                         UUID ref = uuid(body, "requestId");
                         TraceRequestContent content = content(body.get("content"), TraceRequestContent.class, "content");
-                        yield traces.receiveFromPeer(content, sender, ref).id();
+                        yield traces.receiveFromPeer(content, sender, ref).id().value();
                     }
                     case TRACE_ACKNOWLEDGED -> {
                         UUID ref = uuid(body, "requestId");
