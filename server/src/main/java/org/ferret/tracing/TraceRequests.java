@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ferret.audit.AuditLog;
+import org.ferret.exchange.Exchange;
 import org.ferret.registry.ItemId;
 import org.ferret.registry.ItemView;
 import org.ferret.registry.Registry;
@@ -32,10 +33,10 @@ public class TraceRequests {
     private final AuditLog audit;
     private final Clock clock;
     private final TracingProperties props;
-    private final NodeOutbox outbox;
+    private final Exchange outbox;
 
     TraceRequests(TraceStore store, MarkingSearch search, Registry registry, AuditLog audit, Clock clock,
-            TracingProperties props, NodeOutbox outbox) {
+            TracingProperties props, Exchange outbox) {
         this.store = store;
         this.search = search;
         this.registry = registry;
@@ -99,7 +100,7 @@ public class TraceRequests {
                 now, now.plus(props.acknowledgeWithin(content.urgency())), now.plus(props.answerWithin(content.urgency())),
                 null, null, null, null, null, peer, null, MarkingSearch.actor(), 0, List.of());
         store.insert(t);
-        outbox.enqueue(peer, NodeDocument.Kind.TRACE_REQUEST, t.id(), Map.of("requestId", t.id(), "content", content));
+        outbox.send(peer, TraceDocuments.REQUEST, t.id().toString(), Map.of("requestId", t.id(), "content", content));
         audit.record("TRACE_REQUEST_SENT", "trace_request", t.id().toString(), null, Map.of("content", content, "peer", peer));
         return get(t.id());
     }
@@ -131,7 +132,7 @@ public class TraceRequests {
     /** A request from another node: tell it that the request was received and is being worked on. */
     private void acknowledgeToPeer(TraceRequest t) {
         if (t.peerNode() != null && t.direction() == TraceRequest.Direction.INCOMING) {
-            outbox.enqueue(t.peerNode(), NodeDocument.Kind.TRACE_ACKNOWLEDGED, t.id(),
+            outbox.send(t.peerNode(), TraceDocuments.ACKNOWLEDGED, t.id().toString(),
                     Map.of("requestId", t.peerReference(), "acknowledgedAt", String.valueOf(t.acknowledgedAt())));
         }
     }
@@ -209,7 +210,7 @@ public class TraceRequests {
         TraceRequest after = before.answer(a, now);
         save("TRACE_REQUEST_ANSWERED", before, after);
         if (before.peerNode() != null) {
-            outbox.enqueue(before.peerNode(), NodeDocument.Kind.TRACE_ANSWER, id,
+            outbox.send(before.peerNode(), TraceDocuments.ANSWER, id.toString(),
                     Map.of("requestId", before.peerReference(), "answer", a));
         }
         return get(id);
