@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ferret.audit.AuditLog;
+import org.ferret.exchange.Exchange;
 import org.ferret.registry.ItemId;
 import org.ferret.registry.ItemView;
 import org.ferret.registry.Registry;
@@ -33,11 +34,11 @@ public class TraceRequests {
     private final AuditLog audit;
     private final Clock clock;
     private final TracingProperties props;
-    private final NodeOutbox outbox;
+    private final Exchange outbox;
     private final ApplicationEventPublisher events;
 
     TraceRequests(TraceStore store, MarkingSearch search, Registry registry, AuditLog audit, Clock clock,
-            TracingProperties props, NodeOutbox outbox, ApplicationEventPublisher events) {
+            TracingProperties props, Exchange outbox, ApplicationEventPublisher events) {
         this.events = events;
         this.store = store;
         this.search = search;
@@ -108,7 +109,7 @@ public class TraceRequests {
                 new TraceRequest.Peer(peer, null), MarkingSearch.actor());
         TraceRequest t = sent.request();
         store.insert(t);
-        outbox.enqueue(peer, NodeDocument.Kind.TRACE_REQUEST, t.id().value(), Map.of("requestId", t.id().value(), "content", content));
+        outbox.send(peer, TraceDocuments.REQUEST, t.id().toString(), Map.of("requestId", t.id().value(), "content", content));
         audit.record(sent.event().action(), "trace_request", t.id().toString(), null, Map.of("content", content, "peer", peer));
         events.publishEvent(sent.event());
         return get(t.id());
@@ -140,7 +141,7 @@ public class TraceRequests {
     /** A request from another node: tell it that the request was received and is being worked on. */
     private void acknowledgeToPeer(TraceRequest t) {
         if (t.peer() != null && t.direction() == TraceRequest.Direction.INCOMING) {
-            outbox.enqueue(t.peer().node(), NodeDocument.Kind.TRACE_ACKNOWLEDGED, t.id().value(),
+            outbox.send(t.peer().node(), TraceDocuments.ACKNOWLEDGED, t.id().toString(),
                     Map.of("requestId", t.peer().reference(), "acknowledgedAt", String.valueOf(t.progress().acknowledgedAt())));
         }
     }
@@ -214,7 +215,7 @@ public class TraceRequests {
         }
         save(before, before.answer(a, now));
         if (before.peer() != null) {
-            outbox.enqueue(before.peer().node(), NodeDocument.Kind.TRACE_ANSWER, id.value(),
+            outbox.send(before.peer().node(), TraceDocuments.ANSWER, id.toString(),
                     Map.of("requestId", before.peer().reference(), "answer", a));
         }
         return get(id);

@@ -3,9 +3,6 @@ package org.ferret.tracing.web;
 import java.util.List;
 import java.util.UUID;
 
-import org.ferret.tracing.NodeInbox;
-import org.ferret.tracing.NodeDocument;
-import org.ferret.tracing.NodeOutbox;
 import org.ferret.registry.ItemId;
 import org.ferret.tracing.TraceRequestId;
 import org.ferret.tracing.TraceRequestContent;
@@ -22,19 +19,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Trace requests: receive, send to another node, decide candidates, answer, close; the overdue list; node exchange. */
+/** Trace requests: receive, send to another node, decide candidates, answer, close; the overdue list. Node documents arrive through the exchange module. */
 @RestController
 @RequestMapping("/api/v1/tracing")
 class TraceRequestController {
 
     private final TraceRequests traces;
-    private final NodeInbox inbox;
-    private final NodeOutbox outbox;
 
-    TraceRequestController(TraceRequests traces, NodeInbox inbox, NodeOutbox outbox) {
+    TraceRequestController(TraceRequests traces) {
         this.traces = traces;
-        this.inbox = inbox;
-        this.outbox = outbox;
     }
 
     @PostMapping("/requests")
@@ -116,17 +109,5 @@ class TraceRequestController {
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
     TraceRequestJson close(@PathVariable UUID id) {
         return TraceRequestJson.of(traces.close(new TraceRequestId(id)));
-    }
-
-    /** Signed documents from other Ferret nodes; authenticated by signature, not by user (see ExchangeSecurity). */
-    @PostMapping("/exchange")
-    NodeInbox.Receipt exchange(@RequestBody NodeDocument.Envelope envelope) {
-        return inbox.receive(envelope);
-    }
-
-    @GetMapping("/exchange/outgoing")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
-    List<NodeOutbox.Outgoing> outgoing() {
-        return outbox.outgoing();
     }
 }
