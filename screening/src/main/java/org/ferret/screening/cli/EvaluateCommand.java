@@ -41,7 +41,7 @@ final class EvaluateCommand extends Common {
         TrainOptions o = TrainOptions.defaults().withRounds(rounds).withCriticalRounds(criticalRounds).withDepth(depth).withEta(eta).withHistory(!noHistory).withDropFeatures(drop).withCriticalModel(!noCritical);
         ScreeningModel m = Trainer.train(tr, pack, o, trainingProgress());
         double trainSecs = (System.nanoTime() - t0) / 1e9;
-        Scorer.Scores s = Scorer.score(m, te, true, 2);
+        Scorer.Scores s = Scorer.score(m, te, Scorer.Options.of(m).withReasons().onThreads(2));
         ScoresCsv.write(out, te, s);
         out().printf("trained %s on %d declarations in %.1f s; scored %d; wrote %s%n", m.provenance(), tr.size(), trainSecs, te.size(), out);
         if (te.hasAnyLabel()) {

@@ -37,7 +37,7 @@ final class ScoreCommand extends Common {
             throw (Error) e.getCause();
         }
         long t2 = System.nanoTime();
-        Scorer.Scores s = Scorer.score(m, t, m.history(), false, true, false, threads);
+        Scorer.Scores s = Scorer.score(m, t, Scorer.Options.of(m).withReasons().withoutCritical().onThreads(threads));
         long t3 = System.nanoTime();
         ScoresCsv.write(out, t, s);
         long t4 = System.nanoTime();

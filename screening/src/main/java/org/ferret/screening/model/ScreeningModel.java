@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.ferret.screening.data.BadInputException;
+import org.ferret.screening.features.FeatureMask;
 import org.ferret.screening.features.FeatureSpec;
 import org.ferret.screening.features.History;
 import org.ferret.screening.profile.Profile;
@@ -55,6 +56,7 @@ public final class ScreeningModel {
     private final IndicatorReport report;
     private final String reportText;
     private final Map<String, String> meta;
+    private final FeatureMask featureMask;
     // for reasons: the indicators by weight (heaviest first, ties in pack order) with their phrases, and the
     // fraud trees' leaf contributions by feature group
     private final int[] ruleIndexByWeight;
@@ -82,6 +84,7 @@ public final class ScreeningModel {
         this.report = report;
         this.reportText = reportText;
         this.meta = Map.copyOf(meta);
+        this.featureMask = FeatureMask.of(spec, usesHistory(), this.meta.get("dropFeatures"));
         List<Rule> rules = spec.pack() == null ? List.of() : spec.pack().rules();
         ruleIndexByWeight = java.util.stream.IntStream.range(0, rules.size()).boxed()
                 .sorted((a, b) -> Double.compare(rules.get(b).weight(), rules.get(a).weight())).mapToInt(Integer::intValue).toArray();
@@ -227,6 +230,11 @@ public final class ScreeningModel {
     /** "model kcs-… with rule pack postal-firearms 1.0+w20201231", as scores cite their provenance. */
     public String provenance() {
         return "model " + version + (spec.pack() == null ? " (no rule pack)" : " with rule pack " + spec.pack().label());
+    }
+
+    /** The features this model was trained without, hidden in the same way before it scores. */
+    public FeatureMask featureMask() {
+        return featureMask;
     }
 
     public boolean usesHistory() {
