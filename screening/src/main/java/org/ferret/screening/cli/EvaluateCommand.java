@@ -34,6 +34,7 @@ final class EvaluateCommand extends Common {
     @Override
     int run() throws Exception {
         Profile p = profile(profile);
+        checkWritable(out);
         RulePack pack = rules(p, rules, noRules);
         Table tr = read(p, train);
         Table te = read(p, List.of(test));
@@ -42,7 +43,11 @@ final class EvaluateCommand extends Common {
         ScreeningModel m = Trainer.train(tr, pack, o, trainingProgress());
         double trainSecs = (System.nanoTime() - t0) / 1e9;
         Scorer.Scores s = Scorer.score(m, te, Scorer.Options.of(m).withReasons().onThreads(2));
-        ScoresCsv.write(out, te, s);
+        try {
+            ScoresCsv.write(out, te, s);
+        } catch (java.io.IOException e) {
+            throw new CannotWrite(out, e);
+        }
         out().printf("trained %s on %d declarations in %.1f s; scored %d; wrote %s%n", m.provenance(), tr.size(), trainSecs, te.size(), out);
         if (te.hasAnyLabel()) {
             out().println("ranked by fraud risk:");

@@ -193,6 +193,7 @@ public final class Scorer {
 
     private static String num(float v) {
         if (Float.isNaN(v)) return "unknown";
+        if (Float.isInfinite(v)) return v > 0 ? "beyond 3.4e38" : "below -3.4e38"; // a ratio with a tiny divisor
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         // as String.format("%.2f", v) (half up from the exact value), without the cost of a Formatter per reason
         return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
