@@ -31,7 +31,7 @@ class FastReaderTest {
     }
 
     /** Reads with both paths, in both error modes and with many window sizes, and asserts the same outcome. */
-    private static void same(Profile p, List<Path> files, int... windows) throws Exception {
+    static void same(Profile p, List<Path> files, int... windows) throws Exception {
         for (OnError mode : OnError.values()) {
             TableReader reader = new TableReader(p, mode);
             Object expected = outcome(() -> reader.readByLines(files));
