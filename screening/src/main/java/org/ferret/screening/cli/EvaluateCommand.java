@@ -34,6 +34,13 @@ final class EvaluateCommand extends Common {
     @Override
     int run() throws Exception {
         Profile p = profile(profile);
+        if (drop != null) {
+            try {
+                java.util.regex.Pattern.compile(drop);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new UsageError("Invalid value for option '--drop-features': not a regular expression: " + e.getDescription());
+            }
+        }
         checkWritable(out);
         RulePack pack = rules(p, rules, noRules);
         Table tr = read(p, train);

@@ -101,6 +101,15 @@ class ScoreCommandBadInputTest {
     }
 
     @Test
+    void a_drop_pattern_that_is_not_a_regular_expression_is_a_usage_error() throws Exception {
+        String data = resource("/fixtures/postal-test.csv").toString();
+        Run r = run("evaluate", "--quiet", "--profile", "postal", "--train", data, "--test", data, "--out", dir.resolve("e.csv").toString(),
+                "--drop-features", "rate(");
+        assertThat(r.exit()).isEqualTo(Common.USAGE);
+        assertThat(r.err()).startsWith("Invalid value for option '--drop-features': not a regular expression: Unclosed group");
+    }
+
+    @Test
     void an_item_id_a_spreadsheet_would_run_as_a_formula_is_written_with_a_leading_quote() throws Exception {
         Path data = withField("formula.csv", "item_id", "=cmd|' /C calc'!A0");
         Path out = dir.resolve("formula-scores.csv");
