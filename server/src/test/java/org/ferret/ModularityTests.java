@@ -1,5 +1,8 @@
 package org.ferret;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -7,11 +10,23 @@ import org.springframework.modulith.docs.Documenter;
 /** Fails the build when a module reaches into another module's internals or modules depend in a cycle. */
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(FerretApplication.class);
+    /**
+     * The application's modules. The screening library ({@code screening/}, package {@code org.ferret.screening})
+     * shares the base package but is a plain library used like any other dependency, not a module of the
+     * application, so its classes are left out.
+     */
+    static final ApplicationModules MODULES = ApplicationModules.of(FerretApplication.class,
+            JavaClass.Predicates.resideInAPackage("org.ferret.screening.."));
 
     @Test
     void module_boundaries_hold() {
         MODULES.verify();
+    }
+
+    @Test
+    void the_screening_library_is_not_taken_for_an_application_module() {
+        assertThat(MODULES.getModuleByName("screening")).isEmpty();
+        assertThat(MODULES.getModuleByName("cli")).isPresent();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.ferret.screening.model;
+package org.ferret.screening.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
