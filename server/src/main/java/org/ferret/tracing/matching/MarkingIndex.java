@@ -139,21 +139,41 @@ public final class MarkingIndex {
     public record Hit(UUID item, int factsId, Match match) {
     }
 
-    /** The hits, best first, cut to the limit; {@code total} counts all that fit, {@code examined} the serials checked. */
-    public record Result(List<Hit> hits, int total, int examined, boolean scanned) {
+    /**
+     * The hits, best first, cut to the limit; {@code total} counts all that fit, {@code examined} the serials checked;
+     * {@code edits} tells whether fits with one edit were looked for.
+     */
+    public record Result(List<Hit> hits, int total, int examined, boolean scanned, boolean edits) {
     }
 
+    /** Fits without edits: confusions, {@code ?} and {@code *} only. */
     public Result search(MarkingPattern p, IntPredicate factsFilter, int limit) {
+        return search(p, factsFilter, limit, false);
+    }
+
+    /**
+     * Fits of the pattern; with {@code allowEdit}, and when the pattern is {@link MarkingMatcher#editable}, also
+     * those that need one edit (a character substituted, dropped or inserted), ranked by the weighted edit distance.
+     */
+    public Result search(MarkingPattern p, IntPredicate factsFilter, int limit, boolean allowEdit) {
         lock.readLock().lock();
         try {
             Keys keys = p.ncic() ? ncic : standard;
             Collector c = new Collector(p, factsFilter);
-            boolean scanned = keys.candidates(p, c);
+            boolean edits = allowEdit && MarkingMatcher.editable(p);
+            boolean scanned = false;
+            if (edits) {
+                IntList ids = new IntList();
+                standard.editCandidates(p.symbols(), ids);
+                c.offerAllWithEdit(ids);
+            } else {
+                scanned = keys.candidates(p, c);
+            }
             List<Hit> hits = c.hits;
             hits.sort(Comparator.comparingDouble((Hit h) -> -h.match().score())
                     .thenComparing(h -> h.match().serial()).thenComparing(Hit::item));
             int total = hits.size();
-            return new Result(List.copyOf(hits.subList(0, Math.min(limit, total))), total, c.examined, scanned);
+            return new Result(List.copyOf(hits.subList(0, Math.min(limit, total))), total, c.examined, scanned, edits);
         } finally {
             lock.readLock().unlock();
         }
@@ -256,6 +276,32 @@ public final class MarkingIndex {
             this.packed = p.hasRun() || p.ncic() ? null : packPattern(p.symbols());
         }
 
+        /** Verifies each distinct candidate once with the one-edit alignment. */
+        void offerAllWithEdit(IntList ids) {
+            int[] a = Arrays.copyOf(ids.a, ids.n);
+            Arrays.sort(a);
+            String symbols = p.symbols();
+            for (int k = 0; k < a.length; k++) {
+                int id = a[k];
+                if (k > 0 && a[k - 1] == id) {
+                    continue;
+                }
+                examined++;
+                if (removed.get(id)) {
+                    continue;
+                }
+                int off = offset[id];
+                int len = offset[id + 1] - off;
+                if (Math.abs(len - symbols.length()) > MarkingMatcher.MAX_EDITS || !filter.test(facts[id])) {
+                    continue;
+                }
+                Match m = MarkingMatcher.alignWithEdit(symbols, chars, off, len);
+                if (m != null) {
+                    hits.add(new Hit(new UUID(msb[id], lsb[id]), facts[id], m));
+                }
+            }
+        }
+
         void offer(int id) {
             if (id == last) {
                 return;
@@ -317,6 +363,14 @@ public final class MarkingIndex {
             if (!ncicMode) {
                 put(endHash('P', form, 0, 3), id);
                 put(endHash('S', form, n - 3, n), id);
+                for (int e = 0; e < SEGMENTS; e++) {
+                    int j1 = e == 0 ? 1 : 0;
+                    int j2 = e == 2 ? 1 : 2;
+                    long h = pairSeed(n, e);
+                    h = feed(h, form, n * j1 / SEGMENTS, n * (j1 + 1) / SEGMENTS);
+                    h = feed(h, form, n * j2 / SEGMENTS, n * (j2 + 1) / SEGMENTS);
+                    put(mix(h), id);
+                }
             }
             if (deltaCount >= DELTA_LIMIT && sorted.length > 0) {
                 merge();
@@ -405,6 +459,155 @@ public final class MarkingIndex {
                 byLength[len].forEach(c::offer);
             }
             return true;
+        }
+
+        /**
+         * Every serial that may fit a run-free pattern with at most one edit and at most two {@code ?}. For each
+         * length the serial may have (one shorter, the same, one longer) and each of its three segments that the edit
+         * may fall in, the other two segments are intact: the ones before the edit at the pattern's own positions,
+         * the ones after it shifted by the difference in length. Their pair key is looked up (each {@code ?}
+         * in them enumerated over the class representatives), or, when that is dearer, the key of one of the two
+         * segments alone. Recall is complete because the true serial has that pair key, for some case.
+         */
+        void editCandidates(String s, IntList out) {
+            int m = s.length();
+            for (int n = Math.max(MarkingPattern.MIN_KNOWN, m - MarkingMatcher.MAX_EDITS); n <= m + MarkingMatcher.MAX_EDITS; n++) {
+                int d = m - n;
+                for (int e = 0; e < SEGMENTS; e++) {
+                    int j1 = e == 0 ? 1 : 0;
+                    int j2 = e == 2 ? 1 : 2;
+                    int from1 = n * j1 / SEGMENTS + (j1 < e ? 0 : d);
+                    int to1 = n * (j1 + 1) / SEGMENTS + (j1 < e ? 0 : d);
+                    int from2 = n * j2 / SEGMENTS + (j2 < e ? 0 : d);
+                    int to2 = n * (j2 + 1) / SEGMENTS + (j2 < e ? 0 : d);
+                    lookupPair(s, n, e, j1, from1, to1, j2, from2, to2, out);
+                }
+            }
+        }
+
+        /** Class representatives a {@code ?} is enumerated over (27: ten digits and the letters outside every class). */
+        static final char[] REPRESENTATIVES = representatives();
+
+        private static char[] representatives() {
+            StringBuilder sb = new StringBuilder();
+            for (char c = '0'; c <= 'Z'; c++) {
+                if (Character.isLetterOrDigit(c) && Confusion.canonical(c) == c) {
+                    sb.append(c);
+                }
+            }
+            return sb.toString().toCharArray();
+        }
+
+        // relative costs: one binary search of the key array against one candidate verified
+        private static final int SEARCH_COST = 40;
+
+        private void lookupPair(String s, int n, int e, int j1, int from1, int to1, int j2, int from2, int to2, IntList out) {
+            int q1 = unknowns(s, from1, to1);
+            int q2 = unknowns(s, from2, to2);
+            long pairCost = (long) pow(REPRESENTATIVES.length, q1 + q2) * SEARCH_COST;
+            long best1 = q1 == 0 ? SEARCH_COST + (long) count(segmentHash(n, j1, s, from1, to1)) : Long.MAX_VALUE;
+            long best2 = q2 == 0 ? SEARCH_COST + (long) count(segmentHash(n, j2, s, from2, to2)) : Long.MAX_VALUE;
+            if (q1 == 1 && q2 > 0) {
+                best1 = enumeratedSegmentCost(s, n, j1, from1, to1);
+            }
+            if (q2 == 1 && q1 > 0) {
+                best2 = enumeratedSegmentCost(s, n, j2, from2, to2);
+            }
+            if (pairCost <= best1 && pairCost <= best2) {
+                char[] buf = new char[(to1 - from1) + (to2 - from2)];
+                s.getChars(from1, to1, buf, 0);
+                s.getChars(from2, to2, buf, to1 - from1);
+                enumerate(buf, 0, pairSeed(n, e), out);
+            } else if (best1 <= best2) {
+                enumerateSegment(s, n, j1, from1, to1, out);
+            } else {
+                enumerateSegment(s, n, j2, from2, to2, out);
+            }
+        }
+
+        private long enumeratedSegmentCost(String s, int n, int j, int from, int to) {
+            char[] buf = s.substring(from, to).toCharArray();
+            int at = new String(buf).indexOf(MarkingPattern.ONE);
+            long cost = 0;
+            for (char c : REPRESENTATIVES) {
+                buf[at] = c;
+                cost += SEARCH_COST + count(segmentHash(n, j, new String(buf), 0, buf.length));
+            }
+            return cost;
+        }
+
+        private void enumerateSegment(String s, int n, int j, int from, int to, IntList out) {
+            char[] buf = s.substring(from, to).toCharArray();
+            int at = new String(buf).indexOf(MarkingPattern.ONE);
+            if (at < 0) {
+                feed(segmentHash(n, j, s, from, to), out);
+                return;
+            }
+            for (char c : REPRESENTATIVES) {
+                buf[at] = c;
+                feed(segmentHash(n, j, new String(buf), 0, buf.length), out);
+            }
+        }
+
+        /** Looks up the pair key of every filling of the {@code ?} in {@code buf} from position {@code at} on. */
+        private void enumerate(char[] buf, int at, long seed, IntList out) {
+            for (int i = at; i < buf.length; i++) {
+                if (buf[i] == MarkingPattern.ONE) {
+                    for (char c : REPRESENTATIVES) {
+                        buf[i] = c;
+                        enumerate(buf, i + 1, seed, out);
+                    }
+                    buf[i] = MarkingPattern.ONE;
+                    return;
+                }
+            }
+            long h = seed;
+            for (char c : buf) {
+                h = (h ^ Confusion.canonical(c)) * 0x100000001B3L;
+            }
+            feed(mix(h), out);
+        }
+
+        private static int unknowns(String s, int from, int to) {
+            int q = 0;
+            for (int i = from; i < to; i++) {
+                if (s.charAt(i) == MarkingPattern.ONE) {
+                    q++;
+                }
+            }
+            return q;
+        }
+
+        private static int pow(int b, int e) {
+            int r = 1;
+            for (int i = 0; i < e; i++) {
+                r *= b;
+            }
+            return r;
+        }
+
+        private static long pairSeed(int length, int spoiled) {
+            return 0xD6E8FEB86659FD93L ^ ((long) length << 8) ^ spoiled;
+        }
+
+        private static long feed(long h, CharSequence s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                h = (h ^ Confusion.canonical(s.charAt(i))) * 0x100000001B3L;
+            }
+            return h;
+        }
+
+        private void feed(long hash, IntList out) {
+            long lo = hash << ID_BITS;
+            long hi = lo | ID_MASK;
+            for (int i = lowerBound(sorted, lo); i < sorted.length && sorted[i] <= hi; i++) {
+                out.add((int) (sorted[i] & ID_MASK));
+            }
+            for (int i = 0; i < deltaCount; i++) {
+                if (delta[i] >= lo && delta[i] <= hi) {
+                    out.add((int) (delta[i] & ID_MASK));
+                }
+            }
         }
 
         private static boolean readable(String s, int from, int to) {
