@@ -19,8 +19,10 @@ import java.util.function.IntPredicate;
  * {@link MarkingMatcher}; recall is complete because every serial that fits has that same segment key. Patterns
  * with more unknowns fall back to scanning the serials of that length.
  * <p>
- * Keys are 38-bit hashes packed with a 26-bit entry number into one sorted {@code long[]}; hash collisions only cost
- * a verification. New entries go to a small unsorted delta that is merged when it grows.
+ * Keys are 38-bit hashes packed with a 26-bit entry number into one sorted {@code long[]}, with a directory of the
+ * first index per bucket of top bits (about eight keys a bucket), so a lookup reads a cache line or two instead of
+ * binary-searching the whole array; hash collisions only cost a verification. New entries go to a small delta,
+ * kept sorted once the index is sealed, that is merged when it grows.
  */
 public final class MarkingIndex {
 
@@ -281,6 +283,7 @@ public final class MarkingIndex {
             int[] a = Arrays.copyOf(ids.a, ids.n);
             Arrays.sort(a);
             String symbols = p.symbols();
+            MarkingMatcher.Scratch scratch = new MarkingMatcher.Scratch();
             for (int k = 0; k < a.length; k++) {
                 int id = a[k];
                 if (k > 0 && a[k - 1] == id) {
@@ -295,7 +298,7 @@ public final class MarkingIndex {
                 if (Math.abs(len - symbols.length()) > MarkingMatcher.MAX_EDITS || !filter.test(facts[id])) {
                     continue;
                 }
-                Match m = MarkingMatcher.alignWithEdit(symbols, chars, off, len);
+                Match m = MarkingMatcher.alignWithEdit(symbols, chars, off, len, scratch);
                 if (m != null) {
                     hits.add(new Hit(new UUID(msb[id], lsb[id]), facts[id], m));
                 }
@@ -338,8 +341,13 @@ public final class MarkingIndex {
     private static final class Keys {
         final boolean ncicMode;
         long[] sorted = new long[0];
+        /** first index of {@link #sorted} per bucket of the keys' top bits, so a lookup reads a handful of keys */
+        int[] directory = new int[3];
+        int directoryBits = 1;
         long[] delta = new long[1024];
         int deltaCount;
+        /** once sealed, the delta is kept sorted (entries added one at a time); during a bulk load it is appended to */
+        boolean deltaSorted;
         /** entry numbers by length of the indexed form, for patterns that cannot use a key */
         final IntList[] byLength = new IntList[MarkingPattern.MAX_LENGTH + 2];
 
@@ -381,7 +389,66 @@ public final class MarkingIndex {
             if (deltaCount == delta.length) {
                 delta = Arrays.copyOf(delta, grow(delta.length));
             }
-            delta[deltaCount++] = (hash << ID_BITS) | id;
+            long key = (hash << ID_BITS) | id;
+            if (!deltaSorted) {
+                delta[deltaCount++] = key;
+                return;
+            }
+            int at = lowerBound(delta, 0, deltaCount, key);
+            System.arraycopy(delta, at, delta, at + 1, deltaCount - at);
+            delta[at] = key;
+            deltaCount++;
+        }
+
+        /** Bucket of a key: its top bits, in the keys' signed sort order. */
+        private static int bucket(long key, int bits) {
+            return (int) ((key ^ Long.MIN_VALUE) >>> (64 - bits));
+        }
+
+        private void buildDirectory() {
+            int bits = 1;
+            while ((1L << bits) < sorted.length / 8 && bits < 28) {
+                bits++;
+            }
+            int[] dir = new int[(1 << bits) + 1];
+            int b = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                int kb = bucket(sorted[i], bits);
+                while (b <= kb) {
+                    dir[b++] = i;
+                }
+            }
+            while (b < dir.length) {
+                dir[b++] = sorted.length;
+            }
+            directory = dir;
+            directoryBits = bits;
+        }
+
+        /** First index of {@link #sorted} whose key is not less than {@code key} (within the key's bucket). */
+        private int sortedLowerBound(long key) {
+            int b = bucket(key, directoryBits);
+            return lowerBound(sorted, directory[b], directory[b + 1], key);
+        }
+
+        /** Calls the sink with the entry number of every key of the hash, in the sorted keys and the delta. */
+        private void scan(long hash, java.util.function.IntConsumer sink) {
+            long lo = hash << ID_BITS;
+            long hi = lo | ID_MASK;
+            for (int i = sortedLowerBound(lo); i < sorted.length && sorted[i] <= hi; i++) {
+                sink.accept((int) (sorted[i] & ID_MASK));
+            }
+            if (deltaSorted) {
+                for (int i = lowerBound(delta, 0, deltaCount, lo); i < deltaCount && delta[i] <= hi; i++) {
+                    sink.accept((int) (delta[i] & ID_MASK));
+                }
+            } else {
+                for (int i = 0; i < deltaCount; i++) {
+                    if (delta[i] >= lo && delta[i] <= hi) {
+                        sink.accept((int) (delta[i] & ID_MASK));
+                    }
+                }
+            }
         }
 
         void merge() {
@@ -389,7 +456,9 @@ public final class MarkingIndex {
                 return;
             }
             long[] d = Arrays.copyOf(delta, deltaCount);
-            Arrays.parallelSort(d);
+            if (!deltaSorted) {
+                Arrays.parallelSort(d);
+            }
             long[] out = new long[sorted.length + d.length];
             int i = 0;
             int j = 0;
@@ -406,6 +475,8 @@ public final class MarkingIndex {
             sorted = out;
             delta = new long[1024];
             deltaCount = 0;
+            deltaSorted = true;
+            buildDirectory();
         }
 
         /** Feeds the collector every entry that may fit; returns true when it had to scan a whole length. */
@@ -498,8 +569,8 @@ public final class MarkingIndex {
             return sb.toString().toCharArray();
         }
 
-        // relative costs: one binary search of the key array against one candidate verified
-        private static final int SEARCH_COST = 40;
+        // relative costs, measured: one key lookup (through the directory) costs about one candidate verified
+        private static final int SEARCH_COST = 1;
 
         private void lookupPair(String s, int n, int e, int j1, int from1, int to1, int j2, int from2, int to2, IntList out) {
             int q1 = unknowns(s, from1, to1);
@@ -598,16 +669,7 @@ public final class MarkingIndex {
         }
 
         private void feed(long hash, IntList out) {
-            long lo = hash << ID_BITS;
-            long hi = lo | ID_MASK;
-            for (int i = lowerBound(sorted, lo); i < sorted.length && sorted[i] <= hi; i++) {
-                out.add((int) (sorted[i] & ID_MASK));
-            }
-            for (int i = 0; i < deltaCount; i++) {
-                if (delta[i] >= lo && delta[i] <= hi) {
-                    out.add((int) (delta[i] & ID_MASK));
-                }
-            }
+            scan(hash, out::add);
         }
 
         private static boolean readable(String s, int from, int to) {
@@ -620,51 +682,19 @@ public final class MarkingIndex {
         }
 
         private int count(long hash) {
-            long lo = hash << ID_BITS;
-            long hi = lo | ID_MASK;
-            int n = lowerBound(sorted, lo);
-            int m = upperBound(sorted, hi);
-            int d = 0;
-            for (int i = 0; i < deltaCount; i++) {
-                if (delta[i] >= lo && delta[i] <= hi) {
-                    d++;
-                }
-            }
-            return m - n + d;
+            int[] n = {0};
+            scan(hash, id -> n[0]++);
+            return n[0];
         }
 
         private void feed(long hash, Collector c) {
-            long lo = hash << ID_BITS;
-            long hi = lo | ID_MASK;
-            for (int i = lowerBound(sorted, lo); i < sorted.length && sorted[i] <= hi; i++) {
-                c.offer((int) (sorted[i] & ID_MASK));
-            }
-            for (int i = 0; i < deltaCount; i++) {
-                if (delta[i] >= lo && delta[i] <= hi) {
-                    c.offer((int) (delta[i] & ID_MASK));
-                }
-            }
+            scan(hash, c::offer);
         }
 
-        /** First index whose key is greater than {@code key}. */
-        private static int upperBound(long[] a, long key) {
-            int lo = 0;
-            int hi = a.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (a[mid] <= key) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-
-        /** First index whose key is not less than {@code key}. */
-        private static int lowerBound(long[] a, long key) {
-            int lo = 0;
-            int hi = a.length;
+        /** First index in {@code a[from, to)} whose key is not less than {@code key} ({@code to} if none). */
+        private static int lowerBound(long[] a, int from, int to, long key) {
+            int lo = from;
+            int hi = to;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (a[mid] < key) {

@@ -1,7 +1,6 @@
 package org.ferret.tracing.matching;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -96,7 +95,7 @@ public final class MarkingMatcher {
         return !p.ncic() && !p.hasRun() && p.fixedLength() >= MIN_EDIT_LENGTH && p.unknowns() <= MAX_EDIT_UNKNOWNS;
     }
 
-    public static final int MIN_EDIT_LENGTH = 6;
+    public static final int MIN_EDIT_LENGTH = 5;
     public static final int MAX_EDIT_UNKNOWNS = 2;
 
     /**
@@ -116,11 +115,6 @@ public final class MarkingMatcher {
         return alignWithEdit(pattern.symbols(), serial.toCharArray(), 0, serial.length());
     }
 
-    private static final int NEG = Integer.MIN_VALUE / 4;
-    private static final byte DIAG = 1;
-    private static final byte SUB = 2;
-    private static final byte MISS = 3;
-    private static final byte XTRA = 4;
 
     /** Points for reading {@code q} where {@code c} is recorded, or -1 when it is no fit without an edit. */
     private static int gain(char q, char c) {
@@ -135,131 +129,124 @@ public final class MarkingMatcher {
 
     /**
      * Best alignment of a run-free pattern with a recorded serial (a slice of {@code chars}) using at most one edit.
-     * Three layers over a band of width three: no edit; one substitution or one recorded character missing from the
-     * reading; one extra character read. Each scores points / (4 x characters), the extra character counting as a
-     * character worth nothing.
+     * With one edit, everything before it lines up position by position and everything after it lines up from the
+     * end; so the longest fitting prefix and suffix, with their points, decide every case in one pass each: no edit,
+     * the one substitution (where the prefix stops), or the missing or extra character (the best split that both
+     * prefix and suffix reach). Each fit scores points / (4 x characters), an extra character counting as one worth
+     * nothing.
      */
     static Match alignWithEdit(String p, char[] chars, int off, int n) {
+        return alignWithEdit(p, chars, off, n, new Scratch());
+    }
+
+    /** Work arrays of the alignment, reused across the candidates of one search (not shared between threads). */
+    static final class Scratch {
+        final int[] pre = new int[MarkingPattern.MAX_LENGTH + 2];
+        final int[] suf = new int[MarkingPattern.MAX_LENGTH + 2];
+    }
+
+    static Match alignWithEdit(String p, char[] chars, int off, int n, Scratch scratch) {
         int m = p.length();
         if (Math.abs(m - n) > MAX_EDITS) {
             return null;
         }
-        int w = 3 * (m + 1);
-        int[][] f = new int[3][w];
-        byte[][] back = new byte[3][w];
-        for (int[] layer : f) {
-            Arrays.fill(layer, NEG);
+        int both = Math.min(m, n);
+        int[] pre = scratch.pre;
+        int[] suf = scratch.suf;
+        // pre[k]: points of the first k characters lined up; L: how far that fits
+        pre[0] = 0;
+        int prefix = 0;
+        while (prefix < both) {
+            int g = gain(p.charAt(prefix), chars[off + prefix]);
+            if (g < 0) {
+                break;
+            }
+            pre[prefix + 1] = pre[prefix] + g;
+            prefix++;
         }
-        f[0][1] = 0;
-        for (int i = 0; i <= m; i++) {
-            for (int j = Math.max(0, i - 1); j <= Math.min(n, i + 1); j++) {
-                if (i == 0 && j == 0) {
-                    continue;
-                }
-                int at = 3 * i + (j - i + 1);
-                int g = i > 0 && j > 0 ? gain(p.charAt(i - 1), chars[off + j - 1]) : -1;
-                int diag = i > 0 && j > 0 ? 3 * (i - 1) + (j - i + 1) : -1;
-                for (int layer = 0; layer < 3; layer++) {
-                    int best = NEG;
-                    byte how = 0;
-                    if (g >= 0 && f[layer][diag] > NEG) {
-                        best = f[layer][diag] + g;
-                        how = DIAG;
-                    }
-                    if (layer == 1 && diag >= 0 && g < 0 && f[0][diag] > NEG && f[0][diag] > best) {
-                        best = f[0][diag];
-                        how = SUB;
-                    }
-                    if (layer == 1 && j > 0 && j - 1 >= i - 1) {
-                        int left = 3 * i + (j - 1 - i + 1);
-                        if (f[0][left] > NEG && f[0][left] > best) {
-                            best = f[0][left];
-                            how = MISS;
-                        }
-                    }
-                    if (layer == 2 && i > 0 && j <= i) {
-                        int up = 3 * (i - 1) + (j - (i - 1) + 1);
-                        if (f[0][up] > NEG && f[0][up] > best) {
-                            best = f[0][up];
-                            how = XTRA;
-                        }
-                    }
-                    f[layer][at] = best;
-                    back[layer][at] = how;
+        if (m == n && prefix == n) {
+            return explain(p, chars, off, n, -1, 0, pre[n]);
+        }
+        // suf[t]: points of the last t characters lined up from the end
+        suf[0] = 0;
+        int suffix = 0;
+        while (suffix < both) {
+            int g = gain(p.charAt(m - 1 - suffix), chars[off + n - 1 - suffix]);
+            if (g < 0) {
+                break;
+            }
+            suf[suffix + 1] = suf[suffix] + g;
+            suffix++;
+        }
+        int at = -1;
+        int best = -1;
+        if (m == n) {
+            // the substitution must be where the prefix stops
+            if (suffix >= n - 1 - prefix) {
+                at = prefix;
+                best = pre[prefix] + suf[n - 1 - prefix];
+            }
+        } else {
+            // m < n: recorded character k missing; m > n: read character k extra; both - k characters after it
+            for (int k = Math.max(0, both - suffix); k <= prefix; k++) {
+                int v = pre[k] + suf[both - k];
+                if (v > best) {
+                    best = v;
+                    at = k;
                 }
             }
         }
-        int end = 3 * m + (n - m + 1);
-        int layer = -1;
-        double score = -1;
-        for (int l = 0; l < 3; l++) {
-            if (f[l][end] > NEG) {
-                double s = (double) f[l][end] / (EXACT * (n + (l == 2 ? 1 : 0)));
-                if (s > score) {
-                    score = s;
-                    layer = l;
-                }
-            }
-        }
-        if (layer < 0) {
+        if (at < 0) {
             return null;
         }
-        PositionMatch[] out = new PositionMatch[n + 1];
-        int k = out.length;
+        return explain(p, chars, off, n, at, m - n, best);
+    }
+
+    /** The explanation of the fit with its edit at {@code at} ({@code -1}: none) of kind {@code d} (m - n). */
+    private static Match explain(String p, char[] chars, int off, int n, int at, int d, int points) {
+        List<PositionMatch> out = new ArrayList<>(n + 1);
+        int edits = at >= 0 ? 1 : 0;
         int exact = 0;
         int confused = 0;
         int unknown = 0;
-        int edits = 0;
-        int i = m;
-        int j = n;
-        while (i > 0 || j > 0) {
-            int at = 3 * i + (j - i + 1);
-            byte how = back[layer][at];
-            String rec = j > 0 ? String.valueOf(chars[off + j - 1]) : null;
-            String read = i > 0 ? String.valueOf(p.charAt(i - 1)) : null;
-            switch (how) {
-                case DIAG -> {
-                    char q = p.charAt(i - 1);
-                    PositionMatch.Kind kind;
-                    if (q == MarkingPattern.ONE) {
-                        kind = PositionMatch.Kind.UNKNOWN;
-                        unknown++;
-                    } else if (q == chars[off + j - 1]) {
-                        kind = PositionMatch.Kind.EXACT;
-                        exact++;
-                    } else {
-                        kind = PositionMatch.Kind.CONFUSION;
-                        confused++;
-                    }
-                    out[--k] = new PositionMatch(j, rec, read, kind);
-                    i--;
-                    j--;
+        int i = 0; // in the pattern
+        int j = 0; // in the serial
+        while (i < p.length() || j < n) {
+            if (j == at && at >= 0) {
+                if (d == 0) {
+                    out.add(new PositionMatch(j + 1, String.valueOf(chars[off + j]), String.valueOf(p.charAt(i)),
+                            PositionMatch.Kind.SUBSTITUTED));
+                    i++;
+                    j++;
+                } else if (d < 0) {
+                    out.add(new PositionMatch(j + 1, String.valueOf(chars[off + j]), null, PositionMatch.Kind.MISSING));
+                    j++;
+                } else {
+                    out.add(new PositionMatch(j, null, String.valueOf(p.charAt(i)), PositionMatch.Kind.EXTRA));
+                    i++;
                 }
-                case SUB -> {
-                    out[--k] = new PositionMatch(j, rec, read, PositionMatch.Kind.SUBSTITUTED);
-                    edits++;
-                    layer = 0;
-                    i--;
-                    j--;
-                }
-                case MISS -> {
-                    out[--k] = new PositionMatch(j, rec, null, PositionMatch.Kind.MISSING);
-                    edits++;
-                    layer = 0;
-                    j--;
-                }
-                case XTRA -> {
-                    out[--k] = new PositionMatch(j, null, read, PositionMatch.Kind.EXTRA);
-                    edits++;
-                    layer = 0;
-                    i--;
-                }
-                default -> throw new IllegalStateException("no way back from cell " + i + "," + j);
+                at = -2;
+                continue;
             }
+            char q = p.charAt(i);
+            char c = chars[off + j];
+            PositionMatch.Kind kind;
+            if (q == MarkingPattern.ONE) {
+                kind = PositionMatch.Kind.UNKNOWN;
+                unknown++;
+            } else if (q == c) {
+                kind = PositionMatch.Kind.EXACT;
+                exact++;
+            } else {
+                kind = PositionMatch.Kind.CONFUSION;
+                confused++;
+            }
+            out.add(new PositionMatch(j + 1, String.valueOf(c), String.valueOf(q), kind));
+            i++;
+            j++;
         }
-        List<PositionMatch> explanation = Arrays.asList(out).subList(k, out.length);
-        double rounded = Math.round(1000.0 * score) / 1000.0;
-        return new Match(new String(chars, off, n), rounded, exact, confused, unknown, edits, explanation);
+        double score = (double) points / (EXACT * (n + (d > 0 ? 1 : 0)));
+        return new Match(new String(chars, off, n), Math.round(1000.0 * score) / 1000.0, exact, confused, unknown, edits, out);
     }
 
     /** Fast check for patterns without runs: same length, and every readable character in the same class. */

@@ -61,7 +61,7 @@ class EditSearchTest {
     @Test
     void two_edits_are_no_fit_and_short_or_ncic_or_run_patterns_are_matched_without_edits() {
         assertThat(MarkingMatcher.matchWithEdit(MarkingPattern.parse("FXK4817", false), "EXK40817")).isNull();
-        assertThat(MarkingMatcher.editable(MarkingPattern.parse("AB123", false))).isFalse();
+        assertThat(MarkingMatcher.editable(MarkingPattern.parse("AB12", false))).isFalse();
         assertThat(MarkingMatcher.editable(MarkingPattern.parse("AB1234", true))).isFalse();
         assertThat(MarkingMatcher.editable(MarkingPattern.parse("AB*1234", false))).isFalse();
         assertThat(MarkingMatcher.editable(MarkingPattern.parse("AB???1234", false))).isFalse();
@@ -229,6 +229,51 @@ class EditSearchTest {
         // ranked: no other serial that needs more edits or fits worse comes first
         for (int k = 0; k < rank; k++) {
             assertThat(hits.get(k).match().score()).isGreaterThanOrEqualTo(m.score());
+        }
+    }
+
+    static LongStream verifierSeeds() {
+        return LongStream.range(20_000, 22_000);
+    }
+
+    /** Fits with at most one edit, by brute force: some one-edit variant of the reading fits without edits. */
+    static boolean fitsWithOneEditByBruteForce(String read, String serial) {
+        if (MarkingMatcher.match(new MarkingPattern(read, read, false), serial) != null) {
+            return true;
+        }
+        for (int i = 0; i <= read.length(); i++) {
+            List<String> variants = new ArrayList<>();
+            variants.add(read.substring(0, i) + "?" + read.substring(i)); // a recorded character missing from the reading
+            if (i < read.length()) {
+                variants.add(read.substring(0, i) + read.substring(i + 1)); // an extra character read
+                variants.add(read.substring(0, i) + "?" + read.substring(i + 1)); // a substitution
+            }
+            for (String v : variants) {
+                if (!v.isEmpty() && MarkingMatcher.match(new MarkingPattern(v, v, false), serial) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @MethodSource("verifierSeeds")
+    void the_one_edit_alignment_accepts_exactly_what_one_edit_and_a_fit_without_edits_accept(long seed) {
+        Random r = new Random(seed);
+        String serial = random(r, 5 + r.nextInt(5), "0OD18BS5AJ?");
+        serial = serial.replace('?', 'X');
+        String read = random(r, Math.max(5, serial.length() - 1 + r.nextInt(3)), "0OD18BS5AJ?");
+        if (read.chars().filter(c -> c == '?').count() > 2) {
+            return;
+        }
+        Match m = MarkingMatcher.alignWithEdit(read, serial.toCharArray(), 0, serial.length());
+        assertThat(m != null).as("%s read as %s", serial, read).isEqualTo(fitsWithOneEditByBruteForce(read, serial));
+        if (m != null) {
+            assertThat(m.explanation()).filteredOn(x -> x.kind() != Kind.EXTRA).hasSize(serial.length());
+            assertThat(m.exact() + m.confused() + m.unknown() + m.edits()
+                    - (m.explanation().stream().anyMatch(x -> x.kind() == Kind.MISSING) ? 1 : 0))
+                    .isEqualTo(read.length());
         }
     }
 
