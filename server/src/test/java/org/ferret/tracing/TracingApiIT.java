@@ -98,6 +98,8 @@ class TracingApiIT {
         assertThat(explanation.get(4)).containsEntry("kind", "UNKNOWN");
         assertThat(explanation.get(6)).containsEntry("kind", "CONFUSION").containsEntry("read", "I").containsEntry("recorded", "1");
         assertThat(explanation.get(0)).containsEntry("kind", "EXACT");
+        // the first thing an investigator needs to see: the item is reported stolen
+        assertThat(c).containsEntry("status", "REPORTED_STOLEN").containsEntry("statusText", "reported stolen");
 
         // attribute filters
         assertThat(candidates(investigator.get().uri("/api/v1/markings/search?q=BXK4?8I7&type=RIFLE").retrieve().toEntity(Map.class))).isEmpty();
@@ -265,6 +267,30 @@ class TracingApiIT {
         String errors = r.getBody().get("errors").toString();
         assertThat(errors).contains("requestingCountry").contains("markings[0].marking").contains("urgency");
         assertThat(jdbc.queryForObject("select count(*) from trace_request", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_reading_with_a_character_dropped_or_misread_outside_the_classes_finds_the_serial_and_names_the_edit() {
+        Map<String, Object> item = registerStolenPistol("EQT-70315");
+        var investigator = as("investigator");
+        // one character dropped (the 3), one confused (O for 0) and one unreadable
+        ResponseEntity<Map> dropped = eventually(() -> investigator.get().uri("/api/v1/markings/search?q=EQT7O1?")
+                .retrieve().toEntity(Map.class), x -> !candidates(x).isEmpty());
+        assertThat(dropped.getBody()).containsEntry("edits", true);
+        Map<String, Object> c = candidates(dropped).stream().filter(x -> item.get("id").equals(x.get("itemId"))).findFirst()
+                .orElseThrow();
+        assertThat(c).containsEntry("edits", 1).containsEntry("statusText", "reported stolen");
+        assertThat((List<Map<String, Object>>) c.get("explanation"))
+                .anySatisfy(p -> assertThat(p).containsEntry("kind", "MISSING").containsEntry("recorded", "3"));
+        // F read for E: outside every confusion class, found as a substitution
+        Map<String, Object> misread = candidates(investigator.get().uri("/api/v1/markings/search?q=FQT70315")
+                .retrieve().toEntity(Map.class)).getFirst();
+        assertThat(misread.get("itemId")).isEqualTo(item.get("id"));
+        assertThat(misread.get("summary").toString()).contains("pos 1 F read for E");
+        // asked for fits of the same length only, neither is found
+        assertThat(candidates(investigator.get().uri("/api/v1/markings/search?q=FQT70315&edits=false")
+                .retrieve().toEntity(Map.class))).isEmpty();
     }
 
     @Test
