@@ -72,7 +72,12 @@ public class CheckpointVerifier {
             if (!c.node().equals(keys.nodeId())) {
                 notes.add("the checkpoint file holds a " + c.describe() + " of node '" + c.node() + "', not of this node; skipped");
             } else if (!keys.verifyOwn(c.signedText(), c.signature())) {
-                problems.add("the " + c.describe() + " in this node's checkpoint file does not carry this node's signature");
+                if (keys.ephemeral()) {
+                    notes.add("the " + c.describe() + " was signed with another key: this node's key is made up at each"
+                            + " start (set ferret.exchange.node.private-key), so it cannot be checked");
+                } else {
+                    problems.add("the " + c.describe() + " in this node's checkpoint file does not carry this node's signature");
+                }
             } else {
                 sources.add(new Source("this node's checkpoint file", c));
             }

@@ -198,5 +198,52 @@ class CheckpointWitnessIT {
         assertThat(jdbcB.queryForObject("select reason from audit_witnessed_checkpoint where status = 'REFUSED'", String.class))
                 .contains("the new tree does not extend it");
         assertThat(checkpointsA.verify().intact()).isFalse();
+
+        // checkpoints that cannot follow the one B holds, signed with A's key and sent straight to B
+        String heldRoot = nodeB.getBean(JdbcTemplate.class).queryForObject(
+                "select root from audit_witnessed_checkpoint where size = ? and status = 'ACCEPTED'", String.class, second).trim();
+        String otherRoot = "ab".repeat(32);
+        var shorter = sendToB(checkpoint(second - 1, heldRoot, KEY_A[0]), second - 1);
+        assertThat(shorter.getStatusCode().value()).isEqualTo(409);
+        assertThat(String.valueOf(shorter.getBody().get("detail"))).contains("log is shorter than checkpoint")
+                .contains("checkpoint of size " + second);
+        var sameSize = sendToB(checkpoint(second, otherRoot, KEY_A[0]), second);
+        assertThat(sameSize.getStatusCode().value()).isEqualTo(409);
+        assertThat(String.valueOf(sameSize.getBody().get("detail"))).contains("does not match: root differs");
+        var foreignKey = sendToB(checkpoint(second + 10, otherRoot, NodeKeys.generate()[0]), second);
+        assertThat(foreignKey.getStatusCode().value()).isEqualTo(403);
+        assertThat(foreignKey.getBody().get("code")).isEqualTo("SIGNATURE_INVALID");
+        assertThat(heldByB()).isEqualTo(second);
+    }
+
+    static Map<String, Object> checkpoint(long size, String root, String privateKey) throws Exception {
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String text = Checkpoint.text("node-a", size, root, at);
+        return Map.of("node", "node-a", "size", size, "root", root, "signedAt", at.toString(),
+                "signature", sign(text, privateKey));
+    }
+
+    static String sign(String text, String privateKey) throws Exception {
+        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        s.initSign(java.security.KeyFactory.getInstance("Ed25519").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(privateKey))));
+        s.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.Base64.getEncoder().encodeToString(s.sign());
+    }
+
+    /** An AUDIT_CHECKPOINT document from node A (envelope signed with A's key) posted to B's exchange endpoint. */
+    @SuppressWarnings("unchecked")
+    org.springframework.http.ResponseEntity<Map> sendToB(Map<String, Object> checkpoint, long previousSize) throws Exception {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("id", UUID.randomUUID().toString());
+        doc.put("kind", "AUDIT_CHECKPOINT");
+        doc.put("sender", "node-a");
+        doc.put("recipient", "node-b");
+        doc.put("createdAt", java.time.Instant.now().toString());
+        doc.put("nonce", UUID.randomUUID().toString().replace("-", ""));
+        doc.put("body", Map.of("checkpoint", checkpoint, "previousSize", previousSize, "consistency", List.of()));
+        String document = nodeB.getBean(tools.jackson.databind.ObjectMapper.class).writeValueAsString(doc);
+        return client(PORT_B, null).post().uri("/api/v1/exchange")
+                .body(Map.of("document", document, "signature", sign(document, KEY_A[0]))).retrieve().toEntity(Map.class);
     }
 }
