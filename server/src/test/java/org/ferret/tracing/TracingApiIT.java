@@ -147,6 +147,38 @@ class TracingApiIT {
                 .getStatusCode().value()).isEqualTo(403);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_theft_reported_after_the_recovery_date_is_in_the_answers_facts_as_well_as_in_its_chain_of_custody() {
+        LocalDate today = LocalDate.now();
+        var registrar = as("registrar");
+        Map<String, Object> item = registrar.post().uri("/api/v1/items").body(Map.of(
+                "kind", "PISTOL", "manufacturer", "Glock", "model", "19", "calibre", "9x19mm",
+                "countryOfManufacture", "AT",
+                "markings", List.of(Map.of("kind", "MANUFACTURE", "manufacturer", "Glock", "countryOrPlace", "AT",
+                        "serialNumber", "LATE-55120")),
+                "initialEvent", Map.of("type", "MANUFACTURE", "occurredOn", "2019-03-01", "country", "AT")))
+                .retrieve().body(Map.class);
+        String itemId = (String) item.get("id");
+        event(itemId, Map.of("type", "THEFT_REPORTED", "occurredOn", today.toString(), "reference", "POL-LATE-1"));
+        var investigator = as("investigator");
+        eventually(() -> candidates(investigator.get().uri("/api/v1/markings/search?q=LATE55120").retrieve().toEntity(Map.class)),
+                l -> !l.isEmpty());
+        Map<String, Object> request = traceRequest("LATE-55120", "EE", "ROUTINE");
+        request.put("recoveredOn", today.minusDays(2).toString());
+        String id = (String) investigator.post().uri("/api/v1/tracing/requests").body(request).retrieve().body(Map.class).get("id");
+        investigator.post().uri("/api/v1/tracing/requests/" + id + "/candidates/" + itemId + "/confirm").retrieve().toBodilessEntity();
+        Map<String, Object> answer = (Map<String, Object>) investigator.post().uri("/api/v1/tracing/requests/" + id + "/answer")
+                .retrieve().body(Map.class).get("answer");
+
+        assertThat((List<Map<String, Object>>) answer.get("chainOfCustody")).extracting(e -> e.get("event"))
+                .containsExactly("MANUFACTURE", "THEFT_REPORTED");
+        assertThat(answer.get("lossOrTheft").toString()).startsWith("reported stolen").contains("after the recovery");
+        assertThat(answer.get("lossOrTheftReportedOn")).isEqualTo(today.toString());
+        // the last lawful acquisition is still the one before the recovery
+        assertThat(answer.get("lastLawfulAcquisition")).isEqualTo("2019-03-01");
+    }
+
     Map<String, Object> traceRequest(String marking, String country, String urgency) {
         return new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("requestingAgency", "Police of Estonia, serious crime unit"),
