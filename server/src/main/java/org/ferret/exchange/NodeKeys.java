@@ -44,13 +44,15 @@ public class NodeKeys {
     private final PublicKey publicKey;
     private final Map<String, Peer> peers;
     private final Map<String, PublicKey> peerKeys = new TreeMap<>();
+    private final boolean ephemeral;
 
     NodeKeys(Environment env) {
         this.nodeId = property(env, "node.id", "local");
         String priv = property(env, "node.private-key", null);
         String pub = property(env, "node.public-key", null);
         try {
-            if (priv == null || priv.isBlank()) {
+            ephemeral = priv == null || priv.isBlank();
+            if (ephemeral) {
                 KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 privateKey = kp.getPrivate();
                 publicKey = kp.getPublic();
@@ -80,6 +82,11 @@ public class NodeKeys {
     static String property(Environment env, String name, String fallback) {
         String v = env.getProperty("ferret.exchange." + name);
         return v != null ? v : env.getProperty("ferret.tracing." + name, fallback);
+    }
+
+    /** True when no key is configured and this process made one up: what it signs cannot be checked after a restart. */
+    public boolean ephemeral() {
+        return ephemeral;
     }
 
     public String nodeId() {
