@@ -11,5 +11,5 @@
  * and {@link org.ferret.exchange.DocumentAccepted}. This module depends on {@code shared} only: modules that carry
  * documents depend on it, never the reverse.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Node exchange")
+@org.springframework.modulith.ApplicationModule(displayName = "Node exchange", allowedDependencies = {"shared"})
 package org.ferret.exchange;

@@ -6,5 +6,5 @@
  * <p>
  * Public API: {@link org.ferret.tracing.MarkingSearch}, {@link org.ferret.tracing.TraceRequests} and their value types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tracing", allowedDependencies = {"registry", "audit", "identity", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Tracing", allowedDependencies = {"registry", "audit", "identity", "exchange", "shared"})
 package org.ferret.tracing;
