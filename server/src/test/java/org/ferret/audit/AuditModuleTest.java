@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The audit module with only the module it depends on (exchange, for the node key and the witnesses): appends chain,
  * rollbacks leave no entry, tampering shows.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, verifyAutomatically = false) // ModularityTests verifies
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
 class AuditModuleTest {
