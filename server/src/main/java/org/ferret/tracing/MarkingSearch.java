@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 
+import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.ItemCategory;
 import org.ferret.registry.ItemId;
@@ -39,8 +40,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -343,7 +342,7 @@ public class MarkingSearch {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Confirmation c = new Confirmation(UUID.randomUUID(), itemId, pattern.strip(), normal, decision, traceRequest,
-                note == null || note.isBlank() ? null : note.strip(), actor(), agency(), now);
+                note == null || note.isBlank() ? null : note.strip(), Actor.current().username(), Actor.current().agency(), now);
         jdbc.sql("""
                 insert into tracing_confirmation (id, item_id, pattern, serial, decision, trace_request, note,
                     decided_by, agency, decided_at)
@@ -369,12 +368,4 @@ public class MarkingSearch {
                 .list();
     }
 
-    static String actor() {
-        return org.ferret.audit.Actor.current().username();
-    }
-
-    static String agency() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof org.ferret.identity.FerretPrincipal p ? p.agencyCode() : null;
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.ItemId;
 import org.ferret.registry.ItemView;
@@ -62,7 +63,7 @@ public class TraceRequests {
         Instant now = now();
         TraceRequest t = new TraceRequest(UUID.randomUUID(), TraceRequest.Direction.INCOMING, TraceStatus.RECEIVED, content,
                 now, now.plus(props.acknowledgeWithin(content.urgency())), now.plus(props.answerWithin(content.urgency())),
-                null, null, null, null, null, peer, peerReference, MarkingSearch.actor(), 0, List.of());
+                null, null, null, null, null, peer, peerReference, Actor.current().username(), 0, List.of());
         store.insert(t);
         Map<UUID, TraceCandidate> proposed = new LinkedHashMap<>();
         for (MarkingRead m : content.markings()) {
@@ -97,7 +98,7 @@ public class TraceRequests {
         Instant now = now();
         TraceRequest t = new TraceRequest(UUID.randomUUID(), TraceRequest.Direction.OUTGOING, TraceStatus.SENT, content,
                 now, now.plus(props.acknowledgeWithin(content.urgency())), now.plus(props.answerWithin(content.urgency())),
-                null, null, null, null, null, peer, null, MarkingSearch.actor(), 0, List.of());
+                null, null, null, null, null, peer, null, Actor.current().username(), 0, List.of());
         store.insert(t);
         outbox.enqueue(peer, NodeDocument.Kind.TRACE_REQUEST, t.id(), Map.of("requestId", t.id(), "content", content));
         audit.record("TRACE_REQUEST_SENT", "trace_request", t.id().toString(), null, Map.of("content", content, "peer", peer));
@@ -167,7 +168,7 @@ public class TraceRequests {
         Instant now = now();
         TraceRequest after = confirm ? before.identify(item, now) : requireOpen(before);
         store.decideCandidate(id, item, confirm ? TraceCandidate.Decision.CONFIRMED : TraceCandidate.Decision.REJECTED,
-                MarkingSearch.actor(), now);
+                Actor.current().username(), now);
         String read = String.join(" / ", before.content().markings().stream().map(MarkingRead::marking).toList());
         search.decide(item, read.substring(0, Math.min(100, read.length())), c.serial(),
                 confirm ? Confirmation.Decision.CONFIRMED : Confirmation.Decision.REJECTED, id, note);
@@ -198,7 +199,7 @@ public class TraceRequests {
     public TraceRequest answer(UUID id, String remarks) {
         TraceRequest before = get(id);
         Instant now = now();
-        String by = MarkingSearch.actor();
+        String by = Actor.current().username();
         TraceAnswer a;
         if (before.status() == TraceStatus.IDENTIFIED) {
             ItemView item = registry.get(new ItemId(before.confirmedItem()));

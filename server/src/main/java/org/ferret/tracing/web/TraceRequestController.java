@@ -10,8 +10,9 @@ import org.ferret.tracing.TraceRequest;
 import org.ferret.tracing.TraceRequestContent;
 import org.ferret.tracing.TraceRequests;
 import org.ferret.tracing.TraceStatus;
+import org.ferret.shared.access.CanAdminister;
+import org.ferret.shared.access.CanTrace;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,7 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     @ResponseStatus(HttpStatus.CREATED)
     TraceRequest receive(@RequestBody TraceRequestContent content) {
         return traces.receive(content);
@@ -48,7 +49,7 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests/outgoing")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     @ResponseStatus(HttpStatus.CREATED)
     TraceRequest send(@RequestBody Outgoing o) {
         if (o.content() == null) {
@@ -60,25 +61,25 @@ class TraceRequestController {
     }
 
     @GetMapping("/requests")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     List<TraceRequest> list(@RequestParam(required = false) TraceStatus status) {
         return traces.list(status);
     }
 
     @GetMapping("/requests/overdue")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     List<TraceRequest> overdue() {
         return traces.overdue();
     }
 
     @GetMapping("/requests/{id}")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequest get(@PathVariable UUID id) {
         return traces.get(id);
     }
 
     @PostMapping("/requests/{id}/acknowledge")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequest acknowledge(@PathVariable UUID id) {
         return traces.acknowledge(id);
     }
@@ -88,13 +89,13 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests/{id}/candidates/{itemId}/confirm")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequest confirm(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) CandidateDecision d) {
         return traces.decide(id, itemId, true, d == null ? null : d.note());
     }
 
     @PostMapping("/requests/{id}/candidates/{itemId}/reject")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequest reject(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) CandidateDecision d) {
         return traces.decide(id, itemId, false, d == null ? null : d.note());
     }
@@ -104,13 +105,13 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests/{id}/answer")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequest answer(@PathVariable UUID id, @RequestBody(required = false) AnswerRequest a) {
         return traces.answer(id, a == null ? null : a.remarks());
     }
 
     @PostMapping("/requests/{id}/close")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequest close(@PathVariable UUID id) {
         return traces.close(id);
     }
@@ -122,7 +123,7 @@ class TraceRequestController {
     }
 
     @GetMapping("/exchange/outgoing")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     List<NodeOutbox.Outgoing> outgoing() {
         return outbox.outgoing();
     }
