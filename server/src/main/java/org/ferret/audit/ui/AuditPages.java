@@ -5,7 +5,8 @@ import java.util.List;
 import org.ferret.audit.AuditEntry;
 import org.ferret.audit.AuditTrail;
 import org.ferret.audit.AuditVerifier;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanReadAudit;
+import org.ferret.shared.access.CanVerifyAudit;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The audit trail for auditors (and administrators): filter, page, and verify the hash chain. */
 @Controller
 @RequestMapping("/audit")
-@PreAuthorize("hasAnyRole('AUDITOR','ADMINISTRATOR')")
+@CanReadAudit
 class AuditPages {
 
     static final int PAGE_SIZE = 50;
@@ -29,6 +30,7 @@ class AuditPages {
         private String actor;
         private String action;
         private int page;
+        private boolean reveal;
 
         public String getEntityType() { return entityType; }
         public void setEntityType(String entityType) { this.entityType = entityType; }
@@ -38,6 +40,8 @@ class AuditPages {
         public void setActor(String actor) { this.actor = actor; }
         public String getAction() { return action; }
         public void setAction(String action) { this.action = action; }
+        public boolean isReveal() { return reveal; }
+        public void setReveal(boolean reveal) { this.reveal = reveal; }
         public int getPage() { return page; }
         public void setPage(int page) { this.page = Math.max(0, page); }
 
@@ -60,7 +64,7 @@ class AuditPages {
     }
 
     @PostMapping("/verify")
-    @PreAuthorize("hasRole('AUDITOR')")
+    @CanVerifyAudit
     String verify(@ModelAttribute("form") FilterForm form, Model model) {
         model.addAttribute("verification", verifier.verify());
         return page(form, model);
@@ -68,9 +72,10 @@ class AuditPages {
 
     private String page(FilterForm form, Model model) {
         // one extra row tells whether there is a next page
-        List<AuditEntry> rows = trail.page(form.filter(), form.getPage() * PAGE_SIZE, PAGE_SIZE + 1);
+        List<AuditEntry> rows = trail.view(form.filter(), form.getPage() * PAGE_SIZE, PAGE_SIZE + 1, form.isReveal());
         model.addAttribute("entries", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        model.addAttribute("mayReveal", AuditTrail.mayReveal());
         model.addAttribute("total", trail.count());
         model.addAttribute("errors", null);
         return "audit/trail";
