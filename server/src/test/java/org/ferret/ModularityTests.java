@@ -1,17 +1,54 @@
 package org.ferret;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Fails the build when a module reaches into another module's internals or modules depend in a cycle. */
+/**
+ * Fails the build when a module reaches into another module's internals, depends on a module its
+ * {@code package-info} does not allow, or modules depend in a cycle.
+ */
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(FerretApplication.class);
+    /**
+     * The application's modules. The screening library ({@code screening/}, package {@code org.ferret.screening})
+     * shares the base package but is a plain library used like any other dependency, not a module of the
+     * application, so its classes are left out.
+     */
+    static final ApplicationModules MODULES = ApplicationModules.of(FerretApplication.class,
+            JavaClass.Predicates.resideInAPackage("org.ferret.screening.."));
 
     @Test
     void module_boundaries_hold() {
         MODULES.verify();
+    }
+
+    /** Without a declared list a module may depend on any other; every module says which arrows it intends. */
+    @Test
+    void every_module_declares_the_modules_it_may_depend_on() {
+        MODULES.forEach(module -> {
+            String pkg = module.getBasePackage().getName();
+            ApplicationModule declared;
+            try {
+                declared = Class.forName(pkg + ".package-info").getAnnotation(ApplicationModule.class);
+            } catch (ClassNotFoundException e) {
+                declared = null;
+            }
+            assertThat(declared).as("module %s has a package-info with @ApplicationModule", pkg).isNotNull();
+            if (declared.type() != ApplicationModule.Type.OPEN) {
+                assertThat(declared.allowedDependencies()).as("allowed dependencies of %s", pkg).isNotEmpty();
+            }
+        });
+    }
+
+    @Test
+    void the_screening_library_is_not_taken_for_an_application_module() {
+        assertThat(MODULES.getModuleByName("screening")).isEmpty();
+        assertThat(MODULES.getModuleByName("cli")).isPresent();
     }
 
     @Test

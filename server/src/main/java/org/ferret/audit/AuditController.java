@@ -2,8 +2,8 @@ package org.ferret.audit;
 
 import java.util.List;
 
-import org.ferret.shared.access.CanReadAudit;
 import org.ferret.shared.access.CanVerifyAudit;
+import org.ferret.shared.access.CanReadAudit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,10 +21,12 @@ class AuditController {
 
     private final AuditTrail trail;
     private final AuditVerifier verifier;
+    private final CheckpointVerifier checkpoints;
 
-    AuditController(AuditTrail trail, AuditVerifier verifier) {
+    AuditController(AuditTrail trail, AuditVerifier verifier, CheckpointVerifier checkpoints) {
         this.trail = trail;
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping
@@ -40,8 +42,8 @@ class AuditController {
 
     @GetMapping("/verify")
     @CanVerifyAudit
-    @Operation(summary = "Verify the hash chain; reports the first broken link")
-    AuditVerifier.Verification verify() {
-        return verifier.verify();
+    @Operation(summary = "Verify the hash chain and the signed checkpoints; reports the first broken link or checkpoint")
+    AuditCheck verify() {
+        return AuditCheck.of(verifier.verify(), checkpoints.verify());
     }
 }

@@ -160,6 +160,16 @@ class RoleMatrixIT {
         allow("GET /api/v1/audit/verify", AUDITORS);
         allow("GET /audit", AUDIT_READERS);
         allow("POST /audit/verify", AUDITORS);
+        allow("POST /audit/checkpoint", AUDITORS);
+        allow("GET /audit/proof", AUDIT_READERS);
+        allow("POST /api/v1/audit/checkpoints", AUDITORS);
+        allow("GET /api/v1/audit/checkpoints", AUDIT_READERS);
+        allow("GET /api/v1/audit/proof", AUDIT_READERS);
+        allow("GET /api/v1/audit/witness/{node}", AUDIT_READERS);
+        allow("GET /api/v1/audit/witness/{node}/latest", PUBLIC); // a witness's public read, signed by the node
+        // node exchange (authenticated by signature)
+        allow("POST /api/v1/exchange", PUBLIC);
+        allow("GET /api/v1/exchange/outgoing", ADMINS);
         // sign-in
         allow("GET /login", PUBLIC);
     }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** What every screen subcommand shares: exit codes, error reporting, reading data, progress bars. */
 abstract class Common implements Callable<Integer> {
-    static final int OK = 0, BAD_INPUT = 1, USAGE = 2;
+    /** Exit codes (docs/screening.md): ok; bad input (data, rule pack or model file); usage error; an output file that cannot be written. */
+    static final int OK = 0, BAD_INPUT = 1, USAGE = 2, CANNOT_WRITE = 3;
 
     @Spec
     CommandSpec spec;
@@ -59,6 +60,10 @@ abstract class Common implements Callable<Integer> {
             return BAD_INPUT;
         } catch (UsageError e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (CannotWrite e) {
+            err().println("error: " + e.getMessage());
+            err().flush();
+            return CANNOT_WRITE;
         } finally {
             out().flush();
             err().flush();
@@ -72,6 +77,43 @@ abstract class Common implements Callable<Integer> {
         UsageError(String m) {
             super(m);
         }
+    }
+
+    /** An output file that cannot be written: names the file and why. */
+    static final class CannotWrite extends Exception {
+        CannotWrite(Path file, String why) {
+            super("cannot write " + file + ": " + why);
+        }
+
+        CannotWrite(Path file, IOException cause) {
+            super("cannot write " + file + ": " + describe(cause), cause);
+        }
+
+        private static String describe(IOException e) {
+            return switch (e) {
+                case java.nio.file.NoSuchFileException x -> "no such directory";
+                case java.nio.file.AccessDeniedException x -> "permission denied";
+                case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
+                default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            };
+        }
+    }
+
+    /**
+     * Refuses, before any work is done, an output {@code file} that cannot be written: its directory must exist
+     * and be writable, and the file must not be a directory or read-only.
+     */
+    static void checkWritable(Path file) throws CannotWrite {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw new CannotWrite(file, "no such directory " + dir);
+        if (Files.isDirectory(file)) throw new CannotWrite(file, "it is a directory");
+        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(dir)) throw new CannotWrite(file, "permission denied");
+    }
+
+    /** Thread counts: at least one. */
+    static int threads(String option, int n) throws UsageError {
+        if (n < 1) throw new UsageError("Invalid value for option '" + option + "': expected at least 1 thread, got " + n);
+        return n;
     }
 
     Profile profile(String name) throws UsageError {

@@ -34,6 +34,14 @@ final class EvaluateCommand extends Common {
     @Override
     int run() throws Exception {
         Profile p = profile(profile);
+        if (drop != null) {
+            try {
+                java.util.regex.Pattern.compile(drop);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new UsageError("Invalid value for option '--drop-features': not a regular expression: " + e.getDescription());
+            }
+        }
+        checkWritable(out);
         RulePack pack = rules(p, rules, noRules);
         Table tr = read(p, train);
         Table te = read(p, List.of(test));
@@ -41,8 +49,12 @@ final class EvaluateCommand extends Common {
         TrainOptions o = TrainOptions.defaults().withRounds(rounds).withCriticalRounds(criticalRounds).withDepth(depth).withEta(eta).withHistory(!noHistory).withDropFeatures(drop).withCriticalModel(!noCritical);
         ScreeningModel m = Trainer.train(tr, pack, o, trainingProgress());
         double trainSecs = (System.nanoTime() - t0) / 1e9;
-        Scorer.Scores s = Scorer.score(m, te, true, 2);
-        ScoresCsv.write(out, te, s);
+        Scorer.Scores s = Scorer.score(m, te, Scorer.Options.of(m).withReasons().onThreads(2));
+        try {
+            ScoresCsv.write(out, te, s);
+        } catch (java.io.IOException e) {
+            throw new CannotWrite(out, e);
+        }
         out().printf("trained %s on %d declarations in %.1f s; scored %d; wrote %s%n", m.provenance(), tr.size(), trainSecs, te.size(), out);
         if (te.hasAnyLabel()) {
             out().println("ranked by fraud risk:");

@@ -31,9 +31,12 @@ final class GenerateCommand extends Common {
         } catch (java.time.format.DateTimeParseException e) {
             throw new UsageError("--start must be a date yyyy-MM-dd, not '" + start + "'");
         }
+        checkWritable(out);
         long t0 = System.nanoTime();
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 20)) {
             new PostalGenerator(seed, rows, startDay, days).write(w);
+        } catch (java.io.IOException e) {
+            throw new CannotWrite(out, e);
         }
         out().printf("wrote %d synthetic postal items (seed %d) to %s in %.1f s%n", rows, seed, out, (System.nanoTime() - t0) / 1e9);
         return OK;

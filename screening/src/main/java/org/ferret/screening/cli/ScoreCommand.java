@@ -14,12 +14,14 @@ import picocli.CommandLine.Option;
 final class ScoreCommand extends Common {
     @Option(names = "--model", required = true, description = "Model file written by train.") Path model;
     @Option(names = "--data", required = true, description = "Declaration CSV file.") Path data;
-    @Option(names = "--out", required = true, description = "Scores CSV to write: id,score,reasons.") Path out;
+    @Option(names = "--out", required = true, description = "Scores CSV to write: id,score,reasons (an id starting with = + - @, a tab or a carriage return is written with a leading ').") Path out;
     @Option(names = "--threads", defaultValue = "2", description = "Scoring threads (default ${DEFAULT-VALUE}).") int threads;
     @Option(names = "--timings", description = "Print the time of each phase to stderr.") boolean timings;
 
     @Override
     int run() throws Exception {
+        int threads = threads("--threads", this.threads);
+        checkWritable(out);
         long t0 = System.nanoTime();
         // the model loads on its own thread while the data is read with the profile it names
         Profile profile = ScreeningModel.profileOf(model);
@@ -37,9 +39,13 @@ final class ScoreCommand extends Common {
             throw (Error) e.getCause();
         }
         long t2 = System.nanoTime();
-        Scorer.Scores s = Scorer.score(m, t, m.history(), false, true, false, threads);
+        Scorer.Scores s = Scorer.score(m, t, Scorer.Options.of(m).withReasons().withoutCritical().onThreads(threads));
         long t3 = System.nanoTime();
-        ScoresCsv.write(out, t, s);
+        try {
+            ScoresCsv.write(out, t, s);
+        } catch (java.io.IOException e) {
+            throw new CannotWrite(out, e);
+        }
         long t4 = System.nanoTime();
         if (timings) {
             err().printf(java.util.Locale.ROOT, "timings: read (model loading alongside) %.2f s, rest of model load %.2f s, features+score+reasons %.2f s, write %.2f s%n",

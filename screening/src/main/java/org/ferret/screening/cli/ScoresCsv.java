@@ -52,13 +52,29 @@ final class ScoresCsv {
         StringBuilder sb = new StringBuilder((to - from) * 160);
         int id = t.require(t.profile().idColumn());
         for (int r = from; r < to; r++) {
-            sb.append(Csv.quote(t.text(id, r))).append(',');
+            appendCell(sb, t.text(id, r));
+            sb.append(',');
             appendScore(sb, s.risk()[r]);
             sb.append(',');
-            if (s.reasons() != null) sb.append(Csv.quote(s.reasons()[r]));
+            if (s.reasons() != null) appendCell(sb, s.reasons()[r]);
             sb.append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A text cell, CSV-quoted as needed. A cell that a spreadsheet would take for a formula (it starts with = + -
+     * or @, a tab or a carriage return; OWASP, CSV injection) gets a leading {@code '} and is always quoted, so
+     * an analyst who opens the file sees the text and runs nothing; a program reading the file strips that one
+     * {@code '} (docs/screening.md).
+     */
+    static void appendCell(StringBuilder sb, String v) {
+        if (!v.isEmpty() && formulaStart(v.charAt(0))) sb.append("\"'").append(v.replace("\"", "\"\"")).append('"');
+        else sb.append(Csv.quote(v));
+    }
+
+    static boolean formulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
     /** Six decimals, fixed point, without the cost of String.format on a million rows. */

@@ -49,6 +49,8 @@ final class SimulateCommand extends Common {
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+        if (out != null) checkWritable(out);
+        if (chart != null) checkWritable(chart);
         RulePack pack = rules(p, rules, noRules);
         Table t = read(p, data);
         TrainOptions o = TrainOptions.defaults().withRounds(rounds).withCriticalRounds(rounds).withEta(eta).withCriticalModel(crit > 0);
@@ -69,10 +71,18 @@ final class SimulateCommand extends Common {
                             pair.get(0), w.selected(), w.found(), w.precision(), w.recall(), w.criticalFound(), w.critical(), w.rankingPrecision()));
                 }
             }
-            Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+            try {
+                Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new CannotWrite(out, e);
+            }
         }
         if (chart != null) {
-            SimulationChart.write(chart, "Weekly screening on " + p.name() + ", capacity " + capacity, a, wa, b, wb);
+            try {
+                SimulationChart.write(chart, "Weekly screening on " + p.name() + ", capacity " + capacity, a, wa, b, wb);
+            } catch (java.io.IOException e) {
+                throw new CannotWrite(chart, e);
+            }
             out().println("wrote " + chart);
         }
         return OK;

@@ -28,12 +28,17 @@ final class TrainCommand extends Common {
     @Override
     int run() throws Exception {
         Profile p = profile(profile);
+        checkWritable(model);
         RulePack pack = rules(p, rules, noRules);
         long t0 = System.nanoTime();
         Table t = read(p, data);
         TrainOptions o = TrainOptions.defaults().withRounds(rounds).withCriticalRounds(criticalRounds).withDepth(depth).withEta(eta);
         ScreeningModel m = Trainer.train(t, pack, o, trainingProgress());
-        m.save(model);
+        try {
+            m.save(model);
+        } catch (java.io.IOException e) {
+            throw new CannotWrite(model, e);
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         out().printf("trained %s on %d declarations (%s to %s) in %.1f s%n", m.provenance(), t.size(), m.meta().get("from"), m.meta().get("to"), secs);
         if (m.report() != null) {

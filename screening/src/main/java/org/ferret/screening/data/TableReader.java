@@ -26,10 +26,16 @@ import org.ferret.screening.profile.Profile;
 public final class TableReader {
     private final Profile profile;
     private final OnError onError;
+    // the number columns and the values each may take, checked once a row's fields have all parsed
+    private final int[] numberColumns;
+    private final Column.Range[] ranges;
 
     public TableReader(Profile profile, OnError onError) {
         this.profile = profile;
         this.onError = onError;
+        List<Column> cols = profile.columns();
+        numberColumns = java.util.stream.IntStream.range(0, cols.size()).filter(c -> cols.get(c).kind() == ColumnKind.NUMBER).toArray();
+        ranges = java.util.Arrays.stream(numberColumns).mapToObj(c -> cols.get(c).range()).toArray(Column.Range[]::new);
     }
 
     /** The rows read and the rows skipped (each with its reason). */
@@ -271,8 +277,19 @@ public final class TableReader {
         }
     }
 
-    /** The checks across fields of a row whose fields all parsed; derives the label from the severity. */
+    /**
+     * The checks of a row whose fields all parsed: every number within its column's range, label and severity
+     * agreeing; derives the label from the severity.
+     */
     RowProblem finishRow(String file, long line, Row row) {
+        for (int i = 0; i < numberColumns.length; i++) {
+            double v = row.nv[numberColumns[i]];
+            if (v != v) continue;
+            Column.Range range = ranges[i];
+            if (v < range.min() || v > range.max() || (range.whole() && v != Math.rint(v))) {
+                return new RowProblem(file, line, profile.columns().get(numberColumns[i]).name(), range.problem(v));
+            }
+        }
         int label = row.label, severity = row.severity;
         if (label == 1 && profile.severityColumn() != null && severity == 0) {
             return new RowProblem(file, line, profile.severityColumn(), "severity 0 contradicts " + profile.labelColumn() + " = 1");

@@ -71,7 +71,7 @@ public final class Simulation {
             Table past = t.select(range(0, from)).withLabelsOnly(java.util.Arrays.copyOf(known, from));
             ScreeningModel model = Trainer.train(past, pack, options, Trainer.Progress.NONE);
             Table week = t.select(range(from, to));
-            Scorer.Scores s = Scorer.score(model, week, false, options.threads());
+            Scorer.Scores s = Scorer.score(model, week, Scorer.Options.of(model).onThreads(options.threads()));
             List<Selector.Pick> picks = Selector.select(s.risk(), s.critical(), policy, random);
             int found = 0, frauds = 0, critFound = 0, crit = 0;
             for (int r = 0; r < week.size(); r++) {

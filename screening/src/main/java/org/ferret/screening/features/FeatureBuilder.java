@@ -3,6 +3,7 @@ package org.ferret.screening.features;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ferret.screening.concurrent.Parallel;
 import org.ferret.screening.data.Table;
 import org.ferret.screening.profile.Column;
 import org.ferret.screening.profile.ColumnKind;
@@ -93,7 +94,7 @@ public final class FeatureBuilder {
                 }
             };
         }
-        org.ferret.screening.model.Parallel.runAll(work, threads);
+        Parallel.runAll(work, threads);
         return new Matrix(x, n, f);
     }
 

@@ -1,12 +1,8 @@
 package org.ferret.screening.model;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.ferret.screening.concurrent.Parallel;
 import org.ferret.screening.data.Table;
 import org.ferret.screening.features.FeatureBuilder;
 import org.ferret.screening.features.FeatureSpec;
@@ -25,26 +21,53 @@ public final class Scorer {
      */
     public record Scores(double[] risk, double[] critical, String[] reasons, String provenance, int rowsBeforeTrainingEnd) {}
 
-    public static Scores score(ScreeningModel model, Table t, boolean withReasons, int threads) {
-        return score(model, t, model.history(), false, withReasons, true, threads);
+    /**
+     * What to score and how: the history the features are built from (advanced over the rows), whether the rows'
+     * outcomes are learnt as the days pass (only in simulations, where they are outcomes already known), whether
+     * each score gets its reasons in words, whether the critical-class model (if any) scores too, and on how many
+     * threads. Start from {@link #of(ScreeningModel)} and change what differs.
+     */
+    public record Options(History history, boolean learnOutcomes, boolean reasons, boolean critical, int threads) {
+        public Options {
+            java.util.Objects.requireNonNull(history, "history");
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+
+        /** The model's own history, outcomes not learnt, no reasons, critical scores when the model has them, one thread. */
+        public static Options of(ScreeningModel model) {
+            return new Options(model.history(), false, false, true, 1);
+        }
+
+        public Options withReasons() {
+            return new Options(history, learnOutcomes, true, critical, threads);
+        }
+
+        public Options withoutCritical() {
+            return new Options(history, learnOutcomes, reasons, false, threads);
+        }
+
+        /** Scores from {@code h} and learns each day's known outcomes into it before the next day (simulations). */
+        public Options learningOutcomesInto(History h) {
+            return new Options(h, true, reasons, critical, threads);
+        }
+
+        public Options onThreads(int n) {
+            return new Options(history, learnOutcomes, reasons, critical, n);
+        }
     }
 
-    /**
-     * Scores with a given history (advanced over the rows); {@code recordOutcomes} only in simulations where the
-     * rows' labels are outcomes already known.
-     */
-    public static Scores score(ScreeningModel model, Table t, History history, boolean recordOutcomes, boolean withReasons, boolean withCritical,
-            int threads) {
+    public static Scores score(ScreeningModel model, Table t, Options o) {
         if (!t.profile().name().equals(model.profile().name())) {
             throw new IllegalArgumentException("model is for profile " + model.profile().name() + ", data is " + t.profile().name());
         }
         FeatureSpec spec = model.spec();
-        FeatureBuilder.Matrix m = FeatureBuilder.build(spec, t, history, recordOutcomes, threads);
-        if (!model.usesHistory()) Trainer.blankHistory(m, spec);
-        Trainer.dropFeatures(m, spec, model.meta().get("dropFeatures"));
+        int threads = o.threads();
+        boolean withReasons = o.reasons();
+        FeatureBuilder.Matrix m = FeatureBuilder.build(spec, t, o.history(), o.learnOutcomes(), threads);
+        model.featureMask().apply(m);
         int n = t.size();
         double[] risk = new double[n];
-        double[] crit = model.criticalTrees() == null || !withCritical ? null : new double[n];
+        double[] crit = model.criticalTrees() == null || !o.critical() ? null : new double[n];
         String[] reasons = withReasons ? new String[n] : null;
         int chunks = Math.max(1, Math.min(threads, n / 10_000 + 1));
         TreeEnsemble.LeafGroups leafGroups = withReasons ? model.leafGroups() : null;
@@ -76,7 +99,7 @@ public final class Scorer {
                 }
             };
         }
-        runAll(work);
+        Parallel.runAll(work);
         String lastDay = model.meta().get("to");
         int before = 0;
         if (lastDay != null) {
@@ -84,10 +107,6 @@ public final class Scorer {
             for (int r = 0; r < n; r++) if (t.epochDay(r) <= end) before++;
         }
         return new Scores(risk, crit, reasons, model.provenance(), before);
-    }
-
-    static void runAll(Runnable[] work) {
-        Parallel.runAll(work);
     }
 
     /**
@@ -174,6 +193,7 @@ public final class Scorer {
 
     private static String num(float v) {
         if (Float.isNaN(v)) return "unknown";
+        if (Float.isInfinite(v)) return v > 0 ? "beyond 3.4e38" : "below -3.4e38"; // a ratio with a tiny divisor
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         // as String.format("%.2f", v) (half up from the exact value), without the cost of a Formatter per reason
         return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();

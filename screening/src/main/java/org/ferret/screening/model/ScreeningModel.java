@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.ferret.screening.data.BadInputException;
+import org.ferret.screening.features.FeatureMask;
 import org.ferret.screening.features.FeatureSpec;
 import org.ferret.screening.features.History;
 import org.ferret.screening.profile.Profile;
@@ -55,6 +56,7 @@ public final class ScreeningModel {
     private final IndicatorReport report;
     private final String reportText;
     private final Map<String, String> meta;
+    private final FeatureMask featureMask;
     // for reasons: the indicators by weight (heaviest first, ties in pack order) with their phrases, and the
     // fraud trees' leaf contributions by feature group
     private final int[] ruleIndexByWeight;
@@ -82,6 +84,7 @@ public final class ScreeningModel {
         this.report = report;
         this.reportText = reportText;
         this.meta = Map.copyOf(meta);
+        this.featureMask = FeatureMask.of(spec, usesHistory(), this.meta.get("dropFeatures"));
         List<Rule> rules = spec.pack() == null ? List.of() : spec.pack().rules();
         ruleIndexByWeight = java.util.stream.IntStream.range(0, rules.size()).boxed()
                 .sorted((a, b) -> Double.compare(rules.get(b).weight(), rules.get(a).weight())).mapToInt(Integer::intValue).toArray();
@@ -229,6 +232,11 @@ public final class ScreeningModel {
         return "model " + version + (spec.pack() == null ? " (no rule pack)" : " with rule pack " + spec.pack().label());
     }
 
+    /** The features this model was trained without, hidden in the same way before it scores. */
+    public FeatureMask featureMask() {
+        return featureMask;
+    }
+
     public boolean usesHistory() {
         return !meta.getOrDefault("options", "").contains("useHistory=false");
     }
@@ -272,12 +280,27 @@ public final class ScreeningModel {
         try (ZipInputStream z = new ZipInputStream(Files.newInputStream(file))) {
             ZipEntry e;
             while ((e = z.getNextEntry()) != null) {
-                if (e.getName().equals("model.properties")) return Profiles.byName(properties(file, readAll(z)).get("profile"));
+                if (e.getName().equals("model.properties")) return profile(file, properties(file, readAll(z)));
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BadInputException(new org.ferret.screening.data.RowProblem(file.toString(), 0, null, "no such model file"));
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw damaged(file, e);
         }
         throw bad(file, "not a Ferret screening model (no model.properties)");
+    }
+
+    private static Profile profile(Path file, Map<String, String> props) throws BadInputException {
+        try {
+            return Profiles.byName(props.get("profile"));
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "model.properties: " + e.getMessage());
+        }
+    }
+
+    /** A model file cut short or otherwise damaged: the zip, or an entry in it, does not read back. */
+    private static BadInputException damaged(Path file, Exception e) {
+        return bad(file, "damaged or truncated model file (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); train it again or copy it whole");
     }
 
     private static Map<String, String> properties(Path file, byte[] propsBytes) throws BadInputException {
@@ -298,20 +321,30 @@ public final class ScreeningModel {
             while ((e = z.getNextEntry()) != null) entries.put(e.getName(), readAll(z));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BadInputException(new org.ferret.screening.data.RowProblem(file.toString(), 0, null, "no such model file"));
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw damaged(file, e);
         }
         Map<String, String> props = properties(file, entries.get("model.properties"));
-        Profile profile = Profiles.byName(props.get("profile"));
-        RulePack pack = null;
-        if (entries.containsKey("rules.txt")) pack = RulePackParser.parse(file + "!rules.txt", new String(entries.get("rules.txt"), StandardCharsets.UTF_8));
-        FeatureSpec spec = FeatureSpec.read(profile, reader(entries.get("features.tsv")), pack);
-        History history = History.read(profile, reader(entries.get("history.tsv")));
-        String fd = new String(entries.get("fraud.trees"), StandardCharsets.UTF_8);
-        String cd = entries.containsKey("critical.trees") ? new String(entries.get("critical.trees"), StandardCharsets.UTF_8) : null;
-        String version = props.remove("version");
-        props.remove("format");
-        return new ScreeningModel(profile, version, spec, history, TreeEnsemble.fromDump(splitDump(fd), 0.0, spec.size()),
-                entries.get("fraud.ubj"), fd, cd == null ? null : TreeEnsemble.fromDump(splitDump(cd), 0.0, spec.size()),
-                entries.get("critical.ubj"), cd, null, new String(entries.getOrDefault("indicators.txt", new byte[0]), StandardCharsets.UTF_8), props);
+        Profile profile = profile(file, props);
+        for (String required : List.of("features.tsv", "history.tsv", "fraud.trees", "fraud.ubj")) {
+            if (!entries.containsKey(required)) throw bad(file, "damaged or truncated model file (no " + required + "); train it again or copy it whole");
+        }
+        try {
+            RulePack pack = null;
+            if (entries.containsKey("rules.txt")) pack = RulePackParser.parse(file + "!rules.txt", new String(entries.get("rules.txt"), StandardCharsets.UTF_8));
+            FeatureSpec spec = FeatureSpec.read(profile, reader(entries.get("features.tsv")), pack);
+            History history = History.read(profile, reader(entries.get("history.tsv")));
+            String fd = new String(entries.get("fraud.trees"), StandardCharsets.UTF_8);
+            String cd = entries.containsKey("critical.trees") ? new String(entries.get("critical.trees"), StandardCharsets.UTF_8) : null;
+            String version = props.remove("version");
+            props.remove("format");
+            return new ScreeningModel(profile, version, spec, history, TreeEnsemble.fromDump(splitDump(fd), 0.0, spec.size()),
+                    entries.get("fraud.ubj"), fd, cd == null ? null : TreeEnsemble.fromDump(splitDump(cd), 0.0, spec.size()),
+                    entries.get("critical.ubj"), cd, null, new String(entries.getOrDefault("indicators.txt", new byte[0]), StandardCharsets.UTF_8), props);
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            // an entry that does not parse (read from memory: an IOException here is a corrupt line): the parsers of features, history and trees name what they expected
+            throw damaged(file, e);
+        }
     }
 
     private static BadInputException bad(Path file, String why) {

@@ -12,6 +12,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.ferret.screening.data.Table;
 import org.ferret.screening.features.FeatureBuilder;
+import org.ferret.screening.features.FeatureMask;
 import org.ferret.screening.features.FeatureSpec;
 import org.ferret.screening.features.History;
 import org.ferret.screening.rules.Rule;
@@ -62,8 +63,7 @@ public final class Trainer {
             spec = spec0.withPack(tunedPack);
             rescoreIndicators(m, spec);
         }
-        if (!o.useHistory()) blankHistory(m, spec);
-        dropFeatures(m, spec, o.dropFeatures());
+        FeatureMask.of(spec, o.useHistory(), o.dropFeatures()).apply(m);
 
         int f = spec.size();
         float[] x = new float[labelled.length * f];
@@ -193,23 +193,5 @@ public final class Trainer {
             for (int i = 0; i < rules; i++) if (m.x()[r * f + spec.ruleBase() + i] == 1f) s += spec.pack().rules().get(i).weight();
             m.x()[r * f + spec.ruleBase() + rules] = (float) s;
         }
-    }
-
-    /** For ablation: hides the features whose name matches {@code regex} (blank: none). */
-    static void dropFeatures(FeatureBuilder.Matrix m, FeatureSpec spec, String regex) {
-        if (regex == null || regex.isBlank()) return;
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
-        int f = spec.size();
-        for (int c = 0; c < f; c++) {
-            if (!p.matcher(spec.features().get(c).name()).find()) continue;
-            for (int r = 0; r < m.rows(); r++) m.x()[r * f + c] = Float.NaN;
-        }
-    }
-
-    /** For ablation: hides every history feature (as if unknown). */
-    static void blankHistory(FeatureBuilder.Matrix m, FeatureSpec spec) {
-        int f = spec.size();
-        int from = spec.historyBase(), to = from + spec.perKey() * spec.profile().historyKeys().size();
-        for (int r = 0; r < m.rows(); r++) for (int c = from; c < to; c++) m.x()[r * f + c] = Float.NaN;
     }
 }

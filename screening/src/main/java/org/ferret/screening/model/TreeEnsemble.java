@@ -21,15 +21,8 @@ public final class TreeEnsemble {
     private final double[] mean; // cover-weighted mean leaf value under the node
     private final double baseMargin;
     private final int features;
-    // fast layout: each tree in pre-order with the "yes" child next to its parent, padded so that every path
-    // has exactly depth[t] splits (a padding node jumps nowhere), so a row walks a tree without a single branch
-    private final int[] fastRoot;
-    private final int[] fastDepth;
-    private final int[] fastFeature; // feature index, bit 31 set when a missing value goes to the "no" child
-    private final float[] fastValue; // split threshold, or leaf value at depth[t]
-    private final int[] fastJump; // offset from n+1 to the "no" child (0 for padding)
-    private final double[] fastMean; // cover-weighted mean leaf value under the node (for contributions)
-    // complete layout for margins: tree t is a complete binary tree of depth fastDepth[t] in breadth-first order
+    private final int[] treeDepth; // of tree t: the longest path from its root to a leaf
+    // the layout the evaluation walks: tree t is a complete binary tree of depth treeDepth[t] in breadth-first order
     // (children of node i are 2i+1 and 2i+2, so no jump table), a leaf above the bottom copied into every slot
     // of the subtree it stands for; the splits of all trees in one int/float array, the leaves in another
     private final int[] fullNode; // first split of tree t in fullFeature/fullThreshold
@@ -53,32 +46,16 @@ public final class TreeEnsemble {
         this.baseMargin = baseMargin;
         this.features = features;
         int trees = roots.length;
-        fastRoot = new int[trees];
-        fastDepth = new int[trees];
-        int[] depthOf = new int[trees];
-        int total = 0;
-        for (int t = 0; t < trees; t++) {
-            depthOf[t] = depth(roots[t]);
-            total += paddedSize(roots[t], depthOf[t]);
-        }
-        fastFeature = new int[total];
-        fastValue = new float[total];
-        fastJump = new int[total];
-        fastMean = new double[total];
-        int at = 0;
-        for (int t = 0; t < trees; t++) {
-            fastRoot[t] = at;
-            fastDepth[t] = depthOf[t];
-            at = lay(roots[t], depthOf[t], at);
-        }
+        treeDepth = new int[trees];
+        for (int t = 0; t < trees; t++) treeDepth[t] = depth(roots[t]);
         fullNode = new int[trees];
         fullLeaf = new int[trees];
         int splits = 0, leaves = 0;
         for (int t = 0; t < trees; t++) {
             fullNode[t] = splits;
             fullLeaf[t] = leaves;
-            splits += (1 << depthOf[t]) - 1;
-            leaves += 1 << depthOf[t];
+            splits += (1 << treeDepth[t]) - 1;
+            leaves += 1 << treeDepth[t];
         }
         fullFeature = new int[splits];
         fullThreshold = new float[splits];
@@ -87,11 +64,11 @@ public final class TreeEnsemble {
         fullMean = new double[splits + leaves];
         for (int t = 0; t < trees; t++) {
             fullMeanBase[t] = fullNode[t] + fullLeaf[t];
-            fill(roots[t], 0, depthOf[t], fullNode[t], fullLeaf[t], depthOf[t]);
+            fill(roots[t], 0, treeDepth[t], fullNode[t], fullLeaf[t], treeDepth[t]);
         }
         fullStep = new double[fullMean.length];
         for (int t = 0; t < trees; t++) {
-            int mb = fullMeanBase[t], slots = (2 << depthOf[t]) - 1;
+            int mb = fullMeanBase[t], slots = (2 << treeDepth[t]) - 1;
             for (int pos = 1; pos < slots; pos++) fullStep[mb + pos] = fullMean[mb + pos] - fullMean[mb + (pos - 1) / 2];
         }
     }
@@ -120,40 +97,12 @@ public final class TreeEnsemble {
         return feature[n] < 0 ? 0 : 1 + Math.max(depth(yes[n]), depth(no[n]));
     }
 
-    private int paddedSize(int n, int levels) {
-        if (feature[n] < 0) return levels + 1; // padding chain then the leaf
-        return 1 + paddedSize(yes[n], levels - 1) + paddedSize(no[n], levels - 1);
-    }
-
-    /** Writes node n (which must end after {@code levels} more splits) at {@code at}; returns the next free slot. */
-    private int lay(int n, int levels, int at) {
-        if (feature[n] < 0) {
-            for (int i = 0; i < levels; i++) {
-                fastFeature[at] = 0;
-                fastJump[at] = 0;
-                fastMean[at] = mean[n];
-                at++;
-            }
-            fastValue[at] = threshold[n];
-            fastMean[at] = mean[n];
-            return at + 1;
-        }
-        int self = at;
-        fastFeature[self] = feature[n] | (missing[n] == no[n] && missing[n] != yes[n] ? 0x8000_0000 : 0);
-        fastValue[self] = threshold[n];
-        fastMean[self] = mean[n];
-        int afterYes = lay(yes[n], levels - 1, at + 1);
-        fastJump[self] = afterYes - (self + 1);
-        return lay(no[n], levels - 1, afterYes);
-    }
-
     private static final Pattern SPLIT = Pattern.compile(
             "^\\s*(\\d+):\\[f(\\d+)<([^\\]]+)\\] yes=(\\d+),no=(\\d+),missing=(\\d+),gain=[^,]+,cover=([^,\\s]+)");
     private static final Pattern LEAF = Pattern.compile("^\\s*(\\d+):leaf=([^,]+),cover=([^,\\s]+)");
 
     /** Compiles trees dumped by {@code Booster.getModelDump(null, true, "text")} around the given base margin. */
     public static TreeEnsemble fromDump(String[] trees, double baseMargin, int features) {
-        List<int[]> dummy = new ArrayList<>();
         int total = 0;
         List<String[]> lines = new ArrayList<>();
         for (String t : trees) {
@@ -210,7 +159,6 @@ public final class TreeEnsemble {
         cover = Arrays.copyOf(cover, base);
         double[] mean = new double[base];
         for (int root : roots) meanOf(root, feature, threshold, yes, no, cover, mean);
-        dummy.clear();
         return new TreeEnsemble(roots, feature, threshold, yes, no, missing, mean, baseMargin, features);
     }
 
@@ -249,26 +197,6 @@ public final class TreeEnsemble {
         return baseMargin;
     }
 
-    /** Raw margin (log-odds) of the row starting at {@code x[offset]}, by the branch-free layout. */
-    public double margin(float[] x, int offset) {
-        final int[] ff = fastFeature;
-        final float[] fv = fastValue;
-        final int[] fj = fastJump;
-        double sum = baseMargin;
-        for (int t = 0; t < fastRoot.length; t++) {
-            int n = fastRoot[t];
-            for (int d = fastDepth[t]; d > 0; d--) {
-                int fe = ff[n];
-                float v = x[offset + (fe & 0x7fff_ffff)];
-                // go to "no" when v >= threshold, or when v is missing and missing values go to "no"
-                int goNo = (v >= fv[n] ? 1 : 0) | ((v != v ? 1 : 0) & (fe >>> 31));
-                n = n + 1 + (-goNo & fj[n]);
-            }
-            sum += fv[n];
-        }
-        return sum;
-    }
-
     /** Rows per block in {@link #margins}: a block's rows stay in the L1/L2 cache while every tree walks them. */
     static final int BLOCK = 64;
 
@@ -278,7 +206,7 @@ public final class TreeEnsemble {
      * per row. The block is first copied with every feature twice: at 2j a missing value as -∞ (below every
      * threshold: goes "yes"), at 2j+1 as +∞ (goes "no"); a split reads the copy of its missing direction, so a
      * step is one comparison {@code v >= threshold} with no test for missing. Each row still adds its trees in
-     * order, so the sums equal {@link #margin} exactly.
+     * order, so the margins equal those of {@link #explain} exactly.
      */
     public void margins(float[] x, int from, int to, double[] out) {
         final float[] y = new float[BLOCK * 2 * features];
@@ -298,7 +226,7 @@ public final class TreeEnsemble {
         java.util.Arrays.fill(out, b, end, baseMargin);
         for (int t = 0; t < trees; t++) {
             final int nb = fullNode[t];
-            final int depth = fastDepth[t];
+            final int depth = treeDepth[t];
             final int lb = fullLeaf[t] - ((1 << depth) - 1);
             final int k = 1 - nb;
             if (depth == 0) { // a tree that is a single leaf
@@ -357,7 +285,7 @@ public final class TreeEnsemble {
         final float[] ft = fullThreshold;
         final int w = 2 * features;
         final int nb = fullNode[t];
-        final int depth = fastDepth[t];
+        final int depth = treeDepth[t];
         final int l = fullLeaf[t] - ((1 << depth) - 1) - nb; // leaf of absolute bottom slot n: l + n
         final int k = 1 - nb; // child of absolute slot n: 2n + k + (0 yes, 1 no)
         if (depth == 0) { // a tree that is a single leaf
@@ -423,10 +351,13 @@ public final class TreeEnsemble {
     /** Rows per block in {@link #explain}: small enough that the block's features and sums stay in the L1 cache. */
     static final int EXPLAIN_BLOCK = 16;
 
-    /** The per-leaf contributions of {@link #contributions}, summed by {@code groupOf[feature]} (groups 0..groups-1). */
+    /**
+     * The per-leaf Saabas contributions (XGBoost's approximate contributions), summed by {@code groupOf[feature]}
+     * (groups 0..groups-1).
+     */
     public LeafGroups leafGroups(int[] groupOf, int groups) {
         int width = 1;
-        for (int d : fastDepth) width = Math.max(width, d);
+        for (int d : treeDepth) width = Math.max(width, d);
         width = Math.max(width, 6); // at least six entries per leaf (spares for shorter paths): the usual depth 6 unrolls
         int leaves = fullLeafValue.length;
         if (groups + width > Short.MAX_VALUE) throw new IllegalArgumentException("too many feature groups: " + groups);
@@ -434,7 +365,7 @@ public final class TreeEnsemble {
         double[] sum = new double[leaves * width];
         for (int i = 0; i < group.length; i++) group[i] = (short) (groups + i % width);
         for (int t = 0; t < fullNode.length; t++) {
-            int depth = fastDepth[t], nb = fullNode[t], mb = fullMeanBase[t];
+            int depth = treeDepth[t], nb = fullNode[t], mb = fullMeanBase[t];
             for (int leaf = 0; leaf < 1 << depth; leaf++) {
                 int base = (fullLeaf[t] + leaf) * width, used = 0;
                 int pos = 0;
@@ -520,60 +451,9 @@ public final class TreeEnsemble {
         }
     }
 
-    /** Raw margin by walking the trees node by node as XGBoost lays them out (the reference the fast path is tested against). */
-    public double marginReference(float[] x, int offset) {
-        final int[] feature = this.feature;
-        final float[] threshold = this.threshold;
-        double sum = baseMargin;
-        for (int root : roots) {
-            int n = root;
-            int f;
-            while ((f = feature[n]) >= 0) {
-                float v = x[offset + f];
-                float th = threshold[n];
-                n = v < th ? yes[n] : v >= th ? no[n] : missing[n];
-            }
-            sum += threshold[n];
-        }
-        return sum;
-    }
-
-    /** Probability of the positive class (logistic objective). */
-    public double predict(float[] x, int offset) {
-        return 1.0 / (1.0 + Math.exp(-margin(x, offset)));
-    }
-
     /** Probabilities of rows {@code from..to-1} of a row-major matrix with {@link #features()} columns. */
     public void predict(float[] x, int from, int to, double[] out) {
         margins(x, from, to, out);
         for (int r = from; r < to; r++) out[r] = 1.0 / (1.0 + Math.exp(-out[r]));
     }
-
-    /**
-     * Adds each feature's contribution to the row's margin to {@code contrib} (Saabas attribution: along each
-     * tree's path, the change of the cover-weighted mean is credited to the feature split on) and returns the
-     * margin itself, exactly as {@link #margin} computes it.
-     */
-    public double contributions(float[] x, int offset, double[] contrib) {
-        double sum = baseMargin;
-        final int[] ff = fastFeature;
-        final float[] fv = fastValue;
-        final int[] fj = fastJump;
-        final double[] fm = fastMean;
-        for (int t = 0; t < fastRoot.length; t++) {
-            int n = fastRoot[t];
-            for (int d = fastDepth[t]; d > 0; d--) {
-                int fe = ff[n];
-                int f = fe & 0x7fff_ffff;
-                float v = x[offset + f];
-                int goNo = (v >= fv[n] ? 1 : 0) | ((v != v ? 1 : 0) & (fe >>> 31));
-                int next = n + 1 + (-goNo & fj[n]);
-                contrib[f] += fm[next] - fm[n]; // zero on padding nodes
-                n = next;
-            }
-            sum += fv[n];
-        }
-        return sum;
-    }
-
 }

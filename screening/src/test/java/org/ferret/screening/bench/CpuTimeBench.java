@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * A companion to {@link ScoringBenchmark} for shared, overloaded machines: the same four scorers, timed by the
+ * A companion to {@link ScoringBenchmark} for shared, overloaded machines: the same three scorers, timed by the
  * CPU time of the measuring thread (so time the thread spends descheduled is not counted), in declarations per
  * CPU-second. Usage: {@code CpuTimeBench MODEL DATA}.
  */
@@ -18,14 +18,6 @@ public final class CpuTimeBench {
         b.setUp();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         report(mx, "plainJavaTrees", () -> b.plainJavaTrees());
-        report(mx, "plainJavaOneRowAtATime", () -> {
-            for (int r = 0; r < ScoringBenchmark.ROWS; r++) b.out[r] = b.trees.margin(b.x, r * b.cols);
-            return b.out;
-        });
-        report(mx, "referenceWalk", () -> {
-            for (int r = 0; r < ScoringBenchmark.ROWS; r++) b.out[r] = b.trees.marginReference(b.x, r * b.cols);
-            return b.out;
-        });
         report(mx, "boosterInplacePredict", () -> b.boosterInplacePredict());
         report(mx, "boosterPredictBuildingTheDMatrix", () -> b.boosterPredictBuildingTheDMatrix());
         b.tearDown();

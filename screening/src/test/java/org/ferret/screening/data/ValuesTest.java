@@ -5,38 +5,63 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.List;
+import java.util.stream.Stream;
+import org.ferret.screening.Seeded;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ValuesTest {
-    @Property
-    void a_printed_number_parses_back(@ForAll @DoubleRange(min = -1e12, max = 1e12) double d) {
+    static Stream<Arguments> numbers() {
+        return Seeded.cases(11, 1000, List.of(0.0, -0.0, 1.0, -1.0, 0.5, 1e-300, -1e-300, Double.MIN_VALUE, 1e12, -1e12, 123456.78, 0.1 + 0.2),
+                r -> switch (r.nextInt(3)) {
+                    case 0 -> Math.round((r.nextDouble() * 2 - 1) * 1e12) / 100.0; // two decimals
+                    case 1 -> (r.nextDouble() * 2 - 1) * Math.pow(10, r.nextInt(25) - 12); // any magnitude up to 1e12
+                    default -> (r.nextDouble() * 2 - 1) * 1e12;
+                });
+    }
+
+    @ParameterizedTest
+    @MethodSource("numbers")
+    void a_printed_number_parses_back(double d) {
         assertThat(Values.number(Double.toString(d))).isEqualTo(d);
     }
 
-    @Property
-    void a_printed_date_parses_to_its_epoch_day(@ForAll @IntRange(min = -20000, max = 60000) int epochDay) {
+    static Stream<Arguments> epochDays() {
+        return Seeded.cases(12, 1000, List.of(-20000, -1, 0, 1, 59, 60, 11016, 60000), r -> -20000 + r.nextInt(80001));
+    }
+
+    @ParameterizedTest
+    @MethodSource("epochDays")
+    void a_printed_date_parses_to_its_epoch_day(int epochDay) {
         assertThat(Values.time(LocalDate.ofEpochDay(epochDay).toString())).isEqualTo(epochDay * 86_400L);
     }
 
-    @Property
-    void a_printed_instant_parses_to_its_epoch_second(@ForAll @LongRange(min = 0, max = 4_000_000_000L) long s) {
+    static Stream<Arguments> epochSeconds() {
+        return Seeded.cases(13, 1000, List.of(0L, 1L, 59L, 86_399L, 86_400L, 951_782_400L, 4_000_000_000L), r -> r.nextLong(4_000_000_001L));
+    }
+
+    @ParameterizedTest
+    @MethodSource("epochSeconds")
+    void a_printed_instant_parses_to_its_epoch_second(long s) {
         assertThat(Values.time(Instant.ofEpochSecond(s).toString())).isEqualTo(s);
     }
 
-    @Property
-    void text_that_is_not_a_number_is_rejected(@ForAll("words") String s) {
-        assertThatThrownBy(() -> Values.number(s)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a number");
+    static Stream<Arguments> words() {
+        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        return Seeded.cases(14, 1000, List.of("a", "e", "E", "x", "Inf", "NULL", "abcdefgh"), r -> {
+            String s;
+            do s = Seeded.string(r, letters, 1, 8); while (s.equalsIgnoreCase("NaN") || s.equalsIgnoreCase("Infinity"));
+            return s;
+        });
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> words() {
-        return net.jqwik.api.Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8)
-                .filter(s -> !s.equalsIgnoreCase("NaN") && !s.equalsIgnoreCase("Infinity"));
+    @ParameterizedTest
+    @MethodSource("words")
+    void text_that_is_not_a_number_is_rejected(String s) {
+        assertThatThrownBy(() -> Values.number(s)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a number");
     }
 
     @Test

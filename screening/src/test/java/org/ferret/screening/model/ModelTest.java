@@ -33,58 +33,92 @@ class ModelTest {
                 new Rule("books", List.of(new Condition.ContainsAny("description", List.of("books"))), 1.0, "books", "")));
     }
 
-    @Test
-    void the_plain_java_trees_predict_what_the_booster_predicts() throws Exception {
-        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
-        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
-        Booster b = ml.dmlc.xgboost4j.java.XGBoost.loadModel(m.fraudBooster());
-        DMatrix d = new DMatrix(x.x(), x.rows(), x.cols(), Float.NaN);
-        float[][] expected = b.predict(d);
-        double maxDiff = 0;
-        for (int r = 0; r < x.rows(); r++) maxDiff = Math.max(maxDiff, Math.abs(expected[r][0] - m.fraudTrees().predict(x.x(), r * x.cols())));
-        assertThat(maxDiff).isLessThan(1e-5);
-        double[] batch = new double[x.rows()]; // the block-wise path the scorer and the benchmark use
-        m.fraudTrees().predict(x.x(), 0, x.rows(), batch);
-        double maxBatchDiff = 0;
-        for (int r = 0; r < x.rows(); r++) maxBatchDiff = Math.max(maxBatchDiff, Math.abs(expected[r][0] - batch[r]));
-        assertThat(maxBatchDiff).isLessThan(1e-5);
-        d.dispose();
-        b.dispose();
+    /** The test rows' features, and the same with a quarter of the values missing (so both missing directions are taken). */
+    static float[][] featureRows(ScreeningModel m, FeatureBuilder.Matrix x, long seed) {
+        float[] noisy = x.x().clone();
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = 0; i < noisy.length; i++) if (r.nextInt(4) == 0) noisy[i] = Float.NaN;
+        return new float[][] {x.x(), noisy};
     }
 
-    @Test
-    void the_branch_free_layout_gives_exactly_the_reference_walk_also_with_missing_values() throws Exception {
-        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
-        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
-        float[] noisy = x.x().clone();
-        java.util.Random r = new java.util.Random(5);
-        for (int i = 0; i < noisy.length; i++) if (r.nextInt(4) == 0) noisy[i] = Float.NaN;
-        for (float[] data : new float[][] {x.x(), noisy}) {
-            double[] batch = new double[x.rows()];
-            m.fraudTrees().margins(data, 0, x.rows(), batch);
-            for (int row = 0; row < x.rows(); row++) {
-                double ref = m.fraudTrees().marginReference(data, row * x.cols());
-                assertThat(m.fraudTrees().margin(data, row * x.cols())).isEqualTo(ref);
-                assertThat(batch[row]).isEqualTo(ref);
-            }
-            // a range that starts and ends inside blocks and interleaved groups
-            double[] part = new double[x.rows()];
-            m.fraudTrees().margins(data, 3, x.rows() - 5, part);
-            for (int row = 3; row < x.rows() - 5; row++) assertThat(part[row]).isEqualTo(batch[row]);
+    /** XGBoost's own prediction of the model's fraud booster: {@code option} 0 probability, 1 margin, 12 approximate (Saabas) contributions. */
+    static float[][] boosterPredict(ScreeningModel m, float[] x, int rows, int cols, int option) throws Exception {
+        Booster b = ml.dmlc.xgboost4j.java.XGBoost.loadModel(m.fraudBooster());
+        DMatrix d = new DMatrix(x, rows, cols, Float.NaN);
+        try {
+            if (option == 0) return b.predict(d);
+            if (option == 1) return b.predict(d, true);
+            // XGBoost4J offers exact (SHAP) contributions only; the C API's option bits 4 (contributions) and 8
+            // (approximate) give the Saabas attribution that reasons use
+            java.lang.reflect.Field handle = Booster.class.getDeclaredField("handle");
+            handle.setAccessible(true);
+            float[][] out = new float[1][];
+            int rc = ml.dmlc.xgboost4j.java.XGBoostJNI.XGBoosterPredict((long) handle.get(b), d.getHandle(), option, 0, out);
+            assertThat(rc).as("XGBoosterPredict").isZero();
+            float[][] rowsOut = new float[rows][];
+            for (int r = 0; r < rows; r++) rowsOut[r] = java.util.Arrays.copyOfRange(out[0], r * (cols + 1), (r + 1) * (cols + 1));
+            return rowsOut;
+        } finally {
+            d.dispose();
+            b.dispose();
         }
     }
 
     @Test
-    void contributions_add_up_to_the_margin() throws Exception {
+    void the_plain_java_trees_predict_what_the_booster_predicts_also_with_missing_values() throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
         FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
-        for (int row = 0; row < x.rows(); row++) {
-            double[] c = new double[x.cols()];
-            double margin = m.fraudTrees().contributions(x.x(), row * x.cols(), c);
-            assertThat(margin).isEqualTo(m.fraudTrees().marginReference(x.x(), row * x.cols()));
-            double sum = m.fraudTrees().expectedMargin();
-            for (double v : c) sum += v;
-            assertThat(sum).isCloseTo(m.fraudTrees().marginReference(x.x(), row * x.cols()), org.assertj.core.data.Offset.offset(1e-6));
+        for (float[] data : featureRows(m, x, 5)) {
+            float[][] probability = boosterPredict(m, data, x.rows(), x.cols(), 0);
+            float[][] margin = boosterPredict(m, data, x.rows(), x.cols(), 1);
+            double[] margins = new double[x.rows()];
+            m.fraudTrees().margins(data, 0, x.rows(), margins);
+            double[] batch = new double[x.rows()];
+            m.fraudTrees().predict(data, 0, x.rows(), batch);
+            for (int r = 0; r < x.rows(); r++) {
+                // XGBoost adds the leaves in float, the plain-Java trees in double
+                assertThat(margins[r]).as("margin of row %d", r).isCloseTo(margin[r][0], org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(batch[r]).as("probability of row %d", r).isCloseTo(probability[r][0], org.assertj.core.data.Offset.offset(1e-6));
+            }
+            // a range that starts and ends inside blocks and interleaved groups gives the same margins
+            double[] part = new double[x.rows()];
+            m.fraudTrees().margins(data, 3, x.rows() - 5, part);
+            for (int r = 3; r < x.rows() - 5; r++) assertThat(part[r]).isEqualTo(margins[r]);
+        }
+    }
+
+    @Test
+    void grouped_leaf_contributions_are_xgboosts_approximate_contributions_summed_by_group_also_with_missing_values() throws Exception {
+        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
+        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
+        int f = x.cols(), groups = m.spec().groupCount(), stride = m.leafGroups().stride();
+        TreeEnsemble.LeafGroups lg = m.leafGroups();
+        assertThat(lg.groups()).isEqualTo(groups);
+        for (float[] data : featureRows(m, x, 7)) {
+            float[][] contributions = boosterPredict(m, data, x.rows(), f, 4 | 8);
+            int from = 1, to = x.rows() - 2; // starts and ends inside a block
+            float[] acc = new float[(to - from) * stride];
+            java.util.Arrays.fill(acc, 42); // explain clears what it uses
+            double[] margins = new double[to - from];
+            m.fraudTrees().explain(data, from, to, lg, acc, margins);
+            double[] reference = new double[x.rows()]; // margins() writes row r at [r]
+            m.fraudTrees().margins(data, from, to, reference);
+            boolean anyNonZero = false;
+            for (int row = from; row < to; row++) {
+                assertThat(margins[row - from]).isEqualTo(reference[row]);
+                double[] byGroup = new double[groups];
+                for (int i = 0; i < f; i++) byGroup[m.spec().features().get(i).group()] += contributions[row][i];
+                // the last column is the bias: the margin of an average row
+                assertThat((double) contributions[row][f]).isCloseTo(m.fraudTrees().expectedMargin(), org.assertj.core.data.Offset.offset(1e-4));
+                double sum = contributions[row][f];
+                for (int g = 0; g < groups; g++) {
+                    assertThat((double) acc[(row - from) * stride + g]).as("row %d group %d", row, g).isCloseTo(byGroup[g], org.assertj.core.data.Offset.offset(1e-4));
+                    anyNonZero |= byGroup[g] != 0;
+                    sum += acc[(row - from) * stride + g];
+                }
+                assertThat(sum).as("contributions of row %d add up to its margin", row).isCloseTo(margins[row - from], org.assertj.core.data.Offset.offset(1e-4));
+            }
+            assertThat(anyNonZero).isTrue();
         }
     }
 
@@ -104,7 +138,6 @@ class ModelTest {
         for (int r = 0; r < 20; r++) {
             float f0 = x[2 * r];
             double expected = 0.5 + 0.125 + (f0 < 0.5f ? 0.25 : -0.5) + 0.125; // missing goes "no"
-            assertThat(trees.marginReference(x, 2 * r)).isEqualTo(expected);
             assertThat(batch[r]).isEqualTo(expected);
             assertThat(margins[r]).isEqualTo(expected);
             double mean = (0.25 * 4 - 0.5 * 6) / 10; // the split tree's cover-weighted mean
@@ -150,47 +183,13 @@ class ModelTest {
     }
 
     @Test
-    void grouped_leaf_contributions_equal_the_row_walk_summed_by_group_also_with_missing_values() throws Exception {
-        ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(40), Trainer.Progress.NONE);
-        FeatureBuilder.Matrix x = FeatureBuilder.build(m.spec(), test, m.history(), false);
-        float[] noisy = x.x().clone();
-        java.util.Random rnd = new java.util.Random(7);
-        for (int i = 0; i < noisy.length; i++) if (rnd.nextInt(4) == 0) noisy[i] = Float.NaN;
-        int f = x.cols(), groups = m.spec().groupCount(), stride = m.leafGroups().stride();
-        TreeEnsemble.LeafGroups lg = m.leafGroups();
-        assertThat(lg.groups()).isEqualTo(groups);
-        for (float[] data : new float[][] {x.x(), noisy}) {
-            int from = 1, to = x.rows() - 2; // starts and ends inside a block
-            float[] acc = new float[(to - from) * stride];
-            java.util.Arrays.fill(acc, 42); // explain clears what it uses
-            double[] margins = new double[to - from];
-            m.fraudTrees().explain(data, from, to, lg, acc, margins);
-            double[] reference = new double[x.rows()]; // margins() writes row r at [r]
-            m.fraudTrees().margins(data, from, to, reference);
-            boolean anyNonZero = false;
-            for (int row = from; row < to; row++) {
-                assertThat(margins[row - from]).isEqualTo(reference[row]);
-                double[] one = new double[f];
-                m.fraudTrees().contributions(data, row * f, one);
-                double[] byGroup = new double[groups];
-                for (int i = 0; i < f; i++) byGroup[m.spec().features().get(i).group()] += one[i];
-                for (int g = 0; g < groups; g++) {
-                    assertThat((double) acc[(row - from) * stride + g]).as("row %d group %d", row, g).isCloseTo(byGroup[g], org.assertj.core.data.Offset.offset(1e-5));
-                    anyNonZero |= byGroup[g] != 0;
-                }
-            }
-            assertThat(anyNonZero).isTrue();
-        }
-    }
-
-    @Test
     void a_saved_model_loads_with_the_same_version_and_scores(@TempDir Path dir) throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
         m.save(dir.resolve("m.model"));
         ScreeningModel back = ScreeningModel.load(dir.resolve("m.model"));
         assertThat(back.version()).isEqualTo(m.version()).startsWith("postal-");
         assertThat(back.rulePack()).isEqualTo(m.rulePack());
-        Scorer.Scores a = Scorer.score(m, test, true, 1), b = Scorer.score(back, test, true, 2);
+        Scorer.Scores a = Scorer.score(m, test, Scorer.Options.of(m).withReasons()), b = Scorer.score(back, test, Scorer.Options.of(back).withReasons().onThreads(2));
         assertThat(b.risk()).containsExactly(a.risk());
         assertThat(b.reasons()).containsExactly(a.reasons());
         assertThat(a.provenance()).contains(m.version()).contains("t 1+w");
@@ -222,7 +221,7 @@ class ModelTest {
     @Test
     void reasons_name_the_indicators_hit() throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
-        Scorer.Scores s = Scorer.score(m, test, true, 1);
+        Scorer.Scores s = Scorer.score(m, test, Scorer.Options.of(m).withReasons());
         int desc = test.require("description");
         for (int r = 0; r < test.size(); r++) {
             if (test.text(desc, r).toLowerCase().contains("solvent trap")) assertThat(s.reasons()[r]).startsWith("indicator solvent: suppressor words");

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.ferret.screening.Seeded;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SelectorTest {
     @Test
@@ -29,9 +31,16 @@ class SelectorTest {
         assertThat(p).extracting(Selector.Pick::row).containsExactly(1, 3);
     }
 
-    @Property
-    void selection_fills_capacity_with_distinct_rows_and_the_right_shares(@ForAll @IntRange(min = 1, max = 500) int n,
-            @ForAll @IntRange(min = 0, max = 100) int pct, @ForAll @IntRange(min = 0, max = 50) int explorePct) {
+    /** Rows 1..500, capacity 0..100 %, exploration 0..50 %: the corners first. */
+    static Stream<Arguments> policies() {
+        return Seeded.cases(31, 1000, List.of(Arguments.of(1, 0, 0), Arguments.of(1, 100, 50), Arguments.of(500, 100, 0), Arguments.of(500, 0, 50),
+                Arguments.of(1, 100, 0), Arguments.of(500, 100, 50), Arguments.of(7, 50, 50), Arguments.of(2, 1, 1)),
+                r -> Arguments.of(1 + r.nextInt(500), r.nextInt(101), r.nextInt(51)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("policies")
+    void selection_fills_capacity_with_distinct_rows_and_the_right_shares(int n, int pct, int explorePct) {
         Random r = new Random(n * 31L + pct);
         double[] risk = r.doubles(n).toArray();
         double[] crit = r.doubles(n).toArray();
