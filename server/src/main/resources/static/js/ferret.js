@@ -60,7 +60,8 @@
         values.push(Number(tr.getAttribute('data-value')));
         colors.push(tr.getAttribute('data-color') || '#24507d');
       });
-      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      // canvas, not SVG: the SVG renderer writes style attributes, which the Content-Security-Policy refuses
+      var chart = window.echarts.init(el, null, { renderer: 'canvas' });
       chart.setOption({
         animation: false,
         grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },

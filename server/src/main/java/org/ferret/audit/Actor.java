@@ -3,7 +3,10 @@ package org.ferret.audit;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Who did something: the signed-in user (and agency), or {@code system} for jobs started without one. */
+/**
+ * Who did something: the signed-in user (and agency), or {@code system} for jobs started without one. The one way
+ * every module asks who is acting ({@link #current()}).
+ */
 public record Actor(String username, String agency) {
 
     /** Principals that know their agency implement this, so the audit module needs no dependency on identity. */

@@ -2,7 +2,8 @@ package org.ferret.audit;
 
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanVerifyAudit;
+import org.ferret.shared.access.CanReadAudit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit", description = "Tamper-evident audit trail")
-@PreAuthorize("hasAnyRole('AUDITOR','ADMINISTRATOR')")
+@CanReadAudit
 class AuditController {
 
     private final AuditTrail trail;
@@ -29,16 +30,18 @@ class AuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Audit entries, newest first")
+    @Operation(summary = "Audit entries, newest first; personal data masked unless revealPersonalData "
+            + "(auditors only; each view of personal data is itself audited as READ_PERSONAL_DATA)")
     List<AuditEntry> page(@RequestParam(required = false) String entityType,
             @RequestParam(required = false) String entityId, @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action, @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "50") int limit) {
-        return trail.page(new AuditTrail.Filter(entityType, entityId, actor, action), offset, limit);
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "false") boolean revealPersonalData) {
+        return trail.view(new AuditTrail.Filter(entityType, entityId, actor, action), offset, limit, revealPersonalData);
     }
 
     @GetMapping("/verify")
-    @PreAuthorize("hasRole('AUDITOR')")
+    @CanVerifyAudit
     @Operation(summary = "Verify the hash chain and the signed checkpoints; reports the first broken link or checkpoint")
     AuditCheck verify() {
         return AuditCheck.of(verifier.verify(), checkpoints.verify());

@@ -50,6 +50,16 @@ public class AuditLog {
                 entityId, toJson(before), toJson(after)));
     }
 
+    /**
+     * Records something done by an actor who is not (or not yet) the current user, such as a failed sign-in,
+     * which is attributed to {@code anonymous} and not to the account whose name was tried.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAs(Actor actor, String action, String entityType, String entityId, Object before, Object after) {
+        pending().add(new Pending(actor, clock.instant().truncatedTo(ChronoUnit.MICROS), action, entityType,
+                entityId, toJson(before), toJson(after)));
+    }
+
     /** Records that the current user read personal data; committed even when the read itself is read-only. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordRead(String entityType, String entityId, String what) {

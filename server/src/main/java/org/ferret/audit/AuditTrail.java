@@ -3,7 +3,11 @@ package org.ferret.audit;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.ferret.shared.access.Capability;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +23,38 @@ public class AuditTrail {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataMask mask;
+    private final AuditLog audit;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, tools.jackson.databind.ObjectMapper json, AuditLog audit) {
         this.jdbc = jdbc;
+        this.mask = new PersonalDataMask(json);
+        this.audit = audit;
+    }
+
+    /**
+     * A page of the trail as a reader sees it: personal data masked, or, with {@code reveal} (for a reader whose
+     * role grants {@link Capability#REVEAL_PERSONAL_DATA_IN_AUDIT}), shown and each such view of a record's
+     * personal data recorded as READ_PERSONAL_DATA. Asking to reveal without the capability is refused.
+     */
+    public List<AuditEntry> view(Filter f, int offset, int limit, boolean reveal) {
+        if (reveal && !mayReveal()) {
+            throw new AccessDeniedException("Your role does not allow seeing personal data in the audit trail.");
+        }
+        List<AuditEntry> rows = page(f, offset, limit);
+        if (!reveal) {
+            return rows.stream().map(mask::mask).toList();
+        }
+        rows.stream().filter(mask::holdsPersonalData).forEach(e -> audit.recordRead(e.entityType(), e.entityId(),
+                "personal data in audit entry " + e.seq()));
+        return rows;
+    }
+
+    /** Whether the current user's role grants seeing personal data in the trail. */
+    public static boolean mayReveal() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String wanted = Capability.REVEAL_PERSONAL_DATA_IN_AUDIT.authority();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> wanted.equals(a.getAuthority()));
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,9 @@ package org.ferret.audit;
 
 import java.util.List;
 
+import org.ferret.shared.access.CanReadAudit;
+import org.ferret.shared.access.CanVerifyAudit;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -43,7 +45,7 @@ class CheckpointController {
     }
 
     @PostMapping("/checkpoints")
-    @PreAuthorize("hasRole('AUDITOR')")
+    @CanVerifyAudit
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Sign a checkpoint of the audit log now and send it to the witnesses")
     Checkpoint sign() {
@@ -51,14 +53,14 @@ class CheckpointController {
     }
 
     @GetMapping("/checkpoints")
-    @PreAuthorize("hasAnyRole('AUDITOR','ADMINISTRATOR')")
+    @CanReadAudit
     @Operation(summary = "This node's signed checkpoints, newest first")
     List<Checkpoint> list() {
         return checkpoints.list();
     }
 
     @GetMapping("/proof")
-    @PreAuthorize("hasAnyRole('AUDITOR','ADMINISTRATOR')")
+    @CanReadAudit
     @Operation(summary = "The audit path proving that entry seq is in the latest checkpoint's tree (RFC 6962)")
     InclusionProof proof(@RequestParam long seq) {
         return checkpoints.prove(seq);
@@ -72,7 +74,7 @@ class CheckpointController {
     }
 
     @GetMapping("/witness/{node}")
-    @PreAuthorize("hasAnyRole('AUDITOR','ADMINISTRATOR')")
+    @CanReadAudit
     @Operation(summary = "As a witness: every checkpoint received from a node, accepted or refused, newest first")
     List<CheckpointWitness.Witnessed> witnessedAll(@PathVariable String node) {
         return witness.all(node);

@@ -36,8 +36,8 @@ public class FerretCli implements Callable<Integer> {
     }
 
     /** Starts the web server; returns once it is up (the JVM lives on in the server's threads). */
-    static int serve(String... profiles) {
-        new SpringApplicationBuilder(FerretApplication.class).profiles(profiles).run();
+    static int serve(String[] profiles, String... args) {
+        new SpringApplicationBuilder(FerretApplication.class).profiles(profiles).run(args);
         serverRunning = true;
         return 0;
     }
@@ -50,9 +50,20 @@ public class FerretCli implements Callable<Integer> {
 
     @Command(name = "demo", description = "Start the server on an embedded database with demo users and synthetic demo data.")
     static class Demo implements Callable<Integer> {
+        // the demo's passwords are printed on its sign-in page, so by default only this machine may reach it
+        @picocli.CommandLine.Option(names = "--address", paramLabel = "ADDRESS",
+                description = "Address to listen on (default 127.0.0.1, this machine only: the demo passwords are public; "
+                        + "also settable as server.address).")
+        String address;
+
         @Override
         public Integer call() {
-            return serve("demo");
+            return serve(new String[] {"demo"}, springArguments());
+        }
+
+        /** Spring's arguments for the options given; without --address the demo profile's 127.0.0.1 applies. */
+        String[] springArguments() {
+            return address == null || address.isBlank() ? new String[0] : new String[] {"--server.address=" + address.strip()};
         }
     }
 
@@ -60,7 +71,7 @@ public class FerretCli implements Callable<Integer> {
     static class Serve implements Callable<Integer> {
         @Override
         public Integer call() {
-            return serve();
+            return serve(new String[0]);
         }
     }
 }

@@ -15,7 +15,7 @@ public record FerretPrincipal(UUID userId, String username, String displayName, 
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return Role.authorities(roles).map(SimpleGrantedAuthority::new).toList();
     }
 
     @Override
@@ -39,5 +39,10 @@ public record FerretPrincipal(UUID userId, String username, String displayName, 
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** Whether one of this principal's roles grants the capability. */
+    public boolean can(org.ferret.shared.access.Capability capability) {
+        return roles.stream().anyMatch(r -> r.can(capability));
     }
 }

@@ -12,8 +12,9 @@ import jakarta.validation.constraints.NotNull;
 
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
+import org.ferret.shared.access.CanAdminister;
+import org.ferret.shared.access.SignedIn;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,12 +58,14 @@ class IdentityController {
         this.tokens = tokens;
     }
 
+    @SignedIn
     @GetMapping("/me")
     @Operation(summary = "Who the caller is")
     Me me(@AuthenticationPrincipal FerretPrincipal p) {
         return new Me(p.username(), p.displayName(), p.agencyCode(), p.roles());
     }
 
+    @SignedIn
     @GetMapping("/agencies")
     List<Users.Agency> agencies() {
         return users.agencies();
@@ -70,51 +73,51 @@ class IdentityController {
 
     @PostMapping("/agencies")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     Users.Agency createAgency(@Valid @RequestBody NewAgency a) {
         return users.createAgency(a.code(), a.name(), a.kind(), a.country());
     }
 
     @GetMapping("/users")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     List<Users.UserView> users() {
         return users.users();
     }
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     Users.UserView createUser(@Valid @RequestBody NewUser u) {
         return users.createUser(new Username(u.username()), u.displayName(), u.password(), u.agency(), u.roles());
     }
 
     @PutMapping("/users/{username}/roles")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     Users.UserView setRoles(@PathVariable String username, @Valid @RequestBody RolesChange c) {
         return users.setRoles(username, c.roles());
     }
 
     @PostMapping("/users/{username}/disable")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     Users.UserView disable(@PathVariable String username) {
         return users.setEnabled(username, false);
     }
 
     @PostMapping("/users/{username}/enable")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     Users.UserView enable(@PathVariable String username) {
         return users.setEnabled(username, true);
     }
 
     @GetMapping("/tokens")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     List<ApiTokens.TokenView> tokens() {
         return tokens.list();
     }
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     @Operation(summary = "Create an API token; the secret is returned once and never again")
     ApiTokens.CreatedToken createToken(@Valid @RequestBody NewToken t, @AuthenticationPrincipal FerretPrincipal p) {
         String owner = t.owner() == null || t.owner().isBlank() ? p.username() : t.owner();
@@ -122,7 +125,7 @@ class IdentityController {
     }
 
     @PostMapping("/tokens/{id}/revoke")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     ApiTokens.TokenView revoke(@PathVariable String id) {
         UUID uuid;
         try {

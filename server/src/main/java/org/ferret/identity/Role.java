@@ -1,21 +1,65 @@
 package org.ferret.identity;
 
-/** What a user or API token may do; granted to Spring Security as {@code ROLE_<name>}. */
+import static org.ferret.shared.access.Capability.ADMINISTER;
+import static org.ferret.shared.access.Capability.READ_AUDIT;
+import static org.ferret.shared.access.Capability.READ_HIT_NOTIFICATIONS;
+import static org.ferret.shared.access.Capability.READ_PERSONAL_DATA;
+import static org.ferret.shared.access.Capability.READ_REGISTRY;
+import static org.ferret.shared.access.Capability.REGISTER;
+import static org.ferret.shared.access.Capability.REVEAL_PERSONAL_DATA_IN_AUDIT;
+import static org.ferret.shared.access.Capability.TRACE;
+import static org.ferret.shared.access.Capability.VERIFY_AUDIT;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.ferret.shared.access.Capability;
+
+/**
+ * What a user or API token may do: the one table of role rules. Each role grants a set of capabilities; endpoints
+ * and screens ask for a capability ({@code org.ferret.shared.access}), so a new role is one new constant here.
+ * A principal carries {@code ROLE_<name>} and {@code CAN_<capability>} authorities.
+ */
 public enum Role {
-    ADMINISTRATOR("Administrator", "manages agencies, users, tokens and retention"),
-    REGISTRAR("Registrar", "registers items, markings and lifecycle events"),
-    INVESTIGATOR("Investigator", "searches markings, traces items, reads holders"),
-    LICENSING_OFFICER("Licensing officer", "issues and checks transfer authorisations"),
-    CUSTOMS_ANALYST("Customs analyst", "screens declarations and records outcomes"),
-    AUDITOR("Auditor", "reads and verifies the audit trail"),
-    READ_ONLY("Read-only", "reads the registry without personal data");
+    ADMINISTRATOR("Administrator", "manages agencies, users, tokens and retention",
+            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, ADMINISTER, READ_AUDIT),
+    REGISTRAR("Registrar", "registers items, markings and lifecycle events",
+            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, READ_HIT_NOTIFICATIONS),
+    INVESTIGATOR("Investigator", "searches markings, traces items, reads holders",
+            READ_REGISTRY, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS),
+    LICENSING_OFFICER("Licensing officer", "issues and checks transfer authorisations",
+            READ_REGISTRY, READ_PERSONAL_DATA),
+    CUSTOMS_ANALYST("Customs analyst", "screens declarations and records outcomes",
+            READ_REGISTRY, READ_PERSONAL_DATA),
+    AUDITOR("Auditor", "reads and verifies the audit trail",
+            READ_REGISTRY, READ_PERSONAL_DATA, READ_AUDIT, VERIFY_AUDIT, REVEAL_PERSONAL_DATA_IN_AUDIT),
+    READ_ONLY("Read-only", "reads the registry without personal data",
+            READ_REGISTRY);
 
     private final String label;
     private final String description;
+    private final Set<Capability> capabilities;
 
-    Role(String label, String description) {
+    Role(String label, String description, Capability... capabilities) {
         this.label = label;
         this.description = description;
+        this.capabilities = Set.copyOf(EnumSet.of(capabilities[0], capabilities));
+    }
+
+    /** What this role may do. */
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    public boolean can(Capability capability) {
+        return capabilities.contains(capability);
+    }
+
+    /** The Spring Security authorities of a holder of these roles: each role and each capability it grants. */
+    public static Stream<String> authorities(Set<Role> roles) {
+        return Stream.concat(roles.stream().map(Role::authority),
+                roles.stream().flatMap(r -> r.capabilities.stream()).distinct().sorted().map(Capability::authority));
     }
 
     public String label() {

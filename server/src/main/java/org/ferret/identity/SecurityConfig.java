@@ -20,12 +20,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two filter chains: the REST API (stateless; API tokens as Bearer, or HTTP Basic; errors as problem+json)
- * and the web UI (form login, session, CSRF). Roles are checked per method with {@code @PreAuthorize}.
+ * and the web UI (form login, session, CSRF). Both throttle failed sign-ins ({@link LoginThrottle}) and send a
+ * strict Content-Security-Policy. Capabilities are checked per handler ({@code org.ferret.shared.access}
+ * annotations), before binding ({@link AuthorizeBeforeBinding}) and again by method security.
  */
 @Configuration
 @EnableMethodSecurity
@@ -39,7 +43,9 @@ class SecurityConfig {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle) throws Exception {
+        hardenHeaders(http);
+        http.addFilterBefore(new LoginThrottleFilter(throttle, true), BasicAuthenticationFilter.class);
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,7 +61,12 @@ class SecurityConfig {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        hardenHeaders(http);
+        http.addFilterBefore(new LoginThrottleFilter(throttle, false), UsernamePasswordAuthenticationFilter.class);
+        http.formLogin(f -> f.failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                + throttle.lockout(req.getParameter("username"), req.getRemoteAddr())
+                        .map(l -> "/login?locked=" + l.retryAfterSeconds()).orElse("/login?error"))));
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -65,6 +76,19 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * Scripts and styles only from Ferret itself (no inline script or style, no other origin), no framing, no
+     * Referer to other sites. The session cookie's SameSite is set in application.properties.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static void hardenHeaders(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     }
 
     private static void unauthenticated(HttpServletRequest req, HttpServletResponse res,

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.internal.CsvLayout;
 import org.ferret.registry.internal.ImportWriter;
@@ -67,7 +68,7 @@ public class ItemImport {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         DigestingReader input = new DigestingReader(csv);
         return tx.execute(status -> {
-            Job job = new Job(m, listener, input, Registry.actor(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            Job job = new Job(m, listener, input, Actor.current().username(), clock.instant().truncatedTo(ChronoUnit.MICROS));
             job.run();
             boolean committed = m == ImportMode.COMMIT_VALID_ROWS ? !job.fatal : job.problems.isEmpty();
             if (!committed) {

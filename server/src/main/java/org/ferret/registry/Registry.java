@@ -60,7 +60,7 @@ public class Registry {
         }
         ItemId id = ItemId.newId();
         Instant now = now();
-        String actor = actor();
+        String actor = Actor.current().username();
         MarkingDecision marking = MarkingPolicies.requirementFor(item.kind(), item.markings());
         List<LifecycleEvent> history = new ArrayList<>();
         if (item.initialEvent() != null) {
@@ -267,7 +267,7 @@ public class Registry {
         requireHolderExists("holder", event.holder());
         List<LifecycleEvent> history = new ArrayList<>(store.events(item.id()));
         int seq = history.isEmpty() ? 1 : history.getLast().sequence() + 1;
-        LifecycleEvent e = LifecycleEvent.from(event, EventId.newId(), item.id(), seq, now(), actor(), related);
+        LifecycleEvent e = LifecycleEvent.from(event, EventId.newId(), item.id(), seq, now(), Actor.current().username(), related);
         history.add(e);
         DerivedState before = StatusDerivation.derive(item.kind(), history.subList(0, history.size() - 1));
         DerivedState after = StatusDerivation.derive(item.kind(), history);
@@ -369,10 +369,6 @@ public class Registry {
     @Transactional(readOnly = true)
     public void forEachSerial(java.util.function.Consumer<RegisteredSerial> sink) {
         store.forEachSerial(sink);
-    }
-
-    static String actor() {
-        return Actor.current().username();
     }
 
 }

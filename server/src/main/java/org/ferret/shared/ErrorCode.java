@@ -11,6 +11,8 @@ public enum ErrorCode {
     ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "Illegal state transition"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    /** Sign-in refused for a while after repeated failures for the account or from the address. */
+    LOGIN_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins"),
     RETENTION_NOT_REACHED(HttpStatus.CONFLICT, "Retention period not reached"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
     SEARCH_INDEX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE, "Marking search index is still loading"),

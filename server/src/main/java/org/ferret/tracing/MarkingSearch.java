@@ -138,12 +138,4 @@ public class MarkingSearch {
     public List<Confirmation> decisions(UUID itemId) {
         return confirmations.decisions(itemId);
     }
-
-    static String actor() {
-        return Confirmations.actor();
-    }
-
-    static String agency() {
-        return Confirmations.agency();
-    }
 }

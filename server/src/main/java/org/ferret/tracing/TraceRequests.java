@@ -16,6 +16,7 @@ import org.ferret.registry.Registry;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
+import org.ferret.audit.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,7 @@ public class TraceRequests {
     private TraceRequest receive(TraceRequestContent content, TraceRequest.Peer from) {
         Instant now = now();
         TraceRequest.Changed received = TraceRequest.incoming(TraceRequestId.newId(), content, now, deadlines(content, now),
-                from, MarkingSearch.actor());
+                from, Actor.current().username());
         TraceRequest t = received.request();
         store.insert(t);
         Map<UUID, TraceCandidate> proposed = new LinkedHashMap<>();
@@ -106,7 +107,7 @@ public class TraceRequests {
         }
         Instant now = now();
         TraceRequest.Changed sent = TraceRequest.outgoing(TraceRequestId.newId(), content, now, deadlines(content, now),
-                new TraceRequest.Peer(peer, null), MarkingSearch.actor());
+                new TraceRequest.Peer(peer, null), Actor.current().username());
         TraceRequest t = sent.request();
         store.insert(t);
         outbox.send(peer, TraceDocuments.REQUEST, t.id().toString(), Map.of("requestId", t.id().value(), "content", content));
@@ -192,7 +193,7 @@ public class TraceRequests {
     private void recordDecision(TraceRequest t, ItemId item, Confirmation.Decision d, String note) {
         TraceCandidate c = t.candidates().stream().filter(x -> x.itemId().equals(item.value())).findFirst().orElseThrow();
         store.decideCandidate(t.id(), item, d == Confirmation.Decision.CONFIRMED ? TraceCandidate.Decision.CONFIRMED
-                : TraceCandidate.Decision.REJECTED, MarkingSearch.actor(), now());
+                : TraceCandidate.Decision.REJECTED, Actor.current().username(), now());
         String read = String.join(" / ", t.content().markings().stream().map(MarkingRead::marking).toList());
         search.decide(item.value(), read.substring(0, Math.min(100, read.length())), c.serial(), d, t.id().value(), note);
     }
@@ -205,7 +206,7 @@ public class TraceRequests {
     public TraceRequest answer(TraceRequestId id, String remarks) {
         TraceRequest before = get(id);
         Instant now = now();
-        String by = MarkingSearch.actor();
+        String by = Actor.current().username();
         TraceAnswer a;
         if (before.status() == TraceStatus.IDENTIFIED) {
             ItemView item = registry.get(before.confirmedItem());

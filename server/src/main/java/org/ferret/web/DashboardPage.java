@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.ferret.registry.ItemStatus;
 import org.ferret.registry.Registry;
+import org.ferret.shared.access.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ class DashboardPage {
         this.registry = registry;
     }
 
+    @SignedIn
     @GetMapping("/")
     String dashboard(Model model) {
         Map<ItemStatus, Long> byStatus = registry.countByStatus();

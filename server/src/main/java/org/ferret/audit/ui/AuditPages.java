@@ -9,7 +9,8 @@ import org.ferret.audit.CheckpointProperties;
 import org.ferret.audit.CheckpointVerifier;
 import org.ferret.audit.Checkpoints;
 import org.ferret.shared.FerretException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanVerifyAudit;
+import org.ferret.shared.access.CanReadAudit;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/audit")
-@PreAuthorize("hasAnyRole('AUDITOR','ADMINISTRATOR')")
+@CanReadAudit
 class AuditPages {
 
     static final int PAGE_SIZE = 50;
@@ -36,6 +37,7 @@ class AuditPages {
         private String actor;
         private String action;
         private int page;
+        private boolean reveal;
 
         public String getEntityType() { return entityType; }
         public void setEntityType(String entityType) { this.entityType = entityType; }
@@ -45,6 +47,8 @@ class AuditPages {
         public void setActor(String actor) { this.actor = actor; }
         public String getAction() { return action; }
         public void setAction(String action) { this.action = action; }
+        public boolean isReveal() { return reveal; }
+        public void setReveal(boolean reveal) { this.reveal = reveal; }
         public int getPage() { return page; }
         public void setPage(int page) { this.page = Math.max(0, page); }
 
@@ -74,7 +78,7 @@ class AuditPages {
     }
 
     @PostMapping("/verify")
-    @PreAuthorize("hasRole('AUDITOR')")
+    @CanVerifyAudit
     String verify(@ModelAttribute("form") FilterForm form, Model model) {
         model.addAttribute("verification", verifier.verify());
         model.addAttribute("checkpointCheck", checkpointVerifier.verify());
@@ -82,7 +86,7 @@ class AuditPages {
     }
 
     @PostMapping("/checkpoint")
-    @PreAuthorize("hasRole('AUDITOR')")
+    @CanVerifyAudit
     String checkpoint(@ModelAttribute("form") FilterForm form, Model model) {
         try {
             model.addAttribute("signed", checkpoints.sign());
@@ -109,9 +113,10 @@ class AuditPages {
 
     private String page(FilterForm form, Model model) {
         // one extra row tells whether there is a next page
-        List<AuditEntry> rows = trail.page(form.filter(), form.getPage() * PAGE_SIZE, PAGE_SIZE + 1);
+        List<AuditEntry> rows = trail.view(form.filter(), form.getPage() * PAGE_SIZE, PAGE_SIZE + 1, form.isReveal());
         model.addAttribute("entries", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        model.addAttribute("mayReveal", AuditTrail.mayReveal());
         model.addAttribute("total", trail.count());
         model.addAttribute("errors", null);
         model.addAttribute("latestCheckpoint", checkpoints.latest().orElse(null));

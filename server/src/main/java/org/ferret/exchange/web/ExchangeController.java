@@ -5,7 +5,7 @@ import java.util.List;
 import org.ferret.exchange.Exchange;
 import org.ferret.exchange.NodeDocument;
 import org.ferret.exchange.internal.Inbox;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanAdminister;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,7 +36,7 @@ class ExchangeController {
     }
 
     @GetMapping({PATH + "/outgoing", LEGACY_PATH + "/outgoing"})
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     List<Exchange.Outgoing> outgoing() {
         return exchange.outgoing();
     }

@@ -21,8 +21,8 @@ import org.ferret.identity.Role;
 import org.ferret.identity.Username;
 import org.ferret.identity.Users;
 import org.ferret.shared.FerretException;
+import org.ferret.shared.access.CanAdminister;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Administration of users (roles, enabling) and API tokens for administrators. */
 @Controller
 @RequestMapping("/admin")
-@PreAuthorize("hasRole('ADMINISTRATOR')")
+@CanAdminister
 class AdminPages {
 
     private final Users users;

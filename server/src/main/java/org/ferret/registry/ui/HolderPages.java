@@ -15,8 +15,9 @@ import org.ferret.registry.HolderType;
 import org.ferret.registry.NewHolder;
 import org.ferret.registry.Registry;
 import org.ferret.shared.FerretException;
+import org.ferret.shared.access.CanRegister;
+import org.ferret.shared.access.CanReadPersonalData;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/holders")
-@PreAuthorize(HolderPages.PERSONAL_DATA_READERS)
+@CanReadPersonalData
 class HolderPages {
 
-    static final String PERSONAL_DATA_READERS =
-            "hasAnyRole('ADMINISTRATOR','REGISTRAR','INVESTIGATOR','LICENSING_OFFICER','CUSTOMS_ANALYST','AUDITOR')";
 
     private final Registry registry;
 
@@ -62,7 +61,7 @@ class HolderPages {
     }
 
     @PostMapping
-    @PreAuthorize(ItemPages.CAN_REGISTER)
+    @CanRegister
     String register(@ModelAttribute("form") HolderForm form, Model model, HttpServletResponse response,
             RedirectAttributes flash) {
         FormErrors errors = new FormErrors(labels());

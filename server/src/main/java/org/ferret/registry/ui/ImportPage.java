@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ferret.registry.ImportMode;
 import org.ferret.registry.ImportReport;
 import org.ferret.registry.ItemImport;
+import org.ferret.shared.access.CanRegister;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Upload of a CSV file of items (layout in docs/csv-import.md), answered with the import report. */
 @Controller
 @RequestMapping("/items/import")
-@PreAuthorize(ItemPages.CAN_REGISTER)
+@CanRegister
 class ImportPage {
 
     /** Most problems listed on the page; the counts always cover all of them. */

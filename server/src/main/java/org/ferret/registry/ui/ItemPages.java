@@ -25,8 +25,9 @@ import org.ferret.registry.NewEvent;
 import org.ferret.registry.NewItem;
 import org.ferret.registry.Registry;
 import org.ferret.shared.FerretException;
+import org.ferret.shared.access.CanRegister;
+import org.ferret.shared.access.CanReadRegistry;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/items")
 class ItemPages {
 
-    static final String CAN_REGISTER = "hasAnyRole('REGISTRAR','ADMINISTRATOR')";
     static final int PAGE_SIZE = 50;
 
     static final Map<EventType, String> EVENT_LABELS = new EnumMap<>(EventType.class);
@@ -88,14 +88,14 @@ class ItemPages {
     // ---- register -------------------------------------------------------------------------------
 
     @GetMapping("/new")
-    @PreAuthorize(CAN_REGISTER)
+    @CanRegister
     String newItem(Model model) {
         model.addAttribute("form", new ItemForm());
         return registerPage(model, new FormErrors(ItemForms.itemLabels()));
     }
 
     @PostMapping
-    @PreAuthorize(CAN_REGISTER)
+    @CanRegister
     String register(@ModelAttribute("form") ItemForm form, Model model, HttpServletResponse response,
             RedirectAttributes flash) {
         FormErrors errors = new FormErrors(ItemForms.itemLabels());
@@ -130,6 +130,7 @@ class ItemPages {
 
     // ---- item page ------------------------------------------------------------------------------
 
+    @CanReadRegistry
     @GetMapping("/{id}")
     String item(@PathVariable String id, Model model) {
         ItemView item = load(id);
@@ -146,7 +147,7 @@ class ItemPages {
     }
 
     @PostMapping("/{id}/events")
-    @PreAuthorize(CAN_REGISTER)
+    @CanRegister
     String recordEvent(@PathVariable String id, @ModelAttribute("eventForm") EventForm form, Model model,
             HttpServletResponse response, RedirectAttributes flash,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
@@ -172,7 +173,7 @@ class ItemPages {
     }
 
     @PostMapping("/{id}/markings")
-    @PreAuthorize(CAN_REGISTER)
+    @CanRegister
     String addMarking(@PathVariable String id, @ModelAttribute("markingForm") AddMarkingForm form, Model model,
             HttpServletResponse response, RedirectAttributes flash,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
@@ -202,7 +203,7 @@ class ItemPages {
     }
 
     @PostMapping("/{id}/components")
-    @PreAuthorize(CAN_REGISTER)
+    @CanRegister
     String fitComponent(@PathVariable String id, @ModelAttribute("fitForm") FitForm form, Model model,
             HttpServletResponse response, RedirectAttributes flash,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
@@ -228,7 +229,7 @@ class ItemPages {
     }
 
     @PostMapping("/{id}/components/{componentId}/remove")
-    @PreAuthorize(CAN_REGISTER)
+    @CanRegister
     String removeComponent(@PathVariable String id, @PathVariable String componentId,
             @RequestParam(required = false) String removedOn, RedirectAttributes flash) {
         ItemView item = load(id);
@@ -285,6 +286,7 @@ class ItemPages {
 
     // ---- lookup and work list -------------------------------------------------------------------
 
+    @CanReadRegistry
     @GetMapping("/search")
     String search(@RequestParam(required = false) String serial, Model model) {
         SearchForm form = new SearchForm(serial);
@@ -308,6 +310,7 @@ class ItemPages {
         }
     }
 
+    @CanReadRegistry
     @GetMapping("/marking-required")
     String markingRequired(@RequestParam(defaultValue = "0") int page, Model model) {
         int p = Math.max(0, page);

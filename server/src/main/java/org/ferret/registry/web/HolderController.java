@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.ferret.registry.Holder;
 import org.ferret.registry.HolderId;
 import org.ferret.registry.Registry;
+import org.ferret.shared.access.CanRegister;
+import org.ferret.shared.access.CanReadPersonalData;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +27,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Registry: holders", description = "Persons and organisations items are or were with")
 class HolderController {
 
-    static final String PERSONAL_DATA_READERS =
-            "hasAnyRole('ADMINISTRATOR','REGISTRAR','INVESTIGATOR','LICENSING_OFFICER','CUSTOMS_ANALYST','AUDITOR')";
 
     private final Registry registry;
 
@@ -36,7 +35,7 @@ class HolderController {
     }
 
     @PostMapping
-    @PreAuthorize(ItemController.WRITERS)
+    @CanRegister
     @Operation(summary = "Register a holder with the minimum personal data")
     ResponseEntity<Responses.HolderBody> register(@RequestBody Requests.RegisterHolder body) {
         Holder h = registry.registerHolder(RequestMapper.holder(body));
@@ -44,14 +43,14 @@ class HolderController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(PERSONAL_DATA_READERS)
+    @CanReadPersonalData
     @Operation(summary = "A holder (the read is recorded in the audit log)")
     Responses.HolderBody get(@PathVariable UUID id) {
         return Responses.HolderBody.of(registry.holder(new HolderId(id)));
     }
 
     @GetMapping
-    @PreAuthorize(PERSONAL_DATA_READERS)
+    @CanReadPersonalData
     @Operation(summary = "Holders by licence or registration number (each read is recorded in the audit log)")
     List<Responses.HolderBody> byLicence(@RequestParam String licence) {
         return registry.findHoldersByLicence(licence).stream().map(Responses.HolderBody::of).toList();

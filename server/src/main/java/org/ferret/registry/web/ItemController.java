@@ -15,9 +15,10 @@ import org.ferret.registry.ItemImport;
 import org.ferret.registry.ItemView;
 import org.ferret.registry.ProgressListener;
 import org.ferret.registry.Registry;
+import org.ferret.shared.access.CanReadRegistry;
+import org.ferret.shared.access.CanRegister;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @Tag(name = "Registry: items", description = "Firearms, essential components and ammunition lots (Protocol arts. 7, 8, 9)")
 class ItemController {
 
-    static final String WRITERS = "hasAnyRole('REGISTRAR','ADMINISTRATOR')";
 
     private final Registry registry;
     private final ItemImport importer;
@@ -48,7 +48,7 @@ class ItemController {
     }
 
     @PostMapping
-    @PreAuthorize(WRITERS)
+    @CanRegister
     @Operation(summary = "Register an item with its markings",
             description = "An item without a compliant art. 8 marking is accepted and flagged 'marking required'.")
     ResponseEntity<Responses.Item> register(@RequestBody Requests.RegisterItem body) {
@@ -57,14 +57,14 @@ class ItemController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("isAuthenticated()")
+    @CanReadRegistry
     @Operation(summary = "An item with its markings, components, event history, derived status and marking requirement")
     Responses.Item get(@PathVariable UUID id) {
         return Responses.Item.of(registry.get(new ItemId(id)));
     }
 
     @GetMapping
-    @PreAuthorize("isAuthenticated()")
+    @CanReadRegistry
     @Operation(summary = "Exact serial lookup across the markings of items and components",
             description = "Case, spaces and the separators - . / _ are ignored: 'ab-12 34' finds 'AB1234'.")
     List<Responses.Summary> bySerial(@Parameter(required = true, example = "ABC-12345") @RequestParam String serial) {
@@ -72,7 +72,7 @@ class ItemController {
     }
 
     @GetMapping("/marking-required")
-    @PreAuthorize("isAuthenticated()")
+    @CanReadRegistry
     @Operation(summary = "Work list: items that still need a compliant marking, oldest first")
     Responses.WorkList markingRequired(@RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "50") int limit) {
@@ -81,7 +81,7 @@ class ItemController {
     }
 
     @PostMapping("/{id}/events")
-    @PreAuthorize(WRITERS)
+    @CanRegister
     @Operation(summary = "Append a lifecycle event",
             description = "Refused with ILLEGAL_TRANSITION when the derived status does not allow it. A CORRECTION names "
                     + "the event it corrects and why; nothing is ever changed or deleted.")
@@ -91,7 +91,7 @@ class ItemController {
     }
 
     @PostMapping("/{id}/markings")
-    @PreAuthorize(WRITERS)
+    @CanRegister
     @Operation(summary = "Add a marking (records a MARKING event; re-assesses the marking requirement)")
     ResponseEntity<Responses.Item> addMarking(@PathVariable UUID id, @RequestBody Requests.AddMarking body) {
         ItemView v = registry.addMarking(new ItemId(id), RequestMapper.marking(body), RequestMapper.dateOrToday(body.markedOn()));
@@ -99,7 +99,7 @@ class ItemController {
     }
 
     @PostMapping("/{id}/components")
-    @PreAuthorize(WRITERS)
+    @CanRegister
     @Operation(summary = "Fit an essential component to this firearm")
     Responses.Item fit(@PathVariable UUID id, @RequestBody Requests.FitComponent body) {
         if (body.componentId() == null) {
@@ -110,7 +110,7 @@ class ItemController {
     }
 
     @PostMapping("/{id}/components/{componentId}/removal")
-    @PreAuthorize(WRITERS)
+    @CanRegister
     @Operation(summary = "Remove a fitted component from this firearm (the fitting stays in both histories)")
     Responses.Item remove(@PathVariable UUID id, @PathVariable UUID componentId,
             @RequestBody(required = false) Requests.RemoveComponent body) {
@@ -120,7 +120,7 @@ class ItemController {
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    @PreAuthorize(WRITERS)
+    @CanRegister
     @Operation(summary = "Bulk import items with markings from CSV (layout: docs/csv-import.md)",
             description = "ALL_OR_NOTHING (default) rejects the whole file with 422 IMPORT_REJECTED listing every bad "
                     + "line and column; COMMIT_VALID_ROWS commits the good rows and reports the bad ones.")

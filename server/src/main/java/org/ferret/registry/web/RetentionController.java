@@ -5,7 +5,8 @@ import java.util.List;
 import org.ferret.registry.ItemId;
 import org.ferret.registry.PurgeReport;
 import org.ferret.registry.RetentionPurge;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanAdminister;
+import org.ferret.shared.access.CanReadRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,14 +29,14 @@ class RetentionController {
     }
 
     @GetMapping
-    @PreAuthorize("isAuthenticated()")
+    @CanReadRegistry
     @Operation(summary = "The retention period and today's cutoff date")
     Responses.Retention get() {
         return new Responses.Retention(purge.retentionYears(), purge.cutoff());
     }
 
     @PostMapping("/purge")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     @Operation(summary = "Purge records past retention (audited job)",
             description = "With itemIds: purges exactly those, or refuses all with RETENTION_NOT_REACHED if any is "
                     + "younger than the retention period or not destroyed/exported. Without: purges every item past retention.")

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
-import org.ferret.identity.FerretPrincipal;
 import org.ferret.registry.ItemId;
 import org.ferret.registry.ItemView;
 import org.ferret.registry.Registry;
@@ -21,8 +20,6 @@ import org.ferret.shared.FerretException.FieldProblem;
 import org.ferret.tracing.Confirmation;
 import org.ferret.tracing.matching.Confusion;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,7 +73,7 @@ public class Confirmations {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Confirmation c = new Confirmation(UUID.randomUUID(), itemId, pattern.strip(), normal, decision, traceRequest,
-                note == null || note.isBlank() ? null : note.strip(), actor(), agency(), now);
+                note == null || note.isBlank() ? null : note.strip(), Actor.current().username(), Actor.current().agency(), now);
         jdbc.sql("""
                 insert into tracing_confirmation (id, item_id, pattern, serial, decision, trace_request, note,
                     decided_by, agency, decided_at)
@@ -100,16 +97,5 @@ public class Confirmations {
                         rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getObject(10, OffsetDateTime.class).toInstant()))
                 .list();
-    }
-
-    /** The signed-in user (for the record of who decided). */
-    public static String actor() {
-        return Actor.current().username();
-    }
-
-    /** The signed-in user's agency, if the principal carries one. */
-    public static String agency() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof FerretPrincipal p ? p.agencyCode() : null;
     }
 }

@@ -11,7 +11,7 @@ import org.ferret.shared.FerretException;
 import org.ferret.tracing.Confirmation;
 import org.ferret.tracing.MarkingSearch;
 import org.ferret.tracing.SearchQuery;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanTrace;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ class MarkingSearchPage {
     }
 
     @GetMapping("/tracing/search")
-    @PreAuthorize("hasAnyRole('INVESTIGATOR','ADMINISTRATOR')")
+    @CanTrace
     String page(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean ncic,
             @RequestParam(required = false) String manufacturer, @RequestParam(required = false) String model,
             @RequestParam(required = false) String calibre, @RequestParam(required = false) String type,
@@ -65,7 +65,7 @@ class MarkingSearchPage {
     }
 
     @PostMapping("/tracing/confirmations")
-    @PreAuthorize("hasAnyRole('INVESTIGATOR','ADMINISTRATOR')")
+    @CanTrace
     String decide(@RequestParam UUID itemId, @RequestParam String serial, @RequestParam(required = false) String pattern,
             @RequestParam Confirmation.Decision decision, RedirectAttributes r) {
         Confirmation c = search.decide(itemId, pattern == null || pattern.isBlank() ? serial : pattern, serial, decision, null, null);

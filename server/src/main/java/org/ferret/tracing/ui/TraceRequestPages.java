@@ -14,7 +14,7 @@ import org.ferret.shared.FerretException;
 import org.ferret.tracing.TraceRequest;
 import org.ferret.tracing.TraceRequestId;
 import org.ferret.tracing.TraceRequests;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanTrace;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tracing officer's pages: trace requests with their deadlines, candidates, answer and chain of custody. */
 @Controller
-@PreAuthorize("hasAnyRole('INVESTIGATOR','ADMINISTRATOR')")
+@CanTrace
 class TraceRequestPages {
 
     private final TraceRequests traces;

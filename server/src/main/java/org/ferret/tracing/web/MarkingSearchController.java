@@ -7,8 +7,9 @@ import org.ferret.tracing.Confirmation;
 import org.ferret.tracing.MarkingSearch;
 import org.ferret.tracing.SearchQuery;
 import org.ferret.tracing.SearchResult;
+import org.ferret.shared.access.CanAdminister;
+import org.ferret.shared.access.CanTrace;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/markings")
 class MarkingSearchController {
 
-    static final String INVESTIGATORS = "hasAnyRole('INVESTIGATOR','ADMINISTRATOR')";
 
     private final MarkingSearch search;
 
@@ -36,7 +36,7 @@ class MarkingSearchController {
      * {@code edits=false} leaves out fits that need a character substituted, dropped or inserted.
      */
     @GetMapping("/search")
-    @PreAuthorize(INVESTIGATORS)
+    @CanTrace
     SearchResult search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean ncic,
             @RequestParam(required = false) String manufacturer, @RequestParam(required = false) String model,
             @RequestParam(required = false) String calibre, @RequestParam(required = false) String type,
@@ -51,27 +51,27 @@ class MarkingSearchController {
     }
 
     @PostMapping("/confirmations")
-    @PreAuthorize(INVESTIGATORS)
+    @CanTrace
     @ResponseStatus(HttpStatus.CREATED)
     Confirmation decide(@RequestBody DecisionRequest r) {
         return search.decide(r.itemId(), r.pattern(), r.serial(), r.decision(), r.traceRequest(), r.note());
     }
 
     @GetMapping("/confirmations/{itemId}")
-    @PreAuthorize(INVESTIGATORS)
+    @CanTrace
     List<Confirmation> decisions(@PathVariable UUID itemId) {
         return search.decisions(itemId);
     }
 
     @GetMapping("/index")
-    @PreAuthorize(INVESTIGATORS)
+    @CanTrace
     MarkingSearch.IndexStatus status() {
         return search.status();
     }
 
     /** Re-reads all serials (e.g. after a bulk CSV import, which publishes no per-item events). */
     @PostMapping("/index/rebuild")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @CanAdminister
     MarkingSearch.IndexStatus rebuild() {
         return search.rebuild();
     }

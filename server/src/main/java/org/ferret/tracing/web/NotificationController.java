@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ferret.identity.FerretPrincipal;
-import org.ferret.identity.Role;
+import org.ferret.shared.access.Capability;
 import org.ferret.tracing.HitNotification;
 import org.ferret.tracing.HitNotifications;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ferret.shared.access.CanReadHitNotifications;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,14 +27,14 @@ class NotificationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('INVESTIGATOR','REGISTRAR','ADMINISTRATOR')")
+    @CanReadHitNotifications
     List<HitNotification> list(@AuthenticationPrincipal FerretPrincipal me) {
-        return hits.forAgency(me.has(Role.ADMINISTRATOR) ? null : me.agencyCode());
+        return hits.forAgency(me.can(Capability.ADMINISTER) ? null : me.agencyCode());
     }
 
     @PostMapping("/{id}/read")
-    @PreAuthorize("hasAnyRole('INVESTIGATOR','REGISTRAR','ADMINISTRATOR')")
+    @CanReadHitNotifications
     HitNotification read(@PathVariable UUID id, @AuthenticationPrincipal FerretPrincipal me) {
-        return hits.markRead(id, me.has(Role.ADMINISTRATOR) ? null : me.agencyCode());
+        return hits.markRead(id, me.can(Capability.ADMINISTER) ? null : me.agencyCode());
     }
 }

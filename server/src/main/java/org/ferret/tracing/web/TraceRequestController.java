@@ -8,8 +8,8 @@ import org.ferret.tracing.TraceRequestId;
 import org.ferret.tracing.TraceRequestContent;
 import org.ferret.tracing.TraceRequests;
 import org.ferret.tracing.TraceStatus;
+import org.ferret.shared.access.CanTrace;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +31,7 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     @ResponseStatus(HttpStatus.CREATED)
     TraceRequestJson receive(@RequestBody TraceRequestContent content) {
         return TraceRequestJson.of(traces.receive(content));
@@ -42,7 +42,7 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests/outgoing")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     @ResponseStatus(HttpStatus.CREATED)
     TraceRequestJson send(@RequestBody Outgoing o) {
         if (o.content() == null) {
@@ -54,25 +54,25 @@ class TraceRequestController {
     }
 
     @GetMapping("/requests")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     List<TraceRequestJson> list(@RequestParam(required = false) TraceStatus status) {
         return TraceRequestJson.of(traces.list(status));
     }
 
     @GetMapping("/requests/overdue")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     List<TraceRequestJson> overdue() {
         return TraceRequestJson.of(traces.overdue());
     }
 
     @GetMapping("/requests/{id}")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequestJson get(@PathVariable UUID id) {
         return TraceRequestJson.of(traces.get(new TraceRequestId(id)));
     }
 
     @PostMapping("/requests/{id}/acknowledge")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequestJson acknowledge(@PathVariable UUID id) {
         return TraceRequestJson.of(traces.acknowledge(new TraceRequestId(id)));
     }
@@ -82,14 +82,14 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests/{id}/candidates/{itemId}/confirm")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequestJson confirm(@PathVariable UUID id, @PathVariable UUID itemId,
             @RequestBody(required = false) CandidateDecision d) {
         return TraceRequestJson.of(traces.confirm(new TraceRequestId(id), new ItemId(itemId), d == null ? null : d.note()));
     }
 
     @PostMapping("/requests/{id}/candidates/{itemId}/reject")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequestJson reject(@PathVariable UUID id, @PathVariable UUID itemId,
             @RequestBody(required = false) CandidateDecision d) {
         return TraceRequestJson.of(traces.reject(new TraceRequestId(id), new ItemId(itemId), d == null ? null : d.note()));
@@ -100,13 +100,13 @@ class TraceRequestController {
     }
 
     @PostMapping("/requests/{id}/answer")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequestJson answer(@PathVariable UUID id, @RequestBody(required = false) AnswerRequest a) {
         return TraceRequestJson.of(traces.answer(new TraceRequestId(id), a == null ? null : a.remarks()));
     }
 
     @PostMapping("/requests/{id}/close")
-    @PreAuthorize(MarkingSearchController.INVESTIGATORS)
+    @CanTrace
     TraceRequestJson close(@PathVariable UUID id) {
         return TraceRequestJson.of(traces.close(new TraceRequestId(id)));
     }

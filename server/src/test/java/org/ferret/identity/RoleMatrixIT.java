@@ -1,0 +1,303 @@
+package org.ferret.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferret.identity.Role.ADMINISTRATOR;
+import static org.ferret.identity.Role.AUDITOR;
+import static org.ferret.identity.Role.CUSTOMS_ANALYST;
+import static org.ferret.identity.Role.INVESTIGATOR;
+import static org.ferret.identity.Role.LICENSING_OFFICER;
+import static org.ferret.identity.Role.READ_ONLY;
+import static org.ferret.identity.Role.REGISTRAR;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.ferret.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The role matrix: every endpoint of the API and the UI, and which roles may use it. The table below is the
+ * specification; the test finds every endpoint the application maps and fails for one that has no row, so a new
+ * endpoint cannot ship without a decision about who may call it. A denied role must get 403 (and nothing else: no
+ * validation messages, no 404), an allowed role must get past authorization, and nobody anonymous gets in.
+ * <p>
+ * A whole application context with MockMvc and a mock principal per role rather than {@code @WebMvcTest} slices:
+ * the two security filter chains, method security and the handler interceptor that checks roles before binding
+ * all take part in the answer.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixIT {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> REGISTRARS = EnumSet.of(ADMINISTRATOR, REGISTRAR);
+    private static final Set<Role> PERSONAL_DATA = EnumSet.of(ADMINISTRATOR, REGISTRAR, INVESTIGATOR,
+            LICENSING_OFFICER, CUSTOMS_ANALYST, AUDITOR);
+    private static final Set<Role> TRACERS = EnumSet.of(ADMINISTRATOR, INVESTIGATOR);
+    private static final Set<Role> HIT_READERS = EnumSet.of(ADMINISTRATOR, INVESTIGATOR, REGISTRAR);
+    private static final Set<Role> ADMINS = EnumSet.of(ADMINISTRATOR);
+    private static final Set<Role> AUDIT_READERS = EnumSet.of(ADMINISTRATOR, AUDITOR);
+    private static final Set<Role> AUDITORS = EnumSet.of(AUDITOR);
+    /** Reached without signing in (the sign-in page; node documents are authenticated by their signature). */
+    private static final Set<Role> PUBLIC = null;
+
+    /** "METHOD pattern" to the roles allowed; {@link #PUBLIC} for endpoints open to anyone. */
+    private static final Map<String, Set<Role>> MATRIX = new TreeMap<>();
+
+    static {
+        // identity: API
+        allow("GET /api/v1/me", EVERYONE);
+        allow("GET /api/v1/agencies", EVERYONE);
+        allow("POST /api/v1/agencies", ADMINS);
+        allow("GET /api/v1/users", ADMINS);
+        allow("POST /api/v1/users", ADMINS);
+        allow("PUT /api/v1/users/{username}/roles", ADMINS);
+        allow("POST /api/v1/users/{username}/disable", ADMINS);
+        allow("POST /api/v1/users/{username}/enable", ADMINS);
+        allow("GET /api/v1/tokens", ADMINS);
+        allow("POST /api/v1/tokens", ADMINS);
+        allow("POST /api/v1/tokens/{id}/revoke", ADMINS);
+        // identity: screens
+        allow("GET /admin/users", ADMINS);
+        allow("POST /admin/users", ADMINS);
+        allow("GET /admin/users/{username}", ADMINS);
+        allow("POST /admin/users/{username}/roles", ADMINS);
+        allow("POST /admin/users/{username}/enabled", ADMINS);
+        allow("GET /admin/tokens", ADMINS);
+        allow("POST /admin/tokens", ADMINS);
+        allow("POST /admin/tokens/{id}/revoke", ADMINS);
+        // registry: API
+        allow("POST /api/v1/items", REGISTRARS);
+        allow("GET /api/v1/items", EVERYONE);
+        allow("GET /api/v1/items/{id}", EVERYONE);
+        allow("GET /api/v1/items/marking-required", EVERYONE);
+        allow("POST /api/v1/items/{id}/events", REGISTRARS);
+        allow("POST /api/v1/items/{id}/markings", REGISTRARS);
+        allow("POST /api/v1/items/{id}/components", REGISTRARS);
+        allow("POST /api/v1/items/{id}/components/{componentId}/removal", REGISTRARS);
+        allow("POST /api/v1/items/import", REGISTRARS);
+        allow("POST /api/v1/holders", REGISTRARS);
+        allow("GET /api/v1/holders", PERSONAL_DATA);
+        allow("GET /api/v1/holders/{id}", PERSONAL_DATA);
+        allow("GET /api/v1/retention", EVERYONE);
+        allow("POST /api/v1/retention/purge", ADMINS);
+        // registry: screens
+        allow("GET /", EVERYONE);
+        allow("GET /items/new", REGISTRARS);
+        allow("POST /items", REGISTRARS);
+        allow("GET /items/{id}", EVERYONE);
+        allow("POST /items/{id}/events", REGISTRARS);
+        allow("POST /items/{id}/markings", REGISTRARS);
+        allow("POST /items/{id}/components", REGISTRARS);
+        allow("POST /items/{id}/components/{componentId}/remove", REGISTRARS);
+        allow("GET /items/search", EVERYONE);
+        allow("GET /items/marking-required", EVERYONE);
+        allow("GET /items/import", REGISTRARS);
+        allow("POST /items/import", REGISTRARS);
+        allow("GET /holders", PERSONAL_DATA);
+        allow("POST /holders", REGISTRARS);
+        allow("GET /holders/{id}", PERSONAL_DATA);
+        // tracing: API
+        allow("GET /api/v1/markings/search", TRACERS);
+        allow("POST /api/v1/markings/confirmations", TRACERS);
+        allow("GET /api/v1/markings/confirmations/{itemId}", TRACERS);
+        allow("GET /api/v1/markings/index", TRACERS);
+        allow("POST /api/v1/markings/index/rebuild", ADMINS);
+        allow("POST /api/v1/tracing/requests", TRACERS);
+        allow("POST /api/v1/tracing/requests/outgoing", TRACERS);
+        allow("GET /api/v1/tracing/requests", TRACERS);
+        allow("GET /api/v1/tracing/requests/overdue", TRACERS);
+        allow("GET /api/v1/tracing/requests/{id}", TRACERS);
+        allow("POST /api/v1/tracing/requests/{id}/acknowledge", TRACERS);
+        allow("POST /api/v1/tracing/requests/{id}/candidates/{itemId}/confirm", TRACERS);
+        allow("POST /api/v1/tracing/requests/{id}/candidates/{itemId}/reject", TRACERS);
+        allow("POST /api/v1/tracing/requests/{id}/answer", TRACERS);
+        allow("POST /api/v1/tracing/requests/{id}/close", TRACERS);
+        allow("POST /api/v1/tracing/exchange", PUBLIC);
+        allow("GET /api/v1/tracing/exchange/outgoing", ADMINS);
+        allow("GET /api/v1/tracing/notifications", HIT_READERS);
+        allow("POST /api/v1/tracing/notifications/{id}/read", HIT_READERS);
+        // tracing: screens
+        allow("GET /tracing/search", TRACERS);
+        allow("POST /tracing/confirmations", TRACERS);
+        allow("GET /tracing/requests", TRACERS);
+        allow("GET /tracing/requests/new", TRACERS);
+        allow("POST /tracing/requests", TRACERS);
+        allow("GET /tracing/requests/{id}", TRACERS);
+        allow("POST /tracing/requests/{id}/acknowledge", TRACERS);
+        allow("POST /tracing/requests/{id}/candidates/{item}/{decision}", TRACERS);
+        allow("POST /tracing/requests/{id}/answer", TRACERS);
+        allow("POST /tracing/requests/{id}/close", TRACERS);
+        // audit
+        allow("GET /api/v1/audit", AUDIT_READERS);
+        allow("GET /api/v1/audit/verify", AUDITORS);
+        allow("GET /audit", AUDIT_READERS);
+        allow("POST /audit/verify", AUDITORS);
+        allow("POST /audit/checkpoint", AUDITORS);
+        allow("GET /audit/proof", AUDIT_READERS);
+        allow("POST /api/v1/audit/checkpoints", AUDITORS);
+        allow("GET /api/v1/audit/checkpoints", AUDIT_READERS);
+        allow("GET /api/v1/audit/proof", AUDIT_READERS);
+        allow("GET /api/v1/audit/witness/{node}", AUDIT_READERS);
+        allow("GET /api/v1/audit/witness/{node}/latest", PUBLIC); // a witness's public read, signed by the node
+        // node exchange (authenticated by signature)
+        allow("POST /api/v1/exchange", PUBLIC);
+        allow("GET /api/v1/exchange/outgoing", ADMINS);
+        // sign-in
+        allow("GET /login", PUBLIC);
+    }
+
+    private static void allow(String endpoint, Set<Role> roles) {
+        if (MATRIX.containsKey(endpoint)) {
+            throw new IllegalStateException("two rows for " + endpoint);
+        }
+        MATRIX.put(endpoint, roles);
+    }
+
+    /** One mapped endpoint: its method, its path pattern, whether it is API, and the body type it consumes. */
+    record Endpoint(String method, String pattern, boolean api, MediaType consumes) {
+        String key() {
+            return method + " " + pattern;
+        }
+
+        MockHttpServletRequestBuilder request() {
+            String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            MockHttpServletRequestBuilder r = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+            if (!method.equals("GET")) {
+                if (consumes != null) {
+                    r = r.contentType(consumes).content(consumes.includes(MediaType.APPLICATION_JSON) ? "{}" : "");
+                } else if (api) {
+                    r = r.contentType(MediaType.APPLICATION_JSON).content("{}");
+                }
+                r = api ? r : r.with(csrf());
+            }
+            return r;
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    @BeforeAll
+    void findEndpoints() {
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("org.ferret")) {
+                return; // the framework's own (error page, OpenAPI document)
+            }
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    MediaType consumes = info.getConsumesCondition().getConsumableMediaTypes().stream()
+                            .findFirst().orElse(null);
+                    endpoints.add(new Endpoint(m.name(), pattern, pattern.startsWith("/api/"), consumes));
+                }
+            }
+        });
+    }
+
+    @Test
+    void every_endpoint_has_a_row_in_the_matrix_and_every_row_an_endpoint() {
+        Set<String> mapped = new TreeSet<>();
+        endpoints.forEach(e -> mapped.add(e.key()));
+        assertThat(mapped).as("endpoints without a row in RoleMatrixIT.MATRIX (decide who may call them)")
+                .isSubsetOf(MATRIX.keySet());
+        assertThat(MATRIX.keySet()).as("rows for endpoints that no longer exist").isSubsetOf(mapped);
+    }
+
+    @Test
+    void each_role_reaches_exactly_the_endpoints_the_matrix_allows() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            Set<Role> allowed = MATRIX.get(e.key());
+            if (allowed == PUBLIC || !MATRIX.containsKey(e.key())) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                int status = status(e, role);
+                boolean refused = status == 403;
+                if (allowed.contains(role) && (refused || status == 401)) {
+                    wrong.add(e.key() + " refused " + role + " (" + status + ")");
+                } else if (!allowed.contains(role) && !refused) {
+                    wrong.add(e.key() + " let " + role + " through (" + status + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void nobody_gets_in_without_signing_in() throws Exception {
+        List<String> open = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            if (MATRIX.get(e.key()) == PUBLIC) {
+                continue;
+            }
+            var response = mvc.perform(e.request()).andReturn().getResponse();
+            boolean toLogin = response.getStatus() == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login");
+            if (!(e.api() ? response.getStatus() == 401 : toLogin)) {
+                open.add(e.key() + " answered " + response.getStatus() + " without credentials");
+            }
+        }
+        assertThat(open).isEmpty();
+    }
+
+    @Test
+    void a_read_only_user_is_refused_before_the_request_body_is_validated() throws Exception {
+        for (String path : List.of("/api/v1/users", "/api/v1/agencies", "/api/v1/tokens")) {
+            var response = mvc.perform(MockMvcRequestBuilders.post(path).with(user(principal(READ_ONLY)))
+                    .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(403);
+            assertThat(response.getContentAsString()).as(path).contains("\"code\":\"FORBIDDEN\"")
+                    .doesNotContain("must not be blank");
+        }
+    }
+
+    /** The status one role gets; an exception out of the handler means the request got past authorization. */
+    private int status(Endpoint e, Role role) throws Exception {
+        try {
+            return mvc.perform(e.request().with(user(principal(role)))).andReturn().getResponse().getStatus();
+        } catch (jakarta.servlet.ServletException ex) {
+            return 500;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static FerretPrincipal principal(Role role) {
+        return new FerretPrincipal(UUID.nameUUIDFromBytes(role.name().getBytes()), "matrix-" + role.name().toLowerCase(),
+                "Matrix " + role.label(), "NFA", Set.of(role), null, true);
+    }
+}
