@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Fails the build when a module reaches into another module's internals or modules depend in a cycle. */
+/**
+ * Fails the build when a module reaches into another module's internals, depends on a module its
+ * {@code package-info} does not allow, or modules depend in a cycle.
+ */
 class ModularityTests {
 
     /**
@@ -21,6 +25,24 @@ class ModularityTests {
     @Test
     void module_boundaries_hold() {
         MODULES.verify();
+    }
+
+    /** Without a declared list a module may depend on any other; every module says which arrows it intends. */
+    @Test
+    void every_module_declares_the_modules_it_may_depend_on() {
+        MODULES.forEach(module -> {
+            String pkg = module.getBasePackage().getName();
+            ApplicationModule declared;
+            try {
+                declared = Class.forName(pkg + ".package-info").getAnnotation(ApplicationModule.class);
+            } catch (ClassNotFoundException e) {
+                declared = null;
+            }
+            assertThat(declared).as("module %s has a package-info with @ApplicationModule", pkg).isNotNull();
+            if (declared.type() != ApplicationModule.Type.OPEN) {
+                assertThat(declared.allowedDependencies()).as("allowed dependencies of %s", pkg).isNotEmpty();
+            }
+        });
     }
 
     @Test

@@ -20,10 +20,12 @@ class AuditController {
 
     private final AuditTrail trail;
     private final AuditVerifier verifier;
+    private final CheckpointVerifier checkpoints;
 
-    AuditController(AuditTrail trail, AuditVerifier verifier) {
+    AuditController(AuditTrail trail, AuditVerifier verifier, CheckpointVerifier checkpoints) {
         this.trail = trail;
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping
@@ -37,8 +39,8 @@ class AuditController {
 
     @GetMapping("/verify")
     @PreAuthorize("hasRole('AUDITOR')")
-    @Operation(summary = "Verify the hash chain; reports the first broken link")
-    AuditVerifier.Verification verify() {
-        return verifier.verify();
+    @Operation(summary = "Verify the hash chain and the signed checkpoints; reports the first broken link or checkpoint")
+    AuditCheck verify() {
+        return AuditCheck.of(verifier.verify(), checkpoints.verify());
     }
 }

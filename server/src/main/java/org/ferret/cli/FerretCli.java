@@ -20,7 +20,7 @@ public class FerretCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         // screen runs the plain Java screening engine: no Spring context is started for it
-        int code = new CommandLine(new FerretCli()).addSubcommand("screen", ScreeningCli.command())
+        int code = BenchCommand.withContributed(new CommandLine(new FerretCli())).addSubcommand("screen", ScreeningCli.command())
                 .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (code != 0 || !serverRunning) {
             System.exit(code);

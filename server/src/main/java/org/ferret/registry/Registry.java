@@ -201,6 +201,11 @@ public class Registry {
         return store.countMarkingRequired();
     }
 
+    /** Current status of each of the given items (items that do not exist are absent); one query for a page of results. */
+    public Map<ItemId, ItemStatus> statuses(java.util.Collection<ItemId> ids) {
+        return store.statusesOf(ids);
+    }
+
     /** Number of items in each status (all statuses present, zero where none). */
     @Transactional(readOnly = true)
     public Map<ItemStatus, Long> countByStatus() {

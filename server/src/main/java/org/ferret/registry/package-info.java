@@ -5,5 +5,5 @@
  * Public API: {@link org.ferret.registry.Registry}, {@link org.ferret.registry.ItemImport},
  * {@link org.ferret.registry.RetentionPurge}, the value types and the published domain events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Registry")
+@org.springframework.modulith.ApplicationModule(displayName = "Registry", allowedDependencies = {"audit", "shared"})
 package org.ferret.registry;

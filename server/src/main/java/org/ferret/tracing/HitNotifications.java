@@ -78,7 +78,8 @@ public class HitNotifications {
         for (String serial : serials) {
             SearchResult r;
             try {
-                r = search.search(new SearchQuery(serial, false, null, null, null, null, null, MarkingSearch.MAX_LIMIT));
+                // a hit notice goes to another agency: fits without edits only, so that one misread character raises no alarm
+                r = search.search(new SearchQuery(serial, false, null, null, null, null, null, MarkingSearch.MAX_LIMIT, false));
             } catch (FerretException | MalformedPatternException tooShort) {
                 continue;
             }

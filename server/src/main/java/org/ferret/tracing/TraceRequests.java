@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ferret.audit.AuditLog;
+import org.ferret.exchange.Exchange;
 import org.ferret.registry.ItemId;
 import org.ferret.registry.ItemView;
 import org.ferret.registry.Registry;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,10 +34,12 @@ public class TraceRequests {
     private final AuditLog audit;
     private final Clock clock;
     private final TracingProperties props;
-    private final NodeOutbox outbox;
+    private final Exchange outbox;
+    private final ApplicationEventPublisher events;
 
     TraceRequests(TraceStore store, MarkingSearch search, Registry registry, AuditLog audit, Clock clock,
-            TracingProperties props, NodeOutbox outbox) {
+            TracingProperties props, Exchange outbox, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.search = search;
         this.registry = registry;
@@ -48,21 +52,21 @@ public class TraceRequests {
     /** Records a request received here and proposes candidates for its markings. */
     @Transactional
     public TraceRequest receive(TraceRequestContent content) {
-        return receive(content, null, null);
+        return receive(content, null);
     }
 
     /** A request that arrived from another node; a second delivery of the same request changes nothing. */
     @Transactional
     TraceRequest receiveFromPeer(TraceRequestContent content, String peer, UUID peerReference) {
         return store.findByPeer(peer, peerReference, TraceRequest.Direction.INCOMING)
-                .orElseGet(() -> receive(content, peer, peerReference));
+                .orElseGet(() -> receive(content, new TraceRequest.Peer(peer, peerReference)));
     }
 
-    private TraceRequest receive(TraceRequestContent content, String peer, UUID peerReference) {
+    private TraceRequest receive(TraceRequestContent content, TraceRequest.Peer from) {
         Instant now = now();
-        TraceRequest t = new TraceRequest(UUID.randomUUID(), TraceRequest.Direction.INCOMING, TraceStatus.RECEIVED, content,
-                now, now.plus(props.acknowledgeWithin(content.urgency())), now.plus(props.answerWithin(content.urgency())),
-                null, null, null, null, null, peer, peerReference, MarkingSearch.actor(), 0, List.of());
+        TraceRequest.Changed received = TraceRequest.incoming(TraceRequestId.newId(), content, now, deadlines(content, now),
+                from, MarkingSearch.actor());
+        TraceRequest t = received.request();
         store.insert(t);
         Map<UUID, TraceCandidate> proposed = new LinkedHashMap<>();
         for (MarkingRead m : content.markings()) {
@@ -82,9 +86,15 @@ public class TraceRequests {
             }
         }
         proposed.values().forEach(c -> store.insertCandidate(t.id(), c));
-        audit.record("TRACE_REQUEST_RECEIVED", "trace_request", t.id().toString(), null,
-                Map.of("content", content, "candidates", proposed.size(), "peer", peer == null ? "" : peer));
+        audit.record(received.event().action(), "trace_request", t.id().toString(), null,
+                Map.of("content", content, "candidates", proposed.size(), "peer", from == null ? "" : from.node()));
+        events.publishEvent(received.event());
         return get(t.id());
+    }
+
+    private TraceRequest.Deadlines deadlines(TraceRequestContent content, Instant now) {
+        return new TraceRequest.Deadlines(now.plus(props.acknowledgeWithin(content.urgency())),
+                now.plus(props.answerWithin(content.urgency())));
     }
 
     /** Sends a request to another node; it is delivered (and retried) by the outbox. */
@@ -95,16 +105,17 @@ public class TraceRequests {
                     List.of(new FieldProblem("peer", "no node '" + peer + "' is configured; known: " + outbox.peers())));
         }
         Instant now = now();
-        TraceRequest t = new TraceRequest(UUID.randomUUID(), TraceRequest.Direction.OUTGOING, TraceStatus.SENT, content,
-                now, now.plus(props.acknowledgeWithin(content.urgency())), now.plus(props.answerWithin(content.urgency())),
-                null, null, null, null, null, peer, null, MarkingSearch.actor(), 0, List.of());
+        TraceRequest.Changed sent = TraceRequest.outgoing(TraceRequestId.newId(), content, now, deadlines(content, now),
+                new TraceRequest.Peer(peer, null), MarkingSearch.actor());
+        TraceRequest t = sent.request();
         store.insert(t);
-        outbox.enqueue(peer, NodeDocument.Kind.TRACE_REQUEST, t.id(), Map.of("requestId", t.id(), "content", content));
-        audit.record("TRACE_REQUEST_SENT", "trace_request", t.id().toString(), null, Map.of("content", content, "peer", peer));
+        outbox.send(peer, TraceDocuments.REQUEST, t.id().toString(), Map.of("requestId", t.id().value(), "content", content));
+        audit.record(sent.event().action(), "trace_request", t.id().toString(), null, Map.of("content", content, "peer", peer));
+        events.publishEvent(sent.event());
         return get(t.id());
     }
 
-    public TraceRequest get(UUID id) {
+    public TraceRequest get(TraceRequestId id) {
         return store.find(id).orElseThrow(() -> new FerretException(ErrorCode.NOT_FOUND, "trace request " + id + " not found"));
     }
 
@@ -120,19 +131,18 @@ public class TraceRequests {
     }
 
     @Transactional
-    public TraceRequest acknowledge(UUID id) {
+    public TraceRequest acknowledge(TraceRequestId id) {
         TraceRequest before = get(id);
-        TraceRequest after = before.acknowledge(now());
-        TraceRequest saved = save("TRACE_REQUEST_ACKNOWLEDGED", before, after);
+        TraceRequest saved = save(before, before.acknowledge(now()));
         acknowledgeToPeer(saved);
         return saved;
     }
 
     /** A request from another node: tell it that the request was received and is being worked on. */
     private void acknowledgeToPeer(TraceRequest t) {
-        if (t.peerNode() != null && t.direction() == TraceRequest.Direction.INCOMING) {
-            outbox.enqueue(t.peerNode(), NodeDocument.Kind.TRACE_ACKNOWLEDGED, t.id(),
-                    Map.of("requestId", t.peerReference(), "acknowledgedAt", String.valueOf(t.acknowledgedAt())));
+        if (t.peer() != null && t.direction() == TraceRequest.Direction.INCOMING) {
+            outbox.send(t.peer().node(), TraceDocuments.ACKNOWLEDGED, t.id().toString(),
+                    Map.of("requestId", t.peer().reference(), "acknowledgedAt", String.valueOf(t.progress().acknowledgedAt())));
         }
     }
 
@@ -141,53 +151,50 @@ public class TraceRequests {
     void acknowledgementReceived(UUID requestId, String peer) {
         TraceRequest before = sentTo(requestId, peer);
         if (before.status() == TraceStatus.SENT) {
-            save("TRACE_ACK_RECEIVED", before, before.acknowledgedByPeer(now()));
+            save(before, before.acknowledgedByPeer(now()));
         }
     }
 
     private TraceRequest sentTo(UUID requestId, String peer) {
-        TraceRequest t = store.find(requestId).orElseThrow(() -> new FerretException(ErrorCode.NOT_FOUND,
+        TraceRequest t = store.find(new TraceRequestId(requestId)).orElseThrow(() -> new FerretException(ErrorCode.NOT_FOUND,
                 "no trace request " + requestId + " was sent from this node"));
-        if (t.direction() != TraceRequest.Direction.OUTGOING || !peer.equals(t.peerNode())) {
+        if (t.direction() != TraceRequest.Direction.OUTGOING || !peer.equals(t.peer().node())) {
             throw new FerretException(ErrorCode.FORBIDDEN, "trace request " + requestId + " was not sent to " + peer);
         }
         return t;
     }
 
-    /** Confirms (the item in hand is this record) or rejects a proposed candidate. */
+    /** Confirms that a proposed candidate is the item in hand: the request is identified. */
     @Transactional
-    public TraceRequest decide(UUID id, UUID item, boolean confirm, String note) {
+    public TraceRequest confirm(TraceRequestId id, ItemId item, String note) {
         TraceRequest before = get(id);
-        TraceCandidate c = before.candidates().stream().filter(x -> x.itemId().equals(item)).findFirst()
-                .orElseThrow(() -> new FerretException(ErrorCode.VALIDATION_FAILED, "item " + item
-                        + " is not a candidate of trace request " + id, List.of(new FieldProblem("itemId", "not a candidate"))));
-        if (c.decision() != TraceCandidate.Decision.PROPOSED) {
-            throw new FerretException(ErrorCode.ILLEGAL_TRANSITION, "candidate " + item + " was already " + c.decision());
+        TraceRequest.Changed confirmed = before.confirm(item, now());
+        recordDecision(before, item, Confirmation.Decision.CONFIRMED, note);
+        TraceRequest saved = save(before, confirmed);
+        if (before.status() == TraceStatus.RECEIVED) {
+            acknowledgeToPeer(saved); // identified straight away: acknowledged on the way
         }
-        Instant now = now();
-        TraceRequest after = confirm ? before.identify(item, now) : requireOpen(before);
-        store.decideCandidate(id, item, confirm ? TraceCandidate.Decision.CONFIRMED : TraceCandidate.Decision.REJECTED,
-                MarkingSearch.actor(), now);
-        String read = String.join(" / ", before.content().markings().stream().map(MarkingRead::marking).toList());
-        search.decide(item, read.substring(0, Math.min(100, read.length())), c.serial(),
-                confirm ? Confirmation.Decision.CONFIRMED : Confirmation.Decision.REJECTED, id, note);
-        if (confirm) {
-            TraceRequest saved = save("TRACE_CANDIDATE_CONFIRMED", before, after);
-            if (before.status() == TraceStatus.RECEIVED) {
-                acknowledgeToPeer(saved); // identified straight away: acknowledged on the way
-            }
-        } else {
-            audit.record("TRACE_CANDIDATE_REJECTED", "trace_request", id.toString(), null, Map.of("item", item));
-        }
+        return saved;
+    }
+
+    /** Rejects a proposed candidate: the officer checked it and it is not the item in hand. */
+    @Transactional
+    public TraceRequest reject(TraceRequestId id, ItemId item, String note) {
+        TraceRequest before = get(id);
+        TraceRequest.Changed rejected = before.reject(item, now());
+        recordDecision(before, item, Confirmation.Decision.REJECTED, note);
+        audit.record(rejected.event().action(), "trace_request", id.toString(), null, Map.of("item", item.toString()));
+        events.publishEvent(rejected.event());
         return get(id);
     }
 
-    private static TraceRequest requireOpen(TraceRequest t) {
-        if (t.direction() != TraceRequest.Direction.INCOMING || !t.status().open() || t.status() == TraceStatus.IDENTIFIED) {
-            throw new FerretException(ErrorCode.ILLEGAL_TRANSITION, "trace request " + t.id() + " is " + t.status()
-                    + ": candidates can no longer be rejected");
-        }
-        return t;
+    /** The candidate's decision on the request, and as a confirmation the marking search learns from. */
+    private void recordDecision(TraceRequest t, ItemId item, Confirmation.Decision d, String note) {
+        TraceCandidate c = t.candidates().stream().filter(x -> x.itemId().equals(item.value())).findFirst().orElseThrow();
+        store.decideCandidate(t.id(), item, d == Confirmation.Decision.CONFIRMED ? TraceCandidate.Decision.CONFIRMED
+                : TraceCandidate.Decision.REJECTED, MarkingSearch.actor(), now());
+        String read = String.join(" / ", t.content().markings().stream().map(MarkingRead::marking).toList());
+        search.decide(item.value(), read.substring(0, Math.min(100, read.length())), c.serial(), d, t.id().value(), note);
     }
 
     /**
@@ -195,43 +202,45 @@ public class TraceRequests {
      * A request from another node gets the answer sent back as a signed document.
      */
     @Transactional
-    public TraceRequest answer(UUID id, String remarks) {
+    public TraceRequest answer(TraceRequestId id, String remarks) {
         TraceRequest before = get(id);
         Instant now = now();
         String by = MarkingSearch.actor();
         TraceAnswer a;
         if (before.status() == TraceStatus.IDENTIFIED) {
-            ItemView item = registry.get(new ItemId(before.confirmedItem()));
+            ItemView item = registry.get(before.confirmedItem());
             a = CustodyChain.traced(item, before.content().recoveredOn(), registry::holder, remarks, by, props.nodeId(), now);
         } else {
             a = CustodyChain.notTraced(remarks, by, props.nodeId(), now);
         }
-        TraceRequest after = before.answer(a, now);
-        save("TRACE_REQUEST_ANSWERED", before, after);
-        if (before.peerNode() != null) {
-            outbox.enqueue(before.peerNode(), NodeDocument.Kind.TRACE_ANSWER, id,
-                    Map.of("requestId", before.peerReference(), "answer", a));
+        save(before, before.answer(a, now));
+        if (before.peer() != null) {
+            outbox.send(before.peer().node(), TraceDocuments.ANSWER, id.toString(),
+                    Map.of("requestId", before.peer().reference(), "answer", a));
         }
         return get(id);
     }
 
     @Transactional
-    public TraceRequest close(UUID id) {
+    public TraceRequest close(TraceRequestId id) {
         TraceRequest before = get(id);
-        return save("TRACE_REQUEST_CLOSED", before, before.close(now()));
+        return save(before, before.close(now()));
     }
 
     /** The answer to a request this node sent; a repeated delivery is ignored. */
     @Transactional
     void answerReceived(UUID requestId, TraceAnswer answer, String peer) {
         TraceRequest before = sentTo(requestId, peer);
-        save("TRACE_ANSWER_RECEIVED", before, before.answerReceived(answer, now()));
+        save(before, before.answerReceived(answer, now()));
     }
 
-    private TraceRequest save(String action, TraceRequest before, TraceRequest after) {
+    /** Writes a transition, audits it under its event's name and publishes the event (within the transaction). */
+    private TraceRequest save(TraceRequest before, TraceRequest.Changed c) {
+        TraceRequest after = c.request();
         store.update(after);
-        audit.record(action, "trace_request", after.id().toString(), Map.of("status", before.status()),
+        audit.record(c.event().action(), "trace_request", after.id().toString(), Map.of("status", before.status()),
                 Map.of("status", after.status(), "confirmedItem", String.valueOf(after.confirmedItem())));
+        events.publishEvent(c.event());
         return get(after.id());
     }
 

@@ -11,4 +11,16 @@ public enum TraceStatus {
     public boolean open() {
         return this != ANSWERED && this != CLOSED;
     }
+
+    /** The status in words, for messages. */
+    public String words() {
+        return switch (this) {
+            case RECEIVED -> "received, not yet acknowledged";
+            case ACKNOWLEDGED -> "acknowledged";
+            case IDENTIFIED -> "identified (a candidate is confirmed)";
+            case SENT -> "sent, awaiting the other node";
+            case ANSWERED -> "answered";
+            case CLOSED -> "closed";
+        };
+    }
 }

@@ -40,15 +40,16 @@ class TraceStore {
                 values (:id, :direction, :status, :agency, :country, :caseRef, :legal, :context, :circ, :place, :recovered,
                     :markings, :type, :make, :model, :calibre, :origin, :urgency, :use, :received, :ackDue, :answerDue,
                     :peer, :peerRef, :by, 0)""")
-                .param("id", t.id()).param("direction", t.direction().name()).param("status", t.status().name())
+                .param("id", t.id().value()).param("direction", t.direction().name()).param("status", t.status().name())
                 .param("agency", c.requestingAgency()).param("country", c.requestingCountry())
                 .param("caseRef", c.caseReference()).param("legal", c.legalBasis()).param("context", c.illicitContext())
                 .param("circ", c.recoveryCircumstances()).param("place", c.recoveryPlace())
                 .param("recovered", c.recoveredOn()).param("markings", json.writeValueAsString(c.markings()))
                 .param("type", c.type()).param("make", c.make()).param("model", c.model()).param("calibre", c.calibre())
                 .param("origin", c.countryOfOrigin()).param("urgency", c.urgency().name()).param("use", c.intendedUse())
-                .param("received", ts(t.receivedAt())).param("ackDue", ts(t.acknowledgeDue()))
-                .param("answerDue", ts(t.answerDue())).param("peer", t.peerNode()).param("peerRef", t.peerReference())
+                .param("received", ts(t.progress().receivedAt())).param("ackDue", ts(t.due().acknowledgeBy()))
+                .param("answerDue", ts(t.due().answerBy())).param("peer", t.peer() == null ? null : t.peer().node())
+                .param("peerRef", t.peer() == null ? null : t.peer().reference())
                 .param("by", t.createdBy()).update();
     }
 
@@ -58,37 +59,39 @@ class TraceStore {
                 update trace_request set status = :status, acknowledged_at = :ack, answered_at = :answered,
                     closed_at = :closed, confirmed_item = :item, answer_json = :answer, version = version + 1
                 where id = :id and version = :version""")
-                .param("status", t.status().name()).param("ack", ts(t.acknowledgedAt()))
-                .param("answered", ts(t.answeredAt())).param("closed", ts(t.closedAt()))
-                .param("item", t.confirmedItem())
+                .param("status", t.status().name()).param("ack", ts(t.progress().acknowledgedAt()))
+                .param("answered", ts(t.progress().answeredAt())).param("closed", ts(t.progress().closedAt()))
+                .param("item", t.confirmedItem() == null ? null : t.confirmedItem().value())
                 .param("answer", t.answer() == null ? null : json.writeValueAsString(t.answer()))
-                .param("id", t.id()).param("version", t.version()).update();
+                .param("id", t.id().value()).param("version", t.version()).update();
         if (n != 1) {
-            throw new FerretException(ErrorCode.CONFLICT, "trace request " + t.id() + " was changed meanwhile; reload and retry");
+            throw new FerretException(ErrorCode.CONFLICT, "the trace request " + t.content().caseReference() + " was changed meanwhile; reload and retry");
         }
     }
 
-    void insertCandidate(UUID trace, TraceCandidate c) {
+    void insertCandidate(TraceRequestId trace, TraceCandidate c) {
         jdbc.sql("""
                 insert into trace_candidate (trace_request, item_id, serial, score, summary, explanation, decision)
                 values (:trace, :item, :serial, :score, :summary, :explanation, :decision)""")
-                .param("trace", trace).param("item", c.itemId()).param("serial", c.serial())
+                .param("trace", trace.value()).param("item", c.itemId()).param("serial", c.serial())
                 .param("score", java.math.BigDecimal.valueOf(c.score()))
                 .param("summary", c.summary().length() > 400 ? c.summary().substring(0, 400) : c.summary())
                 .param("explanation", json.writeValueAsString(c.explanation())).param("decision", c.decision().name())
                 .update();
     }
 
-    int decideCandidate(UUID trace, UUID item, TraceCandidate.Decision d, String by, Instant at) {
+    int decideCandidate(TraceRequestId trace, org.ferret.registry.ItemId item, TraceCandidate.Decision d, String by,
+            Instant at) {
         return jdbc.sql("""
                 update trace_candidate set decision = :d, decided_by = :by, decided_at = :at
                 where trace_request = :trace and item_id = :item""")
-                .param("d", d.name()).param("by", by).param("at", ts(at)).param("trace", trace).param("item", item)
+                .param("d", d.name()).param("by", by).param("at", ts(at)).param("trace", trace.value())
+                .param("item", item.value())
                 .update();
     }
 
-    Optional<TraceRequest> find(UUID id) {
-        return jdbc.sql("select * from trace_request where id = :id").param("id", id).query(this::row).optional();
+    Optional<TraceRequest> find(TraceRequestId id) {
+        return jdbc.sql("select * from trace_request where id = :id").param("id", id.value()).query(this::row).optional();
     }
 
     Optional<TraceRequest> findByPeer(String peer, UUID peerRef, TraceRequest.Direction direction) {
@@ -126,13 +129,17 @@ class TraceStore {
                 rs.getString("item_type"), rs.getString("make"), rs.getString("model"), rs.getString("calibre"),
                 rs.getString("country_of_origin"), Urgency.valueOf(rs.getString("urgency")), rs.getString("intended_use"));
         String answer = rs.getString("answer_json");
-        return new TraceRequest(id, TraceRequest.Direction.valueOf(rs.getString("direction")),
-                TraceStatus.valueOf(rs.getString("status")), c, instant(rs, "received_at"), instant(rs, "acknowledge_due"),
-                instant(rs, "answer_due"), instant(rs, "acknowledged_at"), instant(rs, "answered_at"),
-                instant(rs, "closed_at"), rs.getObject("confirmed_item", UUID.class),
-                answer == null ? null : json.readValue(answer, TraceAnswer.class), rs.getString("peer_node"),
-                rs.getObject("peer_reference", UUID.class), rs.getString("created_by"), rs.getInt("version"),
-                candidates(id));
+        UUID confirmed = rs.getObject("confirmed_item", UUID.class);
+        String peer = rs.getString("peer_node");
+        return new TraceRequest(new TraceRequestId(id), TraceRequest.Direction.valueOf(rs.getString("direction")),
+                TraceStatus.valueOf(rs.getString("status")), c,
+                new TraceRequest.Progress(instant(rs, "received_at"), instant(rs, "acknowledged_at"),
+                        instant(rs, "answered_at"), instant(rs, "closed_at")),
+                new TraceRequest.Deadlines(instant(rs, "acknowledge_due"), instant(rs, "answer_due")),
+                confirmed == null ? null : new org.ferret.registry.ItemId(confirmed),
+                answer == null ? null : json.readValue(answer, TraceAnswer.class),
+                peer == null ? null : new TraceRequest.Peer(peer, rs.getObject("peer_reference", UUID.class)),
+                rs.getString("created_by"), rs.getInt("version"), candidates(id));
     }
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {

@@ -23,7 +23,7 @@ public class TracingProperties {
             @Value("${ferret.tracing.deadlines.urgent-answer:PT24H}") String urgentAnswer,
             @Value("${ferret.tracing.deadlines.routine-acknowledge:P2D}") String routineAcknowledge,
             @Value("${ferret.tracing.deadlines.routine-answer:P9D}") String routineAnswer,
-            @Value("${ferret.tracing.node.id:local}") String nodeId,
+            @Value("${ferret.exchange.node.id:${ferret.tracing.node.id:local}}") String nodeId,
             @Value("${ferret.tracing.notifications.default-agency:NFA}") String defaultAgency) {
         this.urgentAcknowledge = Duration.parse(urgentAcknowledge);
         this.urgentAnswer = Duration.parse(urgentAnswer);

@@ -15,8 +15,11 @@ import org.springframework.test.context.ContextConfiguration;
 import org.ferret.testsupport.TestDatabase;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The audit module on its own (no other module's beans): appends chain, rollbacks leave no entry, tampering shows. */
-@ApplicationModuleTest
+/**
+ * The audit module with only the module it depends on (exchange, for the node key and the witnesses): appends chain,
+ * rollbacks leave no entry, tampering shows.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
 class AuditModuleTest {

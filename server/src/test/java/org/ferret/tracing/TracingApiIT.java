@@ -98,6 +98,8 @@ class TracingApiIT {
         assertThat(explanation.get(4)).containsEntry("kind", "UNKNOWN");
         assertThat(explanation.get(6)).containsEntry("kind", "CONFUSION").containsEntry("read", "I").containsEntry("recorded", "1");
         assertThat(explanation.get(0)).containsEntry("kind", "EXACT");
+        // the first thing an investigator needs to see: the item is reported stolen
+        assertThat(c).containsEntry("status", "REPORTED_STOLEN").containsEntry("statusText", "reported stolen");
 
         // attribute filters
         assertThat(candidates(investigator.get().uri("/api/v1/markings/search?q=BXK4?8I7&type=RIFLE").retrieve().toEntity(Map.class))).isEmpty();
@@ -145,6 +147,38 @@ class TracingApiIT {
         // roles: a registrar does not search for investigators
         assertThat(as("registrar").get().uri("/api/v1/markings/search?q=ABC123").retrieve().toEntity(Map.class)
                 .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_theft_reported_after_the_recovery_date_is_in_the_answers_facts_as_well_as_in_its_chain_of_custody() {
+        LocalDate today = LocalDate.now();
+        var registrar = as("registrar");
+        Map<String, Object> item = registrar.post().uri("/api/v1/items").body(Map.of(
+                "kind", "PISTOL", "manufacturer", "Glock", "model", "19", "calibre", "9x19mm",
+                "countryOfManufacture", "AT",
+                "markings", List.of(Map.of("kind", "MANUFACTURE", "manufacturer", "Glock", "countryOrPlace", "AT",
+                        "serialNumber", "LATE-55120")),
+                "initialEvent", Map.of("type", "MANUFACTURE", "occurredOn", "2019-03-01", "country", "AT")))
+                .retrieve().body(Map.class);
+        String itemId = (String) item.get("id");
+        event(itemId, Map.of("type", "THEFT_REPORTED", "occurredOn", today.toString(), "reference", "POL-LATE-1"));
+        var investigator = as("investigator");
+        eventually(() -> candidates(investigator.get().uri("/api/v1/markings/search?q=LATE55120").retrieve().toEntity(Map.class)),
+                l -> !l.isEmpty());
+        Map<String, Object> request = traceRequest("LATE-55120", "EE", "ROUTINE");
+        request.put("recoveredOn", today.minusDays(2).toString());
+        String id = (String) investigator.post().uri("/api/v1/tracing/requests").body(request).retrieve().body(Map.class).get("id");
+        investigator.post().uri("/api/v1/tracing/requests/" + id + "/candidates/" + itemId + "/confirm").retrieve().toBodilessEntity();
+        Map<String, Object> answer = (Map<String, Object>) investigator.post().uri("/api/v1/tracing/requests/" + id + "/answer")
+                .retrieve().body(Map.class).get("answer");
+
+        assertThat((List<Map<String, Object>>) answer.get("chainOfCustody")).extracting(e -> e.get("event"))
+                .containsExactly("MANUFACTURE", "THEFT_REPORTED");
+        assertThat(answer.get("lossOrTheft").toString()).startsWith("reported stolen").contains("after the recovery");
+        assertThat(answer.get("lossOrTheftReportedOn")).isEqualTo(today.toString());
+        // the last lawful acquisition is still the one before the recovery
+        assertThat(answer.get("lastLawfulAcquisition")).isEqualTo("2019-03-01");
     }
 
     Map<String, Object> traceRequest(String marking, String country, String urgency) {
@@ -233,6 +267,30 @@ class TracingApiIT {
         String errors = r.getBody().get("errors").toString();
         assertThat(errors).contains("requestingCountry").contains("markings[0].marking").contains("urgency");
         assertThat(jdbc.queryForObject("select count(*) from trace_request", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_reading_with_a_character_dropped_or_misread_outside_the_classes_finds_the_serial_and_names_the_edit() {
+        Map<String, Object> item = registerStolenPistol("EQT-70315");
+        var investigator = as("investigator");
+        // one character dropped (the 3), one confused (O for 0) and one unreadable
+        ResponseEntity<Map> dropped = eventually(() -> investigator.get().uri("/api/v1/markings/search?q=EQT7O1?")
+                .retrieve().toEntity(Map.class), x -> !candidates(x).isEmpty());
+        assertThat(dropped.getBody()).containsEntry("edits", true);
+        Map<String, Object> c = candidates(dropped).stream().filter(x -> item.get("id").equals(x.get("itemId"))).findFirst()
+                .orElseThrow();
+        assertThat(c).containsEntry("edits", 1).containsEntry("statusText", "reported stolen");
+        assertThat((List<Map<String, Object>>) c.get("explanation"))
+                .anySatisfy(p -> assertThat(p).containsEntry("kind", "MISSING").containsEntry("recorded", "3"));
+        // F read for E: outside every confusion class, found as a substitution
+        Map<String, Object> misread = candidates(investigator.get().uri("/api/v1/markings/search?q=FQT70315")
+                .retrieve().toEntity(Map.class)).getFirst();
+        assertThat(misread.get("itemId")).isEqualTo(item.get("id"));
+        assertThat(misread.get("summary").toString()).contains("pos 1 F read for E");
+        // asked for fits of the same length only, neither is found
+        assertThat(candidates(investigator.get().uri("/api/v1/markings/search?q=FQT70315&edits=false")
+                .retrieve().toEntity(Map.class))).isEmpty();
     }
 
     @Test

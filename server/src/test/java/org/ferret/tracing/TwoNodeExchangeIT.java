@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ferret.FerretApplication;
+import org.ferret.exchange.NodeKeys;
 import org.ferret.shared.EmbeddedDatabase;
 import org.ferret.testsupport.FerretIntegrationTest;
 import org.ferret.testsupport.TestDatabase;
@@ -189,11 +190,11 @@ class TwoNodeExchangeIT {
         String requestA = (String) sent.getBody().get("id");
         assertThat(sent.getBody().get("status")).isEqualTo("SENT");
         Integer attempts = eventually(() -> jdbcA.queryForObject(
-                "select attempts from tracing_node_document where direction = 'OUT' and trace_request = ?",
-                Integer.class, UUID.fromString(requestA)), a -> a >= 2);
+                "select attempts from tracing_node_document where direction = 'OUT' and reference = ?",
+                Integer.class, requestA), a -> a >= 2);
         assertThat(attempts).isGreaterThanOrEqualTo(2);
-        assertThat(jdbcA.queryForObject("select status from tracing_node_document where direction = 'OUT' and trace_request = ?",
-                String.class, UUID.fromString(requestA))).isEqualTo("PENDING");
+        assertThat(jdbcA.queryForObject("select status from tracing_node_document where direction = 'OUT' and reference = ?",
+                String.class, requestA)).isEqualTo("PENDING");
 
         // B comes back (its index is rebuilt from its database) and A's retry gets through
         nodeB = startB();
@@ -208,8 +209,8 @@ class TwoNodeExchangeIT {
         assertThat(((Map<String, Object>) onB.get("content")).get("caseReference")).isEqualTo("FI-2026-0042");
         assertThat((List<Map<String, Object>>) onB.get("candidates")).extracting(c -> c.get("itemId")).contains(item.get("id"));
         String requestB = (String) onB.get("id");
-        assertThat(eventually(() -> jdbcA.queryForObject("select status from tracing_node_document where direction = 'OUT' and trace_request = ?",
-                String.class, UUID.fromString(requestA)), "DELIVERED"::equals)).isEqualTo("DELIVERED");
+        assertThat(eventually(() -> jdbcA.queryForObject("select status from tracing_node_document where direction = 'OUT' and reference = ?",
+                String.class, requestA), "DELIVERED"::equals)).isEqualTo("DELIVERED");
 
         // B's officer answers
         investigatorB.post().uri("/api/v1/tracing/requests/" + requestB + "/acknowledge").retrieve().toBodilessEntity();
@@ -238,8 +239,8 @@ class TwoNodeExchangeIT {
         JdbcTemplate jdbcB = nodeB.getBean(JdbcTemplate.class);
         long docsB = jdbcB.queryForObject("select count(*) from tracing_node_document", Long.class);
         Map<String, Object> original = jdbcA.queryForMap(
-                "select body, signature from tracing_node_document where direction = 'OUT' and trace_request = ?",
-                UUID.fromString(requestA));
+                "select body, signature from tracing_node_document where direction = 'OUT' and reference = ?",
+                requestA);
         String body = (String) original.get("body");
         String signature = (String) original.get("signature");
         RestClient anonymous = client(PORT_B, null);
@@ -273,6 +274,22 @@ class TwoNodeExchangeIT {
                 .retrieve().toEntity(Map.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(403);
         assertThat(unknown.getBody().get("code")).isEqualTo("UNKNOWN_NODE");
+
+        // a kind no module on B receives, correctly signed by A, at the generic path: refused, naming the kind
+        ObjectNode otherKind = (ObjectNode) json.readTree(body);
+        otherKind.put("kind", "NO_SUCH_KIND");
+        otherKind.put("id", UUID.randomUUID().toString());
+        otherKind.put("nonce", "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
+        String otherDoc = json.writeValueAsString(otherKind);
+        java.security.Signature sa = java.security.Signature.getInstance("Ed25519");
+        sa.initSign(java.security.KeyFactory.getInstance("Ed25519").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(KEY_A[0]))));
+        sa.update(otherDoc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ResponseEntity<Map> unhandled = anonymous.post().uri("/api/v1/exchange")
+                .body(Map.of("document", otherDoc, "signature", Base64.getEncoder().encodeToString(sa.sign())))
+                .retrieve().toEntity(Map.class);
+        assertThat(unhandled.getStatusCode().value()).isEqualTo(400);
+        assertThat(String.valueOf(unhandled.getBody().get("detail"))).contains("NO_SUCH_KIND");
 
         ResponseEntity<Map> garbage = anonymous.post().uri("/api/v1/tracing/exchange")
                 .body(Map.of("document", "{not json", "signature", "AAAA")).retrieve().toEntity(Map.class);

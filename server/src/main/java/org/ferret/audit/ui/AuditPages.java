@@ -5,6 +5,10 @@ import java.util.List;
 import org.ferret.audit.AuditEntry;
 import org.ferret.audit.AuditTrail;
 import org.ferret.audit.AuditVerifier;
+import org.ferret.audit.CheckpointProperties;
+import org.ferret.audit.CheckpointVerifier;
+import org.ferret.audit.Checkpoints;
+import org.ferret.shared.FerretException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit trail for auditors (and administrators): filter, page, and verify the hash chain. */
+/**
+ * The audit trail for auditors (and administrators): filter, page, verify the hash chain and the checkpoints, sign a
+ * checkpoint, and prove that an entry is in the latest checkpoint.
+ */
 @Controller
 @RequestMapping("/audit")
 @PreAuthorize("hasAnyRole('AUDITOR','ADMINISTRATOR')")
@@ -48,10 +55,17 @@ class AuditPages {
 
     private final AuditTrail trail;
     private final AuditVerifier verifier;
+    private final CheckpointVerifier checkpointVerifier;
+    private final Checkpoints checkpoints;
+    private final CheckpointProperties checkpointProperties;
 
-    AuditPages(AuditTrail trail, AuditVerifier verifier) {
+    AuditPages(AuditTrail trail, AuditVerifier verifier, CheckpointVerifier checkpointVerifier, Checkpoints checkpoints,
+            CheckpointProperties checkpointProperties) {
+        this.checkpointProperties = checkpointProperties;
         this.trail = trail;
         this.verifier = verifier;
+        this.checkpointVerifier = checkpointVerifier;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping
@@ -63,6 +77,33 @@ class AuditPages {
     @PreAuthorize("hasRole('AUDITOR')")
     String verify(@ModelAttribute("form") FilterForm form, Model model) {
         model.addAttribute("verification", verifier.verify());
+        model.addAttribute("checkpointCheck", checkpointVerifier.verify());
+        return page(form, model);
+    }
+
+    @PostMapping("/checkpoint")
+    @PreAuthorize("hasRole('AUDITOR')")
+    String checkpoint(@ModelAttribute("form") FilterForm form, Model model) {
+        try {
+            model.addAttribute("signed", checkpoints.sign());
+        } catch (FerretException refused) {
+            model.addAttribute("checkpointError", refused.getMessage());
+        }
+        return page(form, model);
+    }
+
+    @GetMapping("/proof")
+    String proof(@ModelAttribute("form") FilterForm form, @RequestParam(required = false) Long seq, Model model) {
+        model.addAttribute("proofSeq", seq);
+        if (seq == null) {
+            model.addAttribute("proofError", "Give the number (#) of the entry to prove.");
+        } else {
+            try {
+                model.addAttribute("proof", checkpoints.prove(seq));
+            } catch (FerretException refused) {
+                model.addAttribute("proofError", refused.getMessage());
+            }
+        }
         return page(form, model);
     }
 
@@ -73,6 +114,8 @@ class AuditPages {
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
         model.addAttribute("total", trail.count());
         model.addAttribute("errors", null);
+        model.addAttribute("latestCheckpoint", checkpoints.latest().orElse(null));
+        model.addAttribute("witnesses", checkpointProperties.witnesses());
         return "audit/trail";
     }
 }

@@ -273,6 +273,19 @@ public class RegistryStore {
         return kinds;
     }
 
+    /** Current status of each of the given items that exists (one query). */
+    public Map<ItemId, ItemStatus> statusesOf(Collection<ItemId> ids) {
+        Map<ItemId, ItemStatus> statuses = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("select id, status from registry_item where id in (:ids)")
+                .param("ids", ids.stream().map(ItemId::value).toList())
+                .query((rs, n) -> statuses.put(new ItemId(rs.getObject(1, UUID.class)), ItemStatus.valueOf(rs.getString(2))))
+                .list();
+        return statuses;
+    }
+
     // ---- queries --------------------------------------------------------------------------------
 
     /** Items carrying a marking whose normalised serial equals the given one (uses the serial index). */

@@ -19,8 +19,10 @@ import java.util.function.IntPredicate;
  * {@link MarkingMatcher}; recall is complete because every serial that fits has that same segment key. Patterns
  * with more unknowns fall back to scanning the serials of that length.
  * <p>
- * Keys are 38-bit hashes packed with a 26-bit entry number into one sorted {@code long[]}; hash collisions only cost
- * a verification. New entries go to a small unsorted delta that is merged when it grows.
+ * Keys are 38-bit hashes packed with a 26-bit entry number into one sorted {@code long[]}, with a directory of the
+ * first index per bucket of top bits (about eight keys a bucket), so a lookup reads a cache line or two instead of
+ * binary-searching the whole array; hash collisions only cost a verification. New entries go to a small delta,
+ * kept sorted once the index is sealed, that is merged when it grows.
  */
 public final class MarkingIndex {
 
@@ -139,21 +141,41 @@ public final class MarkingIndex {
     public record Hit(UUID item, int factsId, Match match) {
     }
 
-    /** The hits, best first, cut to the limit; {@code total} counts all that fit, {@code examined} the serials checked. */
-    public record Result(List<Hit> hits, int total, int examined, boolean scanned) {
+    /**
+     * The hits, best first, cut to the limit; {@code total} counts all that fit, {@code examined} the serials checked;
+     * {@code edits} tells whether fits with one edit were looked for.
+     */
+    public record Result(List<Hit> hits, int total, int examined, boolean scanned, boolean edits) {
     }
 
+    /** Fits without edits: confusions, {@code ?} and {@code *} only. */
     public Result search(MarkingPattern p, IntPredicate factsFilter, int limit) {
+        return search(p, factsFilter, limit, false);
+    }
+
+    /**
+     * Fits of the pattern; with {@code allowEdit}, and when the pattern is {@link MarkingMatcher#editable}, also
+     * those that need one edit (a character substituted, dropped or inserted), ranked by the weighted edit distance.
+     */
+    public Result search(MarkingPattern p, IntPredicate factsFilter, int limit, boolean allowEdit) {
         lock.readLock().lock();
         try {
             Keys keys = p.ncic() ? ncic : standard;
             Collector c = new Collector(p, factsFilter);
-            boolean scanned = keys.candidates(p, c);
+            boolean edits = allowEdit && MarkingMatcher.editable(p);
+            boolean scanned = false;
+            if (edits) {
+                IntList ids = new IntList();
+                standard.editCandidates(p.symbols(), ids);
+                c.offerAllWithEdit(ids);
+            } else {
+                scanned = keys.candidates(p, c);
+            }
             List<Hit> hits = c.hits;
             hits.sort(Comparator.comparingDouble((Hit h) -> -h.match().score())
                     .thenComparing(h -> h.match().serial()).thenComparing(Hit::item));
             int total = hits.size();
-            return new Result(List.copyOf(hits.subList(0, Math.min(limit, total))), total, c.examined, scanned);
+            return new Result(List.copyOf(hits.subList(0, Math.min(limit, total))), total, c.examined, scanned, edits);
         } finally {
             lock.readLock().unlock();
         }
@@ -256,6 +278,33 @@ public final class MarkingIndex {
             this.packed = p.hasRun() || p.ncic() ? null : packPattern(p.symbols());
         }
 
+        /** Verifies each distinct candidate once with the one-edit alignment. */
+        void offerAllWithEdit(IntList ids) {
+            int[] a = Arrays.copyOf(ids.a, ids.n);
+            Arrays.sort(a);
+            String symbols = p.symbols();
+            MarkingMatcher.Scratch scratch = new MarkingMatcher.Scratch();
+            for (int k = 0; k < a.length; k++) {
+                int id = a[k];
+                if (k > 0 && a[k - 1] == id) {
+                    continue;
+                }
+                examined++;
+                if (removed.get(id)) {
+                    continue;
+                }
+                int off = offset[id];
+                int len = offset[id + 1] - off;
+                if (Math.abs(len - symbols.length()) > MarkingMatcher.MAX_EDITS || !filter.test(facts[id])) {
+                    continue;
+                }
+                Match m = MarkingMatcher.alignWithEdit(symbols, chars, off, len, scratch);
+                if (m != null) {
+                    hits.add(new Hit(new UUID(msb[id], lsb[id]), facts[id], m));
+                }
+            }
+        }
+
         void offer(int id) {
             if (id == last) {
                 return;
@@ -292,8 +341,13 @@ public final class MarkingIndex {
     private static final class Keys {
         final boolean ncicMode;
         long[] sorted = new long[0];
+        /** first index of {@link #sorted} per bucket of the keys' top bits, so a lookup reads a handful of keys */
+        int[] directory = new int[3];
+        int directoryBits = 1;
         long[] delta = new long[1024];
         int deltaCount;
+        /** once sealed, the delta is kept sorted (entries added one at a time); during a bulk load it is appended to */
+        boolean deltaSorted;
         /** entry numbers by length of the indexed form, for patterns that cannot use a key */
         final IntList[] byLength = new IntList[MarkingPattern.MAX_LENGTH + 2];
 
@@ -317,6 +371,14 @@ public final class MarkingIndex {
             if (!ncicMode) {
                 put(endHash('P', form, 0, 3), id);
                 put(endHash('S', form, n - 3, n), id);
+                for (int e = 0; e < SEGMENTS; e++) {
+                    int j1 = e == 0 ? 1 : 0;
+                    int j2 = e == 2 ? 1 : 2;
+                    long h = pairSeed(n, e);
+                    h = feed(h, form, n * j1 / SEGMENTS, n * (j1 + 1) / SEGMENTS);
+                    h = feed(h, form, n * j2 / SEGMENTS, n * (j2 + 1) / SEGMENTS);
+                    put(mix(h), id);
+                }
             }
             if (deltaCount >= DELTA_LIMIT && sorted.length > 0) {
                 merge();
@@ -327,7 +389,66 @@ public final class MarkingIndex {
             if (deltaCount == delta.length) {
                 delta = Arrays.copyOf(delta, grow(delta.length));
             }
-            delta[deltaCount++] = (hash << ID_BITS) | id;
+            long key = (hash << ID_BITS) | id;
+            if (!deltaSorted) {
+                delta[deltaCount++] = key;
+                return;
+            }
+            int at = lowerBound(delta, 0, deltaCount, key);
+            System.arraycopy(delta, at, delta, at + 1, deltaCount - at);
+            delta[at] = key;
+            deltaCount++;
+        }
+
+        /** Bucket of a key: its top bits, in the keys' signed sort order. */
+        private static int bucket(long key, int bits) {
+            return (int) ((key ^ Long.MIN_VALUE) >>> (64 - bits));
+        }
+
+        private void buildDirectory() {
+            int bits = 1;
+            while ((1L << bits) < sorted.length / 8 && bits < 28) {
+                bits++;
+            }
+            int[] dir = new int[(1 << bits) + 1];
+            int b = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                int kb = bucket(sorted[i], bits);
+                while (b <= kb) {
+                    dir[b++] = i;
+                }
+            }
+            while (b < dir.length) {
+                dir[b++] = sorted.length;
+            }
+            directory = dir;
+            directoryBits = bits;
+        }
+
+        /** First index of {@link #sorted} whose key is not less than {@code key} (within the key's bucket). */
+        private int sortedLowerBound(long key) {
+            int b = bucket(key, directoryBits);
+            return lowerBound(sorted, directory[b], directory[b + 1], key);
+        }
+
+        /** Calls the sink with the entry number of every key of the hash, in the sorted keys and the delta. */
+        private void scan(long hash, java.util.function.IntConsumer sink) {
+            long lo = hash << ID_BITS;
+            long hi = lo | ID_MASK;
+            for (int i = sortedLowerBound(lo); i < sorted.length && sorted[i] <= hi; i++) {
+                sink.accept((int) (sorted[i] & ID_MASK));
+            }
+            if (deltaSorted) {
+                for (int i = lowerBound(delta, 0, deltaCount, lo); i < deltaCount && delta[i] <= hi; i++) {
+                    sink.accept((int) (delta[i] & ID_MASK));
+                }
+            } else {
+                for (int i = 0; i < deltaCount; i++) {
+                    if (delta[i] >= lo && delta[i] <= hi) {
+                        sink.accept((int) (delta[i] & ID_MASK));
+                    }
+                }
+            }
         }
 
         void merge() {
@@ -335,7 +456,9 @@ public final class MarkingIndex {
                 return;
             }
             long[] d = Arrays.copyOf(delta, deltaCount);
-            Arrays.parallelSort(d);
+            if (!deltaSorted) {
+                Arrays.parallelSort(d);
+            }
             long[] out = new long[sorted.length + d.length];
             int i = 0;
             int j = 0;
@@ -352,6 +475,8 @@ public final class MarkingIndex {
             sorted = out;
             delta = new long[1024];
             deltaCount = 0;
+            deltaSorted = true;
+            buildDirectory();
         }
 
         /** Feeds the collector every entry that may fit; returns true when it had to scan a whole length. */
@@ -407,6 +532,146 @@ public final class MarkingIndex {
             return true;
         }
 
+        /**
+         * Every serial that may fit a run-free pattern with at most one edit and at most two {@code ?}. For each
+         * length the serial may have (one shorter, the same, one longer) and each of its three segments that the edit
+         * may fall in, the other two segments are intact: the ones before the edit at the pattern's own positions,
+         * the ones after it shifted by the difference in length. Their pair key is looked up (each {@code ?}
+         * in them enumerated over the class representatives), or, when that is dearer, the key of one of the two
+         * segments alone. Recall is complete because the true serial has that pair key, for some case.
+         */
+        void editCandidates(String s, IntList out) {
+            int m = s.length();
+            for (int n = Math.max(MarkingPattern.MIN_KNOWN, m - MarkingMatcher.MAX_EDITS); n <= m + MarkingMatcher.MAX_EDITS; n++) {
+                int d = m - n;
+                for (int e = 0; e < SEGMENTS; e++) {
+                    int j1 = e == 0 ? 1 : 0;
+                    int j2 = e == 2 ? 1 : 2;
+                    int from1 = n * j1 / SEGMENTS + (j1 < e ? 0 : d);
+                    int to1 = n * (j1 + 1) / SEGMENTS + (j1 < e ? 0 : d);
+                    int from2 = n * j2 / SEGMENTS + (j2 < e ? 0 : d);
+                    int to2 = n * (j2 + 1) / SEGMENTS + (j2 < e ? 0 : d);
+                    lookupPair(s, n, e, j1, from1, to1, j2, from2, to2, out);
+                }
+            }
+        }
+
+        /** Class representatives a {@code ?} is enumerated over (27: ten digits and the letters outside every class). */
+        static final char[] REPRESENTATIVES = representatives();
+
+        private static char[] representatives() {
+            StringBuilder sb = new StringBuilder();
+            for (char c = '0'; c <= 'Z'; c++) {
+                if (Character.isLetterOrDigit(c) && Confusion.canonical(c) == c) {
+                    sb.append(c);
+                }
+            }
+            return sb.toString().toCharArray();
+        }
+
+        // relative costs, measured: one key lookup (through the directory) costs about one candidate verified
+        private static final int SEARCH_COST = 1;
+
+        private void lookupPair(String s, int n, int e, int j1, int from1, int to1, int j2, int from2, int to2, IntList out) {
+            int q1 = unknowns(s, from1, to1);
+            int q2 = unknowns(s, from2, to2);
+            long pairCost = (long) pow(REPRESENTATIVES.length, q1 + q2) * SEARCH_COST;
+            long best1 = q1 == 0 ? SEARCH_COST + (long) count(segmentHash(n, j1, s, from1, to1)) : Long.MAX_VALUE;
+            long best2 = q2 == 0 ? SEARCH_COST + (long) count(segmentHash(n, j2, s, from2, to2)) : Long.MAX_VALUE;
+            if (q1 == 1 && q2 > 0) {
+                best1 = enumeratedSegmentCost(s, n, j1, from1, to1);
+            }
+            if (q2 == 1 && q1 > 0) {
+                best2 = enumeratedSegmentCost(s, n, j2, from2, to2);
+            }
+            if (pairCost <= best1 && pairCost <= best2) {
+                char[] buf = new char[(to1 - from1) + (to2 - from2)];
+                s.getChars(from1, to1, buf, 0);
+                s.getChars(from2, to2, buf, to1 - from1);
+                enumerate(buf, 0, pairSeed(n, e), out);
+            } else if (best1 <= best2) {
+                enumerateSegment(s, n, j1, from1, to1, out);
+            } else {
+                enumerateSegment(s, n, j2, from2, to2, out);
+            }
+        }
+
+        private long enumeratedSegmentCost(String s, int n, int j, int from, int to) {
+            char[] buf = s.substring(from, to).toCharArray();
+            int at = new String(buf).indexOf(MarkingPattern.ONE);
+            long cost = 0;
+            for (char c : REPRESENTATIVES) {
+                buf[at] = c;
+                cost += SEARCH_COST + count(segmentHash(n, j, new String(buf), 0, buf.length));
+            }
+            return cost;
+        }
+
+        private void enumerateSegment(String s, int n, int j, int from, int to, IntList out) {
+            char[] buf = s.substring(from, to).toCharArray();
+            int at = new String(buf).indexOf(MarkingPattern.ONE);
+            if (at < 0) {
+                feed(segmentHash(n, j, s, from, to), out);
+                return;
+            }
+            for (char c : REPRESENTATIVES) {
+                buf[at] = c;
+                feed(segmentHash(n, j, new String(buf), 0, buf.length), out);
+            }
+        }
+
+        /** Looks up the pair key of every filling of the {@code ?} in {@code buf} from position {@code at} on. */
+        private void enumerate(char[] buf, int at, long seed, IntList out) {
+            for (int i = at; i < buf.length; i++) {
+                if (buf[i] == MarkingPattern.ONE) {
+                    for (char c : REPRESENTATIVES) {
+                        buf[i] = c;
+                        enumerate(buf, i + 1, seed, out);
+                    }
+                    buf[i] = MarkingPattern.ONE;
+                    return;
+                }
+            }
+            long h = seed;
+            for (char c : buf) {
+                h = (h ^ Confusion.canonical(c)) * 0x100000001B3L;
+            }
+            feed(mix(h), out);
+        }
+
+        private static int unknowns(String s, int from, int to) {
+            int q = 0;
+            for (int i = from; i < to; i++) {
+                if (s.charAt(i) == MarkingPattern.ONE) {
+                    q++;
+                }
+            }
+            return q;
+        }
+
+        private static int pow(int b, int e) {
+            int r = 1;
+            for (int i = 0; i < e; i++) {
+                r *= b;
+            }
+            return r;
+        }
+
+        private static long pairSeed(int length, int spoiled) {
+            return 0xD6E8FEB86659FD93L ^ ((long) length << 8) ^ spoiled;
+        }
+
+        private static long feed(long h, CharSequence s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                h = (h ^ Confusion.canonical(s.charAt(i))) * 0x100000001B3L;
+            }
+            return h;
+        }
+
+        private void feed(long hash, IntList out) {
+            scan(hash, out::add);
+        }
+
         private static boolean readable(String s, int from, int to) {
             for (int i = from; i < to; i++) {
                 if (s.charAt(i) == MarkingPattern.ONE) {
@@ -417,51 +682,19 @@ public final class MarkingIndex {
         }
 
         private int count(long hash) {
-            long lo = hash << ID_BITS;
-            long hi = lo | ID_MASK;
-            int n = lowerBound(sorted, lo);
-            int m = upperBound(sorted, hi);
-            int d = 0;
-            for (int i = 0; i < deltaCount; i++) {
-                if (delta[i] >= lo && delta[i] <= hi) {
-                    d++;
-                }
-            }
-            return m - n + d;
+            int[] n = {0};
+            scan(hash, id -> n[0]++);
+            return n[0];
         }
 
         private void feed(long hash, Collector c) {
-            long lo = hash << ID_BITS;
-            long hi = lo | ID_MASK;
-            for (int i = lowerBound(sorted, lo); i < sorted.length && sorted[i] <= hi; i++) {
-                c.offer((int) (sorted[i] & ID_MASK));
-            }
-            for (int i = 0; i < deltaCount; i++) {
-                if (delta[i] >= lo && delta[i] <= hi) {
-                    c.offer((int) (delta[i] & ID_MASK));
-                }
-            }
+            scan(hash, c::offer);
         }
 
-        /** First index whose key is greater than {@code key}. */
-        private static int upperBound(long[] a, long key) {
-            int lo = 0;
-            int hi = a.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (a[mid] <= key) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-
-        /** First index whose key is not less than {@code key}. */
-        private static int lowerBound(long[] a, long key) {
-            int lo = 0;
-            int hi = a.length;
+        /** First index in {@code a[from, to)} whose key is not less than {@code key} ({@code to} if none). */
+        private static int lowerBound(long[] a, int from, int to, long key) {
+            int lo = from;
+            int hi = to;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (a[mid] < key) {

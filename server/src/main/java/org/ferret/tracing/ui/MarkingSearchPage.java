@@ -34,7 +34,8 @@ class MarkingSearchPage {
     String page(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean ncic,
             @RequestParam(required = false) String manufacturer, @RequestParam(required = false) String model,
             @RequestParam(required = false) String calibre, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String country, Model m) {
+            @RequestParam(required = false) String country, @RequestParam(defaultValue = "false") boolean exactLength,
+            Model m) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         m.addAttribute("q", q);
         m.addAttribute("ncic", ncic);
@@ -43,6 +44,7 @@ class MarkingSearchPage {
         m.addAttribute("calibre", calibre);
         m.addAttribute("type", type);
         m.addAttribute("country", country);
+        m.addAttribute("exactLength", exactLength);
         List<String> types = new ArrayList<>(List.of("FIREARM", "ESSENTIAL_COMPONENT"));
         for (ItemKind k : ItemKind.values()) {
             types.add(k.name());
@@ -50,7 +52,7 @@ class MarkingSearchPage {
         m.addAttribute("types", types);
         if (q != null && !q.isBlank()) {
             try {
-                m.addAttribute("result", search.search(new SearchQuery(q, ncic, manufacturer, model, calibre, type, country, null)));
+                m.addAttribute("result", search.search(new SearchQuery(q, ncic, manufacturer, model, calibre, type, country, null, !exactLength)));
             } catch (FerretException e) {
                 e.problems().forEach(p -> errors.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(p.message()));
                 if (e.problems().isEmpty()) {

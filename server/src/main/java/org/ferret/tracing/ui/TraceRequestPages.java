@@ -1,12 +1,18 @@
 package org.ferret.tracing.ui;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.ferret.registry.ItemId;
+import org.ferret.registry.ItemView;
+import org.ferret.registry.Registry;
 import org.ferret.shared.FerretException;
 import org.ferret.tracing.TraceRequest;
+import org.ferret.tracing.TraceRequestId;
 import org.ferret.tracing.TraceRequests;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,10 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TraceRequestPages {
 
     private final TraceRequests traces;
+    private final Registry registry;
     private final Clock clock;
 
-    TraceRequestPages(TraceRequests traces, Clock clock) {
+    TraceRequestPages(TraceRequests traces, Registry registry, Clock clock) {
         this.traces = traces;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -101,33 +109,42 @@ class TraceRequestPages {
 
     @GetMapping("/tracing/requests/{id}")
     String show(@PathVariable UUID id, Model m) {
-        TraceRequest t = traces.get(id);
+        TraceRequest t = traces.get(new TraceRequestId(id));
         m.addAttribute("t", t);
+        // each candidate as the registry knows it now: what it is and its status ("reported stolen" comes first)
+        Map<UUID, ItemView> items = new HashMap<>();
+        t.candidates().forEach(c -> registry.find(new ItemId(c.itemId())).ifPresent(v -> items.put(c.itemId(), v)));
+        m.addAttribute("items", items);
         m.addAttribute("overdue", t.overdue(clock.instant()));
         return "tracing/request";
     }
 
     @PostMapping("/tracing/requests/{id}/acknowledge")
     String acknowledge(@PathVariable UUID id, RedirectAttributes r) {
-        return act(id, r, "Acknowledged.", () -> traces.acknowledge(id));
+        return act(id, r, "Acknowledged.", () -> traces.acknowledge(new TraceRequestId(id)));
     }
 
     @PostMapping("/tracing/requests/{id}/candidates/{item}/{decision}")
     String decide(@PathVariable UUID id, @PathVariable UUID item, @PathVariable String decision,
             @RequestParam(required = false) String note, RedirectAttributes r) {
-        boolean confirm = "confirm".equals(decision);
-        return act(id, r, confirm ? "Candidate confirmed as the item in hand." : "Candidate rejected.",
-                () -> traces.decide(id, item, confirm, note));
+        TraceRequestId trace = new TraceRequestId(id);
+        return switch (decision) {
+            case "confirm" -> act(id, r, "Candidate confirmed as the item in hand.",
+                    () -> traces.confirm(trace, new ItemId(item), note));
+            case "reject" -> act(id, r, "Candidate rejected.", () -> traces.reject(trace, new ItemId(item), note));
+            default -> throw new FerretException(org.ferret.shared.ErrorCode.NOT_FOUND, "no such decision: " + decision);
+        };
     }
 
     @PostMapping("/tracing/requests/{id}/answer")
     String answer(@PathVariable UUID id, @RequestParam(required = false) String remarks, RedirectAttributes r) {
-        return act(id, r, "Answered.", () -> traces.answer(id, remarks == null || remarks.isBlank() ? null : remarks.strip()));
+        return act(id, r, "Answered.", () -> traces.answer(new TraceRequestId(id),
+                remarks == null || remarks.isBlank() ? null : remarks.strip()));
     }
 
     @PostMapping("/tracing/requests/{id}/close")
     String close(@PathVariable UUID id, RedirectAttributes r) {
-        return act(id, r, "Closed.", () -> traces.close(id));
+        return act(id, r, "Closed.", () -> traces.close(new TraceRequestId(id)));
     }
 
     private String act(UUID id, RedirectAttributes r, String done, Supplier<TraceRequest> action) {

@@ -31,14 +31,18 @@ class MarkingSearchController {
         this.search = search;
     }
 
-    /** {@code q}: the marking as read; {@code ?} one unreadable character, {@code *} an unreadable run. */
+    /**
+     * {@code q}: the marking as read; {@code ?} one unreadable character, {@code *} an unreadable run;
+     * {@code edits=false} leaves out fits that need a character substituted, dropped or inserted.
+     */
     @GetMapping("/search")
     @PreAuthorize(INVESTIGATORS)
     SearchResult search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean ncic,
             @RequestParam(required = false) String manufacturer, @RequestParam(required = false) String model,
             @RequestParam(required = false) String calibre, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String country, @RequestParam(required = false) Integer limit) {
-        return search.search(new SearchQuery(q, ncic, manufacturer, model, calibre, type, country, limit));
+            @RequestParam(required = false) String country, @RequestParam(required = false) Integer limit,
+            @RequestParam(defaultValue = "true") boolean edits) {
+        return search.search(new SearchQuery(q, ncic, manufacturer, model, calibre, type, country, limit, edits));
     }
 
     /** A decision on a candidate after checking the physical item. */

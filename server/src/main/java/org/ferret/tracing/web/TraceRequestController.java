@@ -3,10 +3,8 @@ package org.ferret.tracing.web;
 import java.util.List;
 import java.util.UUID;
 
-import org.ferret.tracing.NodeInbox;
-import org.ferret.tracing.NodeDocument;
-import org.ferret.tracing.NodeOutbox;
-import org.ferret.tracing.TraceRequest;
+import org.ferret.registry.ItemId;
+import org.ferret.tracing.TraceRequestId;
 import org.ferret.tracing.TraceRequestContent;
 import org.ferret.tracing.TraceRequests;
 import org.ferret.tracing.TraceStatus;
@@ -21,26 +19,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Trace requests: receive, send to another node, decide candidates, answer, close; the overdue list; node exchange. */
+/** Trace requests: receive, send to another node, decide candidates, answer, close; the overdue list. Node documents arrive through the exchange module. */
 @RestController
 @RequestMapping("/api/v1/tracing")
 class TraceRequestController {
 
     private final TraceRequests traces;
-    private final NodeInbox inbox;
-    private final NodeOutbox outbox;
 
-    TraceRequestController(TraceRequests traces, NodeInbox inbox, NodeOutbox outbox) {
+    TraceRequestController(TraceRequests traces) {
         this.traces = traces;
-        this.inbox = inbox;
-        this.outbox = outbox;
     }
 
     @PostMapping("/requests")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
     @ResponseStatus(HttpStatus.CREATED)
-    TraceRequest receive(@RequestBody TraceRequestContent content) {
-        return traces.receive(content);
+    TraceRequestJson receive(@RequestBody TraceRequestContent content) {
+        return TraceRequestJson.of(traces.receive(content));
     }
 
     /** The request to send: its content and the node that should answer it. */
@@ -50,37 +44,37 @@ class TraceRequestController {
     @PostMapping("/requests/outgoing")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
     @ResponseStatus(HttpStatus.CREATED)
-    TraceRequest send(@RequestBody Outgoing o) {
+    TraceRequestJson send(@RequestBody Outgoing o) {
         if (o.content() == null) {
             throw new org.ferret.shared.FerretException(org.ferret.shared.ErrorCode.VALIDATION_FAILED,
                     "content: the trace request must be given",
                     List.of(new org.ferret.shared.FerretException.FieldProblem("content", "must be given")));
         }
-        return traces.send(o.content(), o.peer());
+        return TraceRequestJson.of(traces.send(o.content(), o.peer()));
     }
 
     @GetMapping("/requests")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    List<TraceRequest> list(@RequestParam(required = false) TraceStatus status) {
-        return traces.list(status);
+    List<TraceRequestJson> list(@RequestParam(required = false) TraceStatus status) {
+        return TraceRequestJson.of(traces.list(status));
     }
 
     @GetMapping("/requests/overdue")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    List<TraceRequest> overdue() {
-        return traces.overdue();
+    List<TraceRequestJson> overdue() {
+        return TraceRequestJson.of(traces.overdue());
     }
 
     @GetMapping("/requests/{id}")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    TraceRequest get(@PathVariable UUID id) {
-        return traces.get(id);
+    TraceRequestJson get(@PathVariable UUID id) {
+        return TraceRequestJson.of(traces.get(new TraceRequestId(id)));
     }
 
     @PostMapping("/requests/{id}/acknowledge")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    TraceRequest acknowledge(@PathVariable UUID id) {
-        return traces.acknowledge(id);
+    TraceRequestJson acknowledge(@PathVariable UUID id) {
+        return TraceRequestJson.of(traces.acknowledge(new TraceRequestId(id)));
     }
 
     /** An officer's decision on one candidate. */
@@ -89,14 +83,16 @@ class TraceRequestController {
 
     @PostMapping("/requests/{id}/candidates/{itemId}/confirm")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    TraceRequest confirm(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) CandidateDecision d) {
-        return traces.decide(id, itemId, true, d == null ? null : d.note());
+    TraceRequestJson confirm(@PathVariable UUID id, @PathVariable UUID itemId,
+            @RequestBody(required = false) CandidateDecision d) {
+        return TraceRequestJson.of(traces.confirm(new TraceRequestId(id), new ItemId(itemId), d == null ? null : d.note()));
     }
 
     @PostMapping("/requests/{id}/candidates/{itemId}/reject")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    TraceRequest reject(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody(required = false) CandidateDecision d) {
-        return traces.decide(id, itemId, false, d == null ? null : d.note());
+    TraceRequestJson reject(@PathVariable UUID id, @PathVariable UUID itemId,
+            @RequestBody(required = false) CandidateDecision d) {
+        return TraceRequestJson.of(traces.reject(new TraceRequestId(id), new ItemId(itemId), d == null ? null : d.note()));
     }
 
     /** Remarks to add to the answer. */
@@ -105,25 +101,13 @@ class TraceRequestController {
 
     @PostMapping("/requests/{id}/answer")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    TraceRequest answer(@PathVariable UUID id, @RequestBody(required = false) AnswerRequest a) {
-        return traces.answer(id, a == null ? null : a.remarks());
+    TraceRequestJson answer(@PathVariable UUID id, @RequestBody(required = false) AnswerRequest a) {
+        return TraceRequestJson.of(traces.answer(new TraceRequestId(id), a == null ? null : a.remarks()));
     }
 
     @PostMapping("/requests/{id}/close")
     @PreAuthorize(MarkingSearchController.INVESTIGATORS)
-    TraceRequest close(@PathVariable UUID id) {
-        return traces.close(id);
-    }
-
-    /** Signed documents from other Ferret nodes; authenticated by signature, not by user (see ExchangeSecurity). */
-    @PostMapping("/exchange")
-    NodeInbox.Receipt exchange(@RequestBody NodeDocument.Envelope envelope) {
-        return inbox.receive(envelope);
-    }
-
-    @GetMapping("/exchange/outgoing")
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
-    List<NodeOutbox.Outgoing> outgoing() {
-        return outbox.outgoing();
+    TraceRequestJson close(@PathVariable UUID id) {
+        return TraceRequestJson.of(traces.close(new TraceRequestId(id)));
     }
 }

@@ -10,13 +10,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
+
+import java.util.stream.LongStream;
 
 import org.ferret.tracing.matching.PositionMatch.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MarkingMatcherTest {
@@ -88,34 +87,33 @@ class MarkingMatcherTest {
         assertThatThrownBy(() -> MarkingPattern.parse("ABJKX", true)).hasMessageContaining("NCIC");
     }
 
-    // ---- properties, over cases drawn from fixed seeds (so every run tests the same cases) --------
+    // ---- properties ----------------------------------------------------------------------------
 
     /** A serial and what a reader at the scene made of it. */
     record Reading(String serial, String read, int blanked, int confused) {
     }
 
-    /** {@code count} readings: serials of 5..16 characters with 0..2 characters blanked or confused, written untidily. */
-    static Stream<Reading> readings(long seed, int count) {
+    /** Seeds of the property tests: each seed generates one case, so a failure names the seed that reproduces it. */
+    static LongStream seeds500() {
+        return LongStream.range(0, 500);
+    }
+
+    static LongStream seeds300() {
+        return LongStream.range(1000, 1300);
+    }
+
+    static LongStream seeds200() {
+        return LongStream.range(2000, 2200);
+    }
+
+    static LongStream seeds100() {
+        return LongStream.range(3000, 3100);
+    }
+
+    /** A random serial of 5 to 16 characters and up to two characters blanked or confused. */
+    static Reading reading(long seed) {
         Random r = new Random(seed);
-        return Stream.generate(() -> damage(randomSerial(r, 5 + r.nextInt(12)), r.nextLong(), r.nextInt(3))).limit(count);
-    }
-
-    static Stream<Arguments> readingsWithDecoys() {
-        Random r = new Random(71);
-        return readings(72, 500).map(reading -> Arguments.of(reading, r.nextLong()));
-    }
-
-    static Stream<Reading> readings200() {
-        return readings(73, 200);
-    }
-
-    static Stream<Reading> readings100() {
-        return readings(74, 100);
-    }
-
-    static Stream<Arguments> damagedPatterns() {
-        Random r = new Random(75);
-        return IntStream.range(0, 300).mapToObj(i -> Arguments.of(r.nextLong(), r.nextInt(5), r.nextBoolean(), r.nextBoolean()));
+        return damage(randomSerial(r, 5 + r.nextInt(12)), r.nextLong(), r.nextInt(3));
     }
 
     /** Blanks or confuses up to {@code count} distinct characters, then writes the reading untidily. */
@@ -150,10 +148,11 @@ class MarkingMatcherTest {
     }
 
     @ParameterizedTest
-    @MethodSource("readingsWithDecoys")
-    void a_marking_with_up_to_two_characters_blanked_or_confused_is_always_found(Reading reading, long decoySeed) {
+    @MethodSource("seeds500")
+    void a_marking_with_up_to_two_characters_blanked_or_confused_is_always_found(long seed) {
+        Reading reading = reading(seed);
         MarkingIndex index = new MarkingIndex();
-        Random r = new Random(decoySeed);
+        Random r = new Random(~seed);
         for (int i = 0; i < 300; i++) {
             index.add(UUID.randomUUID(), randomSerial(r, 5 + r.nextInt(12)), 0);
         }
@@ -175,9 +174,12 @@ class MarkingMatcherTest {
     }
 
     @ParameterizedTest
-    @MethodSource("damagedPatterns")
-    void the_index_finds_exactly_what_the_matcher_accepts(long seed, int damage, boolean run, boolean ncic) {
+    @MethodSource("seeds300")
+    void the_index_finds_exactly_what_the_matcher_accepts(long seed) {
         Random r = new Random(seed);
+        int damage = r.nextInt(5);
+        boolean run = r.nextBoolean();
+        boolean ncic = r.nextBoolean();
         MarkingIndex index = new MarkingIndex();
         List<String> serials = new ArrayList<>();
         List<UUID> items = new ArrayList<>();
@@ -219,8 +221,9 @@ class MarkingMatcherTest {
     }
 
     @ParameterizedTest
-    @MethodSource("readings200")
-    void an_exact_reading_always_ranks_first(Reading reading) {
+    @MethodSource("seeds200")
+    void an_exact_reading_always_ranks_first(long seed) {
+        Reading reading = reading(seed);
         MarkingIndex index = new MarkingIndex();
         UUID item = UUID.randomUUID();
         index.add(item, reading.serial(), 0);
@@ -254,8 +257,9 @@ class MarkingMatcherTest {
     }
 
     @ParameterizedTest
-    @MethodSource("readings100")
-    void a_withdrawn_serial_is_never_returned_again(Reading reading) {
+    @MethodSource("seeds100")
+    void a_withdrawn_serial_is_never_returned_again(long seed) {
+        Reading reading = reading(seed);
         MarkingIndex index = new MarkingIndex();
         UUID item = UUID.randomUUID();
         UUID other = UUID.randomUUID();

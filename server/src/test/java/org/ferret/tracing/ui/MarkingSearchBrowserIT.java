@@ -63,8 +63,11 @@ class MarkingSearchBrowserIT extends BrowserTest {
         assertThat(page.locator("#results")).containsText("FRAME · Glock 19");
         assertThat(page.locator("#results")).containsText("confused 1 (pos " + serial.length() + " 8→B)");
         assertThat(page.locator("#results")).containsText("unreadable 1");
-        assertThat(page.locator("td .pos-confusion")).hasCount(1);
-        assertThat(page.locator("td .pos-unknown")).hasCount(1);
+        var row = page.locator("#results tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("FRAME · Glock 19"));
+        assertThat(row.locator(".pos-confusion")).hasCount(1);
+        assertThat(row.locator(".pos-unknown")).hasCount(1);
+        // the item's status, in words, beside the candidate
+        assertThat(row.locator("td.status")).hasText("In lawful possession");
         Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir"), "ferret-ui"));
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Paths.get(System.getProperty("java.io.tmpdir"), "ferret-ui", "tracing-search.png")));

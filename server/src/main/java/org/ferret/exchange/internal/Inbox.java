@@ -1,17 +1,26 @@
-package org.ferret.tracing;
+package org.ferret.exchange.internal;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.ferret.audit.AuditLog;
+import org.ferret.exchange.DocumentAccepted;
+import org.ferret.exchange.DocumentHandler;
+import org.ferret.exchange.DocumentKind;
+import org.ferret.exchange.IncomingDocument;
+import org.ferret.exchange.NodeDocument;
+import org.ferret.exchange.NodeKeys;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,11 +35,12 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Accepts signed documents from other nodes. Refuses, before anything is written: an unknown sender, a signature
- * that does not verify, a document for another node, a stale document, and a document id or nonce already seen
- * (replay). Recording the document and acting on it share one transaction, so a failure leaves nothing behind.
+ * that does not verify, a document for another node, a kind no module here handles, a stale document, and a
+ * document id or nonce already seen (replay). Recording the document and the owning module's handling of it share
+ * one transaction, so a refusal by the handler leaves nothing behind.
  */
 @Component
-public class NodeInbox {
+public class Inbox {
 
     static final Duration MAX_AGE = Duration.ofDays(7);
     static final Duration MAX_SKEW = Duration.ofMinutes(5);
@@ -39,23 +49,31 @@ public class NodeInbox {
     private final NodeKeys keys;
     private final ObjectMapper json;
     private final Clock clock;
-    private final TraceRequests traces;
-    private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Map<DocumentKind, DocumentHandler> handlers = new HashMap<>();
 
-    NodeInbox(JdbcClient jdbc, NodeKeys keys, ObjectMapper json, Clock clock, TraceRequests traces, AuditLog audit,
-            TransactionTemplate tx) {
+    Inbox(JdbcClient jdbc, NodeKeys keys, ObjectMapper json, Clock clock, TransactionTemplate tx,
+            ApplicationEventPublisher events, ObjectProvider<DocumentHandler> handlers) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.json = json;
         this.clock = clock;
-        this.traces = traces;
-        this.audit = audit;
         this.tx = tx;
+        this.events = events;
+        for (DocumentHandler h : handlers.orderedStream().toList()) {
+            for (DocumentKind k : h.kinds()) {
+                DocumentHandler other = this.handlers.putIfAbsent(k, h);
+                if (other != null) {
+                    throw new IllegalStateException("document kind " + k + " is claimed by both "
+                            + other.getClass().getName() + " and " + h.getClass().getName());
+                }
+            }
+        }
     }
 
     /** What the receiving node did with a document. */
-    public record Receipt(UUID documentId, String kind, String from, UUID traceRequest) {
+    public record Receipt(UUID documentId, String kind, String from, String reference) {
     }
 
     public Receipt receive(NodeDocument.Envelope envelope) {
@@ -82,13 +100,16 @@ public class NodeInbox {
         }
         UUID id;
         Instant created;
-        NodeDocument.Kind kind;
         try {
             id = UUID.fromString(text(doc, "id"));
             created = Instant.parse(text(doc, "createdAt"));
-            kind = NodeDocument.Kind.valueOf(text(doc, "kind"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw bad("document", "id, createdAt or kind is malformed: " + e.getMessage());
+            throw bad("document", "id or createdAt is malformed: " + e.getMessage());
+        }
+        DocumentKind kind = new DocumentKind(text(doc, "kind"));
+        DocumentHandler handler = handlers.get(kind);
+        if (handler == null) {
+            throw bad("kind", "no module on node '" + keys.nodeId() + "' receives documents of kind " + kind);
         }
         String nonce = text(doc, "nonce");
         if (nonce.length() < 16 || nonce.length() > 64) {
@@ -98,13 +119,14 @@ public class NodeInbox {
         if (created.isBefore(now.minus(MAX_AGE)) || created.isAfter(now.plus(MAX_SKEW))) {
             throw bad("createdAt", "the document was created at " + created + ", outside the accepted window");
         }
-        if (seen("document_id = :v", id) || seen("nonce = :v and peer_node = '" + sender.replace("'", "") + "'", nonce)) {
+        if (seen("document_id = :v", id, null) || seen("nonce = :v and peer_node = :peer", nonce, sender)) {
             throw replayed(id);
         }
         JsonNode body = doc.get("body");
         if (body == null || !body.isObject()) {
             throw bad("body", "must be an object");
         }
+        IncomingDocument incoming = new IncomingDocument(id, kind, sender, created, body, json);
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext ctx = SecurityContextHolder.createEmptyContext();
         ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("node:" + sender, null, List.of()));
@@ -115,32 +137,16 @@ public class NodeInbox {
                         insert into tracing_node_document (document_id, direction, peer_node, kind, nonce, body, signature,
                             status, attempts, created_at, delivered_at)
                         values (:id, 'IN', :peer, :kind, :nonce, :body, :sig, 'ACCEPTED', 1, :created, :at)""")
-                        .param("id", id).param("peer", sender).param("kind", kind.name()).param("nonce", nonce)
+                        .param("id", id).param("peer", sender).param("kind", kind.value()).param("nonce", nonce)
                         .param("body", envelope.document()).param("sig", envelope.signature())
-                        .param("created", TraceStore.ts(created)).param("at", TraceStore.ts(now)).update();
-                UUID trace = switch (kind) {
-                    case TRACE_REQUEST -> {
-                        UUID ref = uuid(body, "requestId");
-                        TraceRequestContent content = content(body.get("content"), TraceRequestContent.class, "content");
-                        yield traces.receiveFromPeer(content, sender, ref).id();
-                    }
-                    case TRACE_ACKNOWLEDGED -> {
-                        UUID ref = uuid(body, "requestId");
-                        traces.acknowledgementReceived(ref, sender);
-                        yield ref;
-                    }
-                    case TRACE_ANSWER -> {
-                        UUID ref = uuid(body, "requestId");
-                        TraceAnswer answer = content(body.get("answer"), TraceAnswer.class, "answer");
-                        traces.answerReceived(ref, answer, sender);
-                        yield ref;
-                    }
-                };
-                jdbc.sql("update tracing_node_document set trace_request = :t where document_id = :id")
-                        .param("t", trace).param("id", id).update();
-                audit.record("NODE_DOCUMENT_ACCEPTED", "node_document", id.toString(), null,
-                        Map.of("from", sender, "kind", kind, "traceRequest", trace));
-                return new Receipt(id, kind.name(), sender, trace);
+                        .param("created", ts(created)).param("at", ts(now)).update();
+                String reference = handler.accept(incoming);
+                if (reference != null) {
+                    jdbc.sql("update tracing_node_document set reference = :r where document_id = :id")
+                            .param("r", reference).param("id", id).update();
+                }
+                events.publishEvent(new DocumentAccepted(id, sender, kind, reference));
+                return new Receipt(id, kind.value(), sender, reference);
             });
         } catch (DuplicateKeyException race) {
             throw replayed(id);
@@ -149,33 +155,16 @@ public class NodeInbox {
         }
     }
 
-    private boolean seen(String where, Object v) {
-        return jdbc.sql("select count(*) from tracing_node_document where direction = 'IN' and " + where)
-                .param("v", v).query(Long.class).single() > 0;
+    private boolean seen(String where, Object v, String peer) {
+        var q = jdbc.sql("select count(*) from tracing_node_document where direction = 'IN' and " + where).param("v", v);
+        if (peer != null) {
+            q = q.param("peer", peer);
+        }
+        return q.query(Long.class).single() > 0;
     }
 
-    private <T> T content(JsonNode node, Class<T> type, String field) {
-        if (node == null || !node.isObject()) {
-            throw bad("body." + field, "must be an object");
-        }
-        try {
-            return json.treeToValue(node, type);
-        } catch (JacksonException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof FerretException fe) {
-                    throw fe;
-                }
-            }
-            throw bad("body." + field, e.getOriginalMessage());
-        }
-    }
-
-    private static UUID uuid(JsonNode body, String field) {
-        try {
-            return UUID.fromString(text(body, field));
-        } catch (IllegalArgumentException e) {
-            throw bad("body." + field, "must be a UUID");
-        }
+    static java.time.OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
     private static String text(JsonNode n, String field) {

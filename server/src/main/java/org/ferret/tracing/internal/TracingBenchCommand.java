@@ -1,4 +1,4 @@
-package org.ferret.tracing;
+package org.ferret.tracing.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,13 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
 import org.ferret.shared.EmbeddedDatabase;
-import org.ferret.tracing.internal.IndexLoader;
-import org.ferret.tracing.internal.ItemFacts;
+import org.ferret.shared.BenchSubcommand;
 import org.ferret.tracing.matching.Confusion;
 import org.ferret.tracing.matching.MarkingIndex;
 import org.ferret.tracing.matching.MarkingPattern;
@@ -28,12 +26,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code ferret bench tracing}: loads generated items into a bench table of the configured database (H2 file by
  * default; FERRET_DB_URL for PostgreSQL), builds the marking index from it the way the server does at start-up,
- * and times a fixed query set: two unknown characters plus one confusion, exact readings, and runs. On PostgreSQL
- * it runs the same readings as a {@code pg_trgm} similarity query and as a {@code LIKE} query for comparison.
+ * and times a fixed query set as the server runs it (fits with one edit included where the reading allows): two
+ * unknown characters plus one confusion, one character dropped, inserted or substituted outside its class together
+ * with two unknown or confused ones, exact readings, and runs. On PostgreSQL it runs the two-unknowns-one-confusion
+ * readings as a {@code pg_trgm} similarity query, as a regular expression with the confusion classes and as a
+ * {@code LIKE} query, all on the same trigram index, for comparison.
  */
 @Command(name = "tracing", mixinStandardHelpOptions = true,
-        description = "Marking search at scale: index build, query latency (median, p99) and recall; pg_trgm comparison on PostgreSQL.")
-public class TracingBenchCommand implements Callable<Integer> {
+        description = "Marking search at scale: index build, query latency (median, p99) and recall; SQL peers on PostgreSQL.")
+public class TracingBenchCommand implements BenchSubcommand {
 
     static final String TABLE = "tracing_bench_serial";
 
@@ -43,7 +44,7 @@ public class TracingBenchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "2000", description = "timed queries per class (default ${DEFAULT-VALUE})")
     int queries;
 
-    @Option(names = "--sql-queries", defaultValue = "200", description = "timed pg_trgm / LIKE queries (default ${DEFAULT-VALUE})")
+    @Option(names = "--sql-queries", defaultValue = "200", description = "timed pg_trgm / regex / LIKE queries (default ${DEFAULT-VALUE})")
     int sqlQueries;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -52,7 +53,7 @@ public class TracingBenchCommand implements Callable<Integer> {
     @Option(names = "--reuse", description = "keep the bench table if it already holds --items rows")
     boolean reuse;
 
-    @Option(names = "--no-sql", description = "skip the pg_trgm / LIKE comparison")
+    @Option(names = "--no-sql", description = "skip the SQL comparison")
     boolean noSql;
 
     @Override
@@ -97,6 +98,16 @@ public class TracingBenchCommand implements Callable<Integer> {
                 twoUnknownsOneConfusion.add(q);
             }
         }
+        List<List<Query>> edited = new ArrayList<>();
+        for (Edit e : Edit.values()) {
+            List<Query> qs = new ArrayList<>();
+            Random er = new Random(seed ^ (0xED17L + e.ordinal()));
+            for (int i = 0; i < queries; i++) {
+                int row = er.nextInt(items);
+                qs.add(edit(row, gen.serial(row), e, er));
+            }
+            edited.add(qs);
+        }
         for (int i = 0; i < queries; i++) {
             int row = r.nextInt(items);
             String s = gen.serial(row);
@@ -107,13 +118,19 @@ public class TracingBenchCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(2000, queries); i++) {
             Query q = damage(r.nextInt(items), null, r);
             if (q != null) {
-                index.search(MarkingPattern.parse(q.read(), false), f -> true, 20);
+                index.search(MarkingPattern.parse(q.read(), false), f -> true, 20, true);
             }
+            int row = r.nextInt(items);
+            Query e = edit(row, gen.serial(row), Edit.values()[i % 3], r);
+            index.search(MarkingPattern.parse(e.read(), false), f -> true, 20, true);
         }
         System.out.println();
         System.out.println("| query class | queries | median ms | p99 ms | max ms | recall (true record returned) | in top 20 | mean candidates |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         timeIndex("Ferret index: 2 unknown + 1 confused", twoUnknownsOneConfusion, index, gen);
+        for (Edit e : Edit.values()) {
+            timeIndex("Ferret index: " + e.label + " + 2 unknown or confused", edited.get(e.ordinal()), index, gen);
+        }
         timeIndex("Ferret index: exact, other case/separators", exact, index, gen);
         timeIndex("Ferret index: first 3 * last 3", runs, index, gen);
         if (pg && !noSql) {
@@ -154,6 +171,51 @@ public class TracingBenchCommand implements Callable<Integer> {
         return new Query(row, serial, new String(c));
     }
 
+    /** The edit a reading suffers beside its two unreadable or confused characters. */
+    enum Edit {
+        DELETION("1 dropped"), INSERTION("1 inserted"), SUBSTITUTION("1 substituted outside its class");
+
+        final String label;
+
+        Edit(String label) {
+            this.label = label;
+        }
+    }
+
+    static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    /** One edit of the given kind, then two other positions each blanked with '?' or confused (when it can be). */
+    static Query edit(int row, String serial, Edit edit, Random r) {
+        StringBuilder sb = new StringBuilder(serial);
+        java.util.Set<Integer> touched = new java.util.HashSet<>();
+        switch (edit) {
+            case DELETION -> sb.deleteCharAt(r.nextInt(sb.length()));
+            case INSERTION -> {
+                int at = r.nextInt(sb.length() + 1);
+                sb.insert(at, ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+                touched.add(at);
+            }
+            default -> {
+                int at = r.nextInt(sb.length());
+                char c;
+                do {
+                    c = ALPHABET.charAt(r.nextInt(ALPHABET.length()));
+                } while (Confusion.canonical(c) == Confusion.canonical(sb.charAt(at)));
+                sb.setCharAt(at, c);
+                touched.add(at);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            int at;
+            do {
+                at = r.nextInt(sb.length());
+            } while (!touched.add(at));
+            String others = Confusion.othersOf(sb.charAt(at));
+            sb.setCharAt(at, !others.isEmpty() && r.nextBoolean() ? others.charAt(r.nextInt(others.length())) : '?');
+        }
+        return new Query(row, serial, sb.toString());
+    }
+
     private void timeIndex(String label, List<Query> qs, MarkingIndex index, Generator gen) {
         long[] nanos = new long[qs.size()];
         int found = 0;
@@ -163,7 +225,7 @@ public class TracingBenchCommand implements Callable<Integer> {
             Query q = qs.get(i);
             UUID want = gen.item(q.row());
             long s = System.nanoTime();
-            MarkingIndex.Result res = index.search(MarkingPattern.parse(q.read(), false), f -> true, Integer.MAX_VALUE);
+            MarkingIndex.Result res = index.search(MarkingPattern.parse(q.read(), false), f -> true, Integer.MAX_VALUE, true);
             nanos[i] = System.nanoTime() - s;
             cands += res.total();
             int rank = -1;
@@ -200,12 +262,42 @@ public class TracingBenchCommand implements Callable<Integer> {
         }
         String trgm = "select item_id from " + TABLE + " where serial % ? order by similarity(serial, ?) desc limit 20";
         String like = "select item_id from " + TABLE + " where serial like ? limit 20";
-        timeSql(ds, "pg_trgm similarity (reading without '?', default threshold 0.3), top 20", trgm, qs, gen, true);
-        timeSql(ds, "SQL LIKE with '_' for '?' (trigram index)", like, qs, gen, false);
+        String regex = "select item_id from " + TABLE + " where serial ~ ? limit 200";
+        // measured alternately, a pair of queries at a time, so that load on the shared machine falls on all alike
+        List<Query> first = new ArrayList<>();
+        List<Query> second = new ArrayList<>();
+        for (int i = 0; i < qs.size(); i++) {
+            (i % 2 == 0 ? first : second).add(qs.get(i));
+        }
+        for (List<Query> half : List.of(first, second)) {
+            System.out.println("| (half " + (half == first ? 1 : 2) + " of the readings) | | | | | | | |");
+            timeSql(ds, "pg_trgm similarity (reading without '?', default threshold 0.3), top 20", trgm, half, gen, Sql.TRGM);
+            timeSql(ds, "SQL regex with the confusion classes, '.' for '?' (trigram index), up to 200", regex, half, gen, Sql.REGEX);
+            timeSql(ds, "SQL LIKE with '_' for '?' (trigram index)", like, half, gen, Sql.LIKE);
+        }
     }
 
-    private void timeSql(DataSource ds, String label, String sql, List<Query> qs, Generator gen, boolean trgm)
+    enum Sql { TRGM, REGEX, LIKE }
+
+    /** The reading as an anchored regular expression: each character by its confusion class, '?' as any one. */
+    static String regex(String read) {
+        String s = read.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder sb = new StringBuilder("^");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '?') {
+                sb.append('.');
+            } else if (Character.isLetterOrDigit(c)) {
+                String cls = Confusion.othersOf(c);
+                sb.append(cls.isEmpty() ? String.valueOf(c) : "[" + c + cls + "]");
+            }
+        }
+        return sb.append('$').toString();
+    }
+
+    private void timeSql(DataSource ds, String label, String sql, List<Query> qs, Generator gen, Sql kind)
             throws SQLException {
+        boolean trgm = kind == Sql.TRGM;
         long[] nanos = new long[qs.size()];
         int found = 0;
         long cands = 0;
@@ -213,8 +305,10 @@ public class TracingBenchCommand implements Callable<Integer> {
             for (int i = 0; i < qs.size(); i++) {
                 Query q = qs.get(i);
                 String read = Confusion.normaliseSerial(q.read().replace("?", trgm ? "" : "_")) ;
-                if (!trgm) {
+                if (kind == Sql.LIKE) {
                     read = q.read().replace('?', '_');
+                } else if (kind == Sql.REGEX) {
+                    read = regex(q.read());
                 }
                 ps.setString(1, read);
                 if (trgm) {

@@ -1,4 +1,4 @@
-package org.ferret.tracing;
+package org.ferret.exchange;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * This node's Ed25519 key pair and the public keys and addresses of the nodes it trusts. Configured by
- * {@code ferret.tracing.node.id}, {@code ferret.tracing.node.private-key} (base64 PKCS#8) and
- * {@code ferret.tracing.peers.<id>.url} / {@code .public-key} (base64 X.509). Without a private key the node makes
- * an ephemeral pair at start-up and logs its public key (development only: peers cannot trust it after a restart).
+ * {@code ferret.exchange.node.id}, {@code ferret.exchange.node.private-key} (base64 PKCS#8) and
+ * {@code ferret.exchange.peers.<id>.url} / {@code .public-key} (base64 X.509); the older names under
+ * {@code ferret.tracing.} ({@code ferret.tracing.node.*}, {@code ferret.tracing.peers.*}) are read when the new ones
+ * are not set. Without a private key the node makes an ephemeral pair at start-up and logs its public key
+ * (development only: peers cannot trust it after a restart).
  */
 @Component
 public class NodeKeys {
@@ -42,17 +44,19 @@ public class NodeKeys {
     private final PublicKey publicKey;
     private final Map<String, Peer> peers;
     private final Map<String, PublicKey> peerKeys = new TreeMap<>();
+    private final boolean ephemeral;
 
-    NodeKeys(Environment env, TracingProperties props) {
-        this.nodeId = props.nodeId();
-        String priv = env.getProperty("ferret.tracing.node.private-key");
-        String pub = env.getProperty("ferret.tracing.node.public-key");
+    NodeKeys(Environment env) {
+        this.nodeId = property(env, "node.id", "local");
+        String priv = property(env, "node.private-key", null);
+        String pub = property(env, "node.public-key", null);
         try {
-            if (priv == null || priv.isBlank()) {
+            ephemeral = priv == null || priv.isBlank();
+            if (ephemeral) {
                 KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 privateKey = kp.getPrivate();
                 publicKey = kp.getPublic();
-                log.warn("tracing node '{}' has no configured key; ephemeral public key: {}", nodeId,
+                log.warn("node '{}' has no configured key; ephemeral public key: {}", nodeId,
                         Base64.getEncoder().encodeToString(publicKey.getEncoded()));
             } else {
                 KeyFactory kf = KeyFactory.getInstance("Ed25519");
@@ -62,14 +66,27 @@ public class NodeKeys {
             }
             peers = new TreeMap<>(Binder.get(env).bind("ferret.tracing.peers", Bindable.mapOf(String.class, Peer.class))
                     .orElse(Map.of()));
+            peers.putAll(Binder.get(env).bind("ferret.exchange.peers", Bindable.mapOf(String.class, Peer.class))
+                    .orElse(Map.of()));
             KeyFactory kf = KeyFactory.getInstance("Ed25519");
             for (var e : peers.entrySet()) {
                 peerKeys.put(e.getKey(), kf.generatePublic(
                         new X509EncodedKeySpec(Base64.getDecoder().decode(e.getValue().publicKey().strip()))));
             }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("tracing node keys are misconfigured: " + e.getMessage(), e);
+            throw new IllegalStateException("node keys are misconfigured: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code ferret.exchange.<name>}, else the older {@code ferret.tracing.<name>}, else the default. */
+    static String property(Environment env, String name, String fallback) {
+        String v = env.getProperty("ferret.exchange." + name);
+        return v != null ? v : env.getProperty("ferret.tracing." + name, fallback);
+    }
+
+    /** True when no key is configured and this process made one up: what it signs cannot be checked after a restart. */
+    public boolean ephemeral() {
+        return ephemeral;
     }
 
     public String nodeId() {
@@ -96,10 +113,27 @@ public class NodeKeys {
         }
     }
 
+    /** This node's public key, base64 X.509, as its peers configure it; empty when only the private key is set. */
+    public Optional<String> publicKeyBase64() {
+        return Optional.ofNullable(publicKey).map(k -> Base64.getEncoder().encodeToString(k.getEncoded()));
+    }
+
+    /**
+     * True when the signature is this node's own over these bytes (e.g. a checkpoint read back from its file). Without
+     * a configured public key it signs again and compares: Ed25519 signatures are deterministic (RFC 8032).
+     */
+    public boolean verifyOwn(String document, String signature) {
+        return publicKey != null ? verifyWith(publicKey, document, signature) : sign(document).equals(signature);
+    }
+
     /** True when the signature is the named peer's over these bytes; false for unknown peers and bad encodings. */
     public boolean verify(String peer, String document, String signature) {
         PublicKey key = peerKeys.get(peer);
-        if (key == null || signature == null) {
+        return key != null && verifyWith(key, document, signature);
+    }
+
+    private static boolean verifyWith(PublicKey key, String document, String signature) {
+        if (signature == null) {
             return false;
         }
         try {

@@ -1,0 +1,6 @@
+/**
+ * The picocli commands of {@code ./ferret}: demo, serve, import, audit, bench (the screening commands run the
+ * plain-Java library, which is not a module).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Command line", allowedDependencies = {"audit", "registry", "tracing", "identity", "exchange", "shared"})
+package org.ferret.cli;

@@ -1,0 +1,43 @@
+package org.ferret.exchange.web;
+
+import java.util.List;
+
+import org.ferret.exchange.Exchange;
+import org.ferret.exchange.NodeDocument;
+import org.ferret.exchange.internal.Inbox;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Signed documents from other Ferret nodes, authenticated by signature, not by user (see {@link ExchangeSecurity}),
+ * at {@code /api/v1/exchange} and, for nodes older than this module, {@code /api/v1/tracing/exchange}; and the
+ * outbox for administrators.
+ */
+@RestController
+class ExchangeController {
+
+    static final String PATH = "/api/v1/exchange";
+    static final String LEGACY_PATH = "/api/v1/tracing/exchange";
+
+    private final Inbox inbox;
+    private final Exchange exchange;
+
+    ExchangeController(Inbox inbox, Exchange exchange) {
+        this.inbox = inbox;
+        this.exchange = exchange;
+    }
+
+    @PostMapping({PATH, LEGACY_PATH})
+    Inbox.Receipt receive(@RequestBody NodeDocument.Envelope envelope) {
+        return inbox.receive(envelope);
+    }
+
+    @GetMapping({PATH + "/outgoing", LEGACY_PATH + "/outgoing"})
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    List<Exchange.Outgoing> outgoing() {
+        return exchange.outgoing();
+    }
+}
