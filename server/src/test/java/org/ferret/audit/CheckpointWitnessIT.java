@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,16 +12,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.ferret.FerretApplication;
 import org.ferret.exchange.Exchange;
 import org.ferret.exchange.NodeKeys;
-import org.ferret.shared.EmbeddedDatabase;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.ferret.testsupport.TestDatabase;
+import org.ferret.testsupport.SecondNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
@@ -85,39 +81,12 @@ class CheckpointWitnessIT {
         p.put("ferret.exchange.node.private-key", KEY_B[0]);
         p.put("ferret.exchange.peers.node-a.url", "http://127.0.0.1:" + portA);
         p.put("ferret.exchange.peers.node-a.public-key", KEY_A[1]);
-        if (TestDatabase.onPostgres()) {
-            String url = System.getProperty("ferret.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-            try (var c = DriverManager.getConnection(url, "postgres", "")) {
-                c.createStatement().execute("create schema if not exists " + DB_B);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            p.put("spring.datasource.url", url + "?currentSchema=" + DB_B);
-            p.put("spring.datasource.username", "postgres");
-            p.put("spring.flyway.schemas", DB_B);
-            p.put("spring.flyway.default-schema", DB_B);
-        } else {
-            p.put("spring.datasource.url", EmbeddedDatabase.inMemory(DB_B));
-            p.put("spring.datasource.username", "sa");
-        }
-        p.put("spring.datasource.password", "");
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(FerretApplication.class).profiles("test").run(args);
+        return SecondNode.start(DB_B, p);
     }
 
     @AfterAll
     static void stopB() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (TestDatabase.onPostgres()) {
-            String url = System.getProperty("ferret.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-            try (var c = DriverManager.getConnection(url, "postgres", "")) {
-                c.createStatement().execute("drop schema if exists " + DB_B + " cascade");
-            } catch (java.sql.SQLException e) {
-                System.err.println("could not drop " + DB_B + ": " + e.getMessage());
-            }
-        }
+        SecondNode.stop(nodeB, DB_B);
     }
 
     static RestClient client(int port, String user) {

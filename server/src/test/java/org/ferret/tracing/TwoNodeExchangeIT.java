@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.tracing.TracingApiIT.eventually;
 
 import java.net.ServerSocket;
-import java.sql.DriverManager;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.ferret.FerretApplication;
 import org.ferret.exchange.NodeKeys;
-import org.ferret.shared.EmbeddedDatabase;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.ferret.testsupport.TestDatabase;
+import org.ferret.testsupport.SecondNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
@@ -93,40 +89,12 @@ class TwoNodeExchangeIT {
         p.put("ferret.tracing.exchange.poll-ms", "300");
         p.put("ferret.tracing.exchange.max-backoff-s", "1");
         p.putAll(TLS);
-        if (TestDatabase.onPostgres()) {
-            String url = System.getProperty("ferret.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-            try (var c = DriverManager.getConnection(url, "postgres", "")) {
-                c.createStatement().execute("create schema if not exists " + DB_B);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            p.put("spring.datasource.url", url + "?currentSchema=" + DB_B);
-            p.put("spring.datasource.username", "postgres");
-            p.put("spring.flyway.schemas", DB_B);
-            p.put("spring.flyway.default-schema", DB_B);
-        } else {
-            p.put("spring.datasource.url", EmbeddedDatabase.inMemory(DB_B));
-            p.put("spring.datasource.username", "sa");
-        }
-        p.put("spring.datasource.password", "");
-        // as command-line arguments: they outrank application.properties (builder properties would not)
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(FerretApplication.class).profiles("test").run(args);
+        return SecondNode.start(DB_B, p);
     }
 
     @AfterAll
     static void stopB() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (TestDatabase.onPostgres()) {
-            String url = System.getProperty("ferret.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-            try (var c = DriverManager.getConnection(url, "postgres", "")) {
-                c.createStatement().execute("drop schema if exists " + DB_B + " cascade");
-            } catch (java.sql.SQLException e) {
-                System.err.println("could not drop " + DB_B + ": " + e.getMessage());
-            }
-        }
+        SecondNode.stop(nodeB, DB_B);
     }
 
     /** Trusts the test certificate only (no verification is switched off). */
