@@ -23,6 +23,7 @@ import org.ferret.registry.MarkingElements;
 import org.ferret.registry.MarkingKind;
 import org.ferret.registry.MarkingMethod;
 import org.ferret.registry.NewEvent;
+import org.ferret.registry.Particulars;
 import org.ferret.registry.NewHolder;
 import org.ferret.registry.NewItem;
 import org.ferret.registry.Registry;
@@ -143,51 +144,51 @@ public final class DemoDataGenerator {
                     "frame, next to the serial", MarkingMethod.LASER));
         }
         NewEvent first = imported
-                ? new NewEvent(EventType.IMPORT, importedOn, null, CountryCode.of(m.country()), null,
-                        "IMP-" + importedOn.getYear() + "-" + (10000 + random.nextInt(90000)), null, null, null, null, null)
-                : NewEvent.of(EventType.MANUFACTURE, made);
+                ? new NewEvent.Import(importedOn, CountryCode.of(m.country()), null, new Particulars(null,
+                        "IMP-" + importedOn.getYear() + "-" + (10000 + random.nextInt(90000)), null))
+                : new NewEvent.Manufacture(made, null, Particulars.NONE);
         ItemId id = registry.register(new NewItem(m.kind(), new ItemAttributes(m.manufacturer(), m.model(),
                 Calibre.ofNullable(m.calibre()), CountryCode.of(m.country()), year, m.construction(), null),
                 markings, "DEMO-" + serial, first)).id();
 
         LocalDate at = imported ? importedOn : made;
         at = next(at, 200);
-        registry.recordEvent(id, NewEvent.transfer(at, pick(dealers).id()));
+        registry.recordEvent(id, new NewEvent.Transfer(at, pick(dealers).id(), Particulars.NONE));
         at = next(at, 400);
-        registry.recordEvent(id, NewEvent.transfer(at, pick(owners).id()));
+        registry.recordEvent(id, new NewEvent.Transfer(at, pick(owners).id(), Particulars.NONE));
         if (random.nextInt(4) == 0) {
             at = next(at, 1500);
-            registry.recordEvent(id, NewEvent.transfer(at, pick(owners).id()));
+            registry.recordEvent(id, new NewEvent.Transfer(at, pick(owners).id(), Particulars.NONE));
         }
         int fate = random.nextInt(100);
         if (fate < 5) {
             at = next(at, 1200);
-            registry.recordEvent(id, NewEvent.of(EventType.THEFT_REPORTED, at));
+            registry.recordEvent(id, new NewEvent.TheftReported(at, Particulars.NONE));
             if (random.nextInt(3) == 0) {
                 at = next(at, 600);
-                registry.recordEvent(id, new NewEvent(EventType.SEIZURE, at, null, null, "Helsinki",
-                        "CASE-" + (2000 + random.nextInt(8000)), "recovered in a police operation", null, null, null, null));
+                registry.recordEvent(id, new NewEvent.Seizure(at, new Particulars("Helsinki",
+                        "CASE-" + (2000 + random.nextInt(8000)), "recovered in a police operation")));
             }
         } else if (fate < 7) {
             at = next(at, 1200);
-            registry.recordEvent(id, NewEvent.of(EventType.LOSS_REPORTED, at));
+            registry.recordEvent(id, new NewEvent.LossReported(at, Particulars.NONE));
         } else if (fate < 9) {
             at = next(at, 1200);
-            registry.recordEvent(id, new NewEvent(EventType.SEIZURE, at, null, null, "Tampere",
-                    "CASE-" + (2000 + random.nextInt(8000)), "seized from an unlicensed holder", null, null, null, null));
+            registry.recordEvent(id, new NewEvent.Seizure(at, new Particulars("Tampere",
+                    "CASE-" + (2000 + random.nextInt(8000)), "seized from an unlicensed holder")));
         } else if (fate < 12) {
             at = next(at, 1500);
-            registry.recordEvent(id, NewEvent.deactivation(at, new Deactivation("DEACT-" + (10000 + random.nextInt(90000)),
-                    "EU 2015/2403 as amended by 2018/337", "Proof house (demo)", "EU deactivation mark, FI")));
+            registry.recordEvent(id, new NewEvent.Deactivated(at, new Deactivation("DEACT-" + (10000 + random.nextInt(90000)),
+                    "EU 2015/2403 as amended by 2018/337", "Proof house (demo)", "EU deactivation mark, FI"), Particulars.NONE));
         } else if (fate < 13) {
             at = next(at, 1500);
-            registry.recordEvent(id, NewEvent.of(EventType.SURRENDER, at));
+            registry.recordEvent(id, new NewEvent.Surrender(at, Particulars.NONE));
             at = next(at, 200);
-            registry.recordEvent(id, NewEvent.destruction(at, new Destruction("cut and melted", "Officer (demo)",
-                    "DEST-" + (10000 + random.nextInt(90000)))));
+            registry.recordEvent(id, new NewEvent.Destroyed(at, new Destruction("cut and melted", "Officer (demo)",
+                    "DEST-" + (10000 + random.nextInt(90000))), Particulars.NONE));
         } else if (fate < 15) {
             at = next(at, 1500);
-            registry.recordEvent(id, NewEvent.export(at, CountryCode.of(pick(new String[] {"SE", "EE", "NO", "DE"}))));
+            registry.recordEvent(id, new NewEvent.Export(at, CountryCode.of(pick(new String[] {"SE", "EE", "NO", "DE"})), Particulars.NONE));
         } else if (m.kind() == ItemKind.PISTOL) {
             fittable.add(new Fittable(id, m, at));
         }
@@ -200,18 +201,17 @@ public final class DemoDataGenerator {
                 Calibre.ofNullable("9x19mm"), CountryCode.of("TR"), 2019 + random.nextInt(3), ALARM.construction(), null),
                 List.of(new Marking(MarkingKind.MANUFACTURE, MarkingElements.manufacture(ALARM.manufacturer(), "TR", serial),
                         "slide, left side", MarkingMethod.LASER)),
-                "DEMO-" + serial, new NewEvent(EventType.SEIZURE, seized, null, null, "Turku",
-                        "CASE-" + (2000 + random.nextInt(8000)), "alarm pistol converted to fire live rounds, bought online",
-                        null, null, null, null)));
+                "DEMO-" + serial, new NewEvent.Seizure(seized, new Particulars("Turku",
+                        "CASE-" + (2000 + random.nextInt(8000)), "alarm pistol converted to fire live rounds, bought online"))));
     }
 
     private void printedFrame() {
         LocalDate seized = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(1400));
         registry.register(new NewItem(ItemKind.FRAME, new ItemAttributes(null, "FGC-9 type (3D-printed)",
                 Calibre.ofNullable("9x19mm"), null, null, Construction.ADDITIVELY_MANUFACTURED, null),
-                List.of(), "DEMO-3DP-" + (++serialCounter), new NewEvent(EventType.SEIZURE, seized, null, null,
+                List.of(), "DEMO-3DP-" + (++serialCounter), new NewEvent.Seizure(seized, new Particulars(
                         pick(new String[] {"Helsinki", "Oulu", "Vantaa", "Espoo"}), "CASE-" + (2000 + random.nextInt(8000)),
-                        "unmarked 3D-printed frame found in a home workshop", null, null, null, null)));
+                        "unmarked 3D-printed frame found in a home workshop"))));
     }
 
     private void component(List<Holder> dealers, List<Holder> owners) {
@@ -225,11 +225,11 @@ public final class DemoDataGenerator {
                 Calibre.ofNullable(m.calibre()), CountryCode.of(m.country()), year, Construction.METAL, null),
                 List.of(new Marking(MarkingKind.MANUFACTURE, MarkingElements.manufacture(m.manufacturer(), m.country(), serial),
                         kind.label(), MarkingMethod.STAMPED)),
-                "DEMO-" + serial, NewEvent.of(EventType.MANUFACTURE, LocalDate.of(year, 6, 1)))).id();
+                "DEMO-" + serial, new NewEvent.Manufacture(LocalDate.of(year, 6, 1), null, Particulars.NONE))).id();
         LocalDate at = next(LocalDate.of(year, 6, 1), 300);
-        registry.recordEvent(id, NewEvent.transfer(at, pick(dealers).id()));
+        registry.recordEvent(id, new NewEvent.Transfer(at, pick(dealers).id(), Particulars.NONE));
         if (random.nextBoolean()) {
-            registry.recordEvent(id, NewEvent.transfer(next(at, 300), pick(owners).id()));
+            registry.recordEvent(id, new NewEvent.Transfer(next(at, 300), pick(owners).id(), Particulars.NONE));
         }
         if ((kind == ItemKind.SLIDE || kind == ItemKind.BARREL) && !fittable.isEmpty() && random.nextInt(3) == 0) {
             // a replacement part fitted to a pistol, sometimes swapped out again later: the frame's history keeps both
@@ -250,8 +250,8 @@ public final class DemoDataGenerator {
                 CountryCode.of("FI"), year, null, 500 * (1 + random.nextInt(20))),
                 List.of(new Marking(MarkingKind.MANUFACTURE, MarkingElements.manufacture("Lapua", "FI", lot), "packaging",
                         MarkingMethod.LASER)),
-                "DEMO-" + lot, NewEvent.of(EventType.MANUFACTURE, LocalDate.of(year, 3, 1)))).id();
-        registry.recordEvent(id, NewEvent.transfer(next(LocalDate.of(year, 3, 1), 200), pick(dealers).id()));
+                "DEMO-" + lot, new NewEvent.Manufacture(LocalDate.of(year, 3, 1), null, Particulars.NONE))).id();
+        registry.recordEvent(id, new NewEvent.Transfer(next(LocalDate.of(year, 3, 1), 200), pick(dealers).id(), Particulars.NONE));
     }
 
     private String serial(Model m) {

@@ -4,39 +4,94 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One recorded event of an item's history, in the order given by {@code sequence}. Never changed once
- * recorded; {@code relatedItem} is the other side of a component fitting or removal.
+ * One recorded event of an item's history: what happened ({@link #what()}, one of the {@link NewEvent} kinds) and
+ * when and by whom it was recorded ({@code sequence} is the recording order). Never changed once recorded; a
+ * correction is another event naming this one. The readers below the record components give a particular across
+ * kinds for displays (null where the kind has none); rules match on {@link #what()}.
  */
-public record LifecycleEvent(
-        EventId id,
-        ItemId item,
-        int sequence,
-        EventType type,
-        LocalDate occurredOn,
-        Instant recordedAt,
-        String recordedBy,
-        HolderId holder,
-        CountryCode country,
-        String place,
-        String reference,
-        String note,
-        ItemId relatedItem,
-        EventId corrects,
-        String reason,
-        Deactivation deactivation,
-        Destruction destruction) {
+public record LifecycleEvent(EventId id, ItemId item, int sequence, Instant recordedAt, String recordedBy,
+        NewEvent what) {
 
     public LifecycleEvent {
-        if (id == null || item == null || type == null || occurredOn == null || recordedAt == null) {
-            throw new InvalidValueException("event", "id, item, type, occurredOn and recordedAt are required");
+        if (id == null || item == null || what == null || recordedAt == null) {
+            throw new InvalidValueException("event", "id, item, what and recordedAt are required");
         }
     }
 
-    /** The stored form of a new event. */
-    public static LifecycleEvent from(NewEvent e, EventId id, ItemId item, int sequence, Instant recordedAt,
-            String recordedBy, ItemId relatedItem) {
-        return new LifecycleEvent(id, item, sequence, e.type(), e.occurredOn(), recordedAt, recordedBy, e.holder(),
-                e.country(), e.place(), e.reference(), e.note(), relatedItem, e.corrects(), e.reason(),
-                e.deactivation(), e.destruction());
+    /** The same recorded event, read as a correction says it really was. */
+    public LifecycleEvent amendedBy(Amendment a) {
+        return new LifecycleEvent(id, item, sequence, recordedAt, recordedBy, what.amendedBy(a));
+    }
+
+    public EventType type() {
+        return what.type();
+    }
+
+    public LocalDate occurredOn() {
+        return what.occurredOn();
+    }
+
+    public HolderId holder() {
+        return switch (what) {
+            case NewEvent.Manufacture m -> m.holder();
+            case NewEvent.Import i -> i.holder();
+            case NewEvent.Transfer t -> t.to();
+            default -> null;
+        };
+    }
+
+    public CountryCode country() {
+        return switch (what) {
+            case NewEvent.Import i -> i.from();
+            case NewEvent.Export x -> x.to();
+            default -> null;
+        };
+    }
+
+    public String place() {
+        return what.particulars().place();
+    }
+
+    public String reference() {
+        return what.particulars().reference();
+    }
+
+    public String note() {
+        return what.particulars().note();
+    }
+
+    /** The other item of a component fitting or removal. */
+    public ItemId relatedItem() {
+        return switch (what) {
+            case NewEvent.ComponentFitted f -> f.other();
+            case NewEvent.ComponentRemoved r -> r.other();
+            default -> null;
+        };
+    }
+
+    public EventId corrects() {
+        return what instanceof NewEvent.Correction c ? c.corrects() : null;
+    }
+
+    public String reason() {
+        return what instanceof NewEvent.Correction c ? c.reason() : null;
+    }
+
+    /** What a correction changes: null for other events. */
+    public Amendment amendment() {
+        return what instanceof NewEvent.Correction c && c.change() instanceof Amendment a ? a : null;
+    }
+
+    /** True for a correction that withdraws the event it names. */
+    public boolean withdraws() {
+        return what instanceof NewEvent.Correction c && c.change() instanceof NewEvent.Withdrawal;
+    }
+
+    public Deactivation deactivation() {
+        return what instanceof NewEvent.Deactivated d ? d.deactivation() : null;
+    }
+
+    public Destruction destruction() {
+        return what instanceof NewEvent.Destroyed d ? d.destruction() : null;
     }
 }

@@ -102,6 +102,14 @@ public final class MarkingPolicies {
      * own rule. Ammunition lots are recorded with whatever they carry: art. 8 marking duties cover firearms.
      */
     public static MarkingDecision requirementFor(ItemKind kind, List<Marking> markings) {
+        return requirementFor(kind, markings, false);
+    }
+
+    /**
+     * As {@link #requirementFor(ItemKind, List)}, and for an item whose history holds an import, art. 8(1)(b): an
+     * import marking identifying the country of import (and, where possible, the year) is required as well.
+     */
+    public static MarkingDecision requirementFor(ItemKind kind, List<Marking> markings, boolean imported) {
         List<String> reasons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean identified = false;
@@ -123,8 +131,16 @@ public final class MarkingPolicies {
                     ? "item carries no marking; a unique marking with manufacturer, country or place and serial number is required"
                     : "item carries no compliant unique marking (manufacture or authority-applied)");
         }
-        return reasons.isEmpty()
-                ? new MarkingDecision.Compliant(ART_8_1_A, notes)
-                : new MarkingDecision.NonCompliant(ART_8_1_A, reasons, notes);
+        boolean importMarked = markings.stream().anyMatch(m -> m.kind() == MarkingKind.IMPORT);
+        boolean importMissing = imported && !importMarked;
+        if (importMissing) {
+            reasons.add("the item was imported and carries no import marking; an import marking identifying the "
+                    + "country of import and, where possible, the year of import is required (" + ART_8_1_B + ")");
+        }
+        if (reasons.isEmpty()) {
+            return new MarkingDecision.Compliant(ART_8_1_A, notes);
+        }
+        // when the import marking is all that is missing, that is the provision to act on
+        return new MarkingDecision.NonCompliant(importMissing && reasons.size() == 1 ? ART_8_1_B : ART_8_1_A, reasons, notes);
     }
 }

@@ -56,16 +56,18 @@ public class Registry {
             });
         }
         if (item.initialEvent() != null) {
-            requireHolderExists("initialEvent.holder", item.initialEvent().holder());
+            requireNotInFuture("initialEvent.occurredOn", item.initialEvent().occurredOn());
+            requireHolderExists("initialEvent.holder", holderOf(item.initialEvent()));
         }
         ItemId id = ItemId.newId();
         Instant now = now();
         String actor = Actor.current().username();
-        MarkingDecision marking = MarkingPolicies.requirementFor(item.kind(), item.markings());
         List<LifecycleEvent> history = new ArrayList<>();
         if (item.initialEvent() != null) {
-            history.add(LifecycleEvent.from(item.initialEvent(), EventId.newId(), id, 1, now, actor, null));
+            history.add(new LifecycleEvent(EventId.newId(), id, 1, now, actor, item.initialEvent()));
         }
+        MarkingDecision marking = MarkingPolicies.requirementFor(item.kind(), item.markings(),
+                StatusDerivation.imported(history));
         DerivedState state = history.isEmpty() ? StatusDerivation.initial() : StatusDerivation.derive(item.kind(), history);
         store.insertItem(new StoredItem(id, item.externalRef(), item.kind(), item.attributes(), state.status(),
                 state.statusSince(), state.holder(), null, !marking.compliant(), now), null, actor);
@@ -103,20 +105,24 @@ public class Registry {
                     + (event.type() == EventType.MARKING ? "adding a marking" : "fitting or removing a component"));
         }
         StoredItem item = lock(id);
-        LifecycleEvent appended = append(item, event, null);
+        LifecycleEvent appended = append(item, event);
         ItemView view = view(id);
         publish(view, appended, view.status());
         return view;
     }
 
-    /** Adds a marking (and a MARKING event on {@code markedOn}); the marking requirement is re-assessed. */
+    /**
+     * Adds a marking (and a MARKING event on {@code markedOn}, today on the registry's clock if null); the marking
+     * requirement is re-assessed.
+     */
     @Transactional
     public ItemView addMarking(ItemId id, Marking marking, LocalDate markedOn) {
         StoredItem item = lock(id);
-        NewEvent event = new NewEvent(EventType.MARKING, markedOn, null, null, null, null,
-                marking.kind() + " marking" + (marking.location() == null ? "" : " on " + marking.location()),
-                null, null, null, null);
-        LifecycleEvent appended = append(item, event, null);
+        markedOn = markedOn == null ? LocalDate.now(clock) : markedOn;
+        NewEvent event = new NewEvent.Marked(markedOn, Particulars.note(
+                marking.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " marking"
+                        + (marking.location() == null ? "" : " on " + marking.location())));
+        LifecycleEvent appended = append(item, event);
         store.insertMarking(id, store.markingCount(id) + 1, marking, appended.recordedAt(), appended.id());
         List<LifecycleEvent> history = store.events(id);
         MarkingDecision decision = requirement(item, history);
@@ -130,19 +136,20 @@ public class Registry {
         return view;
     }
 
-    /** Fits an essential component to a firearm; both histories record it. */
+    /** Fits an essential component to a firearm on {@code on} (today if null); both histories record it. */
     @Transactional
     public ItemView fitComponent(ItemId firearm, ItemId component, LocalDate on, String note) {
         return changeComponent(EventType.COMPONENT_FITTED, firearm, component, on, note);
     }
 
-    /** Removes a fitted component from a firearm; both histories record it. */
+    /** Removes a fitted component from a firearm on {@code on} (today if null); both histories record it. */
     @Transactional
     public ItemView removeComponent(ItemId firearm, ItemId component, LocalDate on, String note) {
         return changeComponent(EventType.COMPONENT_REMOVED, firearm, component, on, note);
     }
 
-    private ItemView changeComponent(EventType type, ItemId firearmId, ItemId componentId, LocalDate on, String note) {
+    private ItemView changeComponent(EventType type, ItemId firearmId, ItemId componentId, LocalDate date, String note) {
+        LocalDate on = date == null ? LocalDate.now(clock) : date;
         if (firearmId.equals(componentId)) {
             throw new InvalidValueException("componentId", "an item cannot be fitted to itself");
         }
@@ -159,9 +166,11 @@ public class Registry {
             throw new InvalidValueException("componentId", "item " + componentId + " is a " + component.kind().label()
                     + ", not an essential component");
         }
-        NewEvent event = new NewEvent(type, on, null, null, null, null, note, null, null, null, null);
-        LifecycleEvent onComponent = append(component, event, firearmId);
-        LifecycleEvent onFirearm = append(firearm, event, componentId);
+        Particulars p = Particulars.note(note);
+        LifecycleEvent onComponent = append(component, type == EventType.COMPONENT_FITTED
+                ? new NewEvent.ComponentFitted(on, firearmId, p) : new NewEvent.ComponentRemoved(on, firearmId, p));
+        LifecycleEvent onFirearm = append(firearm, type == EventType.COMPONENT_FITTED
+                ? new NewEvent.ComponentFitted(on, componentId, p) : new NewEvent.ComponentRemoved(on, componentId, p));
         ItemView componentView = view(componentId);
         ItemView firearmView = view(firearmId);
         publish(componentView, onComponent, componentView.status());
@@ -241,10 +250,16 @@ public class Registry {
         return holder;
     }
 
-    /** Holders with this licence or registration number; each holder read is recorded in the audit log. */
+    /**
+     * Holders with this licence or registration number, compared as serials are (case, whitespace and the separators
+     * {@code - . / _} do not count); each holder read is recorded in the audit log.
+     */
     @Transactional(readOnly = true)
     public List<Holder> findHoldersByLicence(String licenceNumber) {
-        String licence = Text.required("licence", licenceNumber, 60);
+        String licence = SerialNumber.normalise(Text.required("licence", licenceNumber, 60));
+        if (licence.isEmpty()) {
+            throw new InvalidValueException("licence", "must contain a letter or digit besides separators");
+        }
         List<Holder> found = store.findHoldersByLicence(licence);
         found.forEach(h -> audit.recordRead("holder", h.id().toString(), "name, licence number, country (search by licence)"));
         return found;
@@ -263,23 +278,43 @@ public class Registry {
     }
 
     /** Appends one event after checking the whole history still derives, and rewrites the projection from it. */
-    private LifecycleEvent append(StoredItem item, NewEvent event, ItemId related) {
-        requireHolderExists("holder", event.holder());
+    private LifecycleEvent append(StoredItem item, NewEvent event) {
+        requireNotInFuture("occurredOn", event.occurredOn());
+        requireHolderExists("holder", holderOf(event));
+        if (event instanceof NewEvent.Correction c && c.change() instanceof Amendment a) {
+            requireNotInFuture("amend.occurredOn", a.occurredOn());
+            requireHolderExists("amend.holder", a.holder());
+        }
         List<LifecycleEvent> history = new ArrayList<>(store.events(item.id()));
         int seq = history.isEmpty() ? 1 : history.getLast().sequence() + 1;
-        LifecycleEvent e = LifecycleEvent.from(event, EventId.newId(), item.id(), seq, now(), Actor.current().username(), related);
+        LifecycleEvent e = new LifecycleEvent(EventId.newId(), item.id(), seq, now(), Actor.current().username(), event);
         history.add(e);
         DerivedState before = StatusDerivation.derive(item.kind(), history.subList(0, history.size() - 1));
         DerivedState after = StatusDerivation.derive(item.kind(), history);
         store.insertEvent(e);
-        boolean markingRequired = e.type() == EventType.CORRECTION
-                ? !requirement(item, history).compliant()
-                : item.markingRequired();
+        // an import (art. 8(1)(b)) or a correction (a withdrawn marking or import) can change the requirement
+        boolean markingRequired = !requirement(item, history).compliant();
         store.writeProjection(item.id(), after.status(), after.statusSince(), after.holder(), after.fittedTo(),
                 markingRequired);
         audit.record("EVENT_RECORDED", "item", item.id().toString(),
                 Map.of("status", before.status()), Map.of("event", e, "status", after.status()));
         return e;
+    }
+
+    private static HolderId holderOf(NewEvent e) {
+        return switch (e) {
+            case NewEvent.Manufacture m -> m.holder();
+            case NewEvent.Import i -> i.holder();
+            case NewEvent.Transfer t -> t.to();
+            default -> null;
+        };
+    }
+
+    /** Events may be dated today or yesterday's tomorrow (time zones), never later: checked on the registry's clock. */
+    private void requireNotInFuture(String field, LocalDate on) {
+        if (on != null && on.isAfter(LocalDate.now(clock).plusDays(1))) {
+            throw new InvalidValueException(field, "must not be in the future, was " + on);
+        }
     }
 
     private ItemView view(ItemId id) {
@@ -292,7 +327,7 @@ public class Registry {
         Set<EventId> retracted = StatusDerivation.retracted(history);
         return MarkingPolicies.requirementFor(item.kind(), store.markings(item.id()).stream()
                 .filter(m -> m.event() == null || !retracted.contains(m.event()))
-                .map(RecordedMarking::marking).toList());
+                .map(RecordedMarking::marking).toList(), StatusDerivation.imported(history));
     }
 
     private ItemView view(StoredItem item) {
@@ -301,10 +336,12 @@ public class Registry {
         List<RecordedMarking> markings = store.markings(item.id()).stream()
                 .map(m -> m.withRetracted(m.event() != null && retracted.contains(m.event()))).toList();
         MarkingDecision decision = MarkingPolicies.requirementFor(item.kind(),
-                markings.stream().filter(m -> !m.retracted()).map(RecordedMarking::marking).toList());
+                markings.stream().filter(m -> !m.retracted()).map(RecordedMarking::marking).toList(),
+                StatusDerivation.imported(history));
         return new ItemView(item.id(), item.externalRef(), item.kind(), item.attributes(), item.status(),
                 item.statusSince(), item.holder(), item.fittedTo(), item.markingRequired(), decision, markings,
-                fittings(item, history), history, item.registeredAt());
+                fittings(item, StatusDerivation.effective(history)), StatusDerivation.inOccurrenceOrder(history),
+                item.registeredAt());
     }
 
     /** Fitting periods read from the item's own component events, paired per other item in sequence order. */

@@ -1,36 +1,102 @@
 package org.ferret.registry;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Derives an item's current state from its history: a pure function of the events in sequence order, so it gives
- * the same result on every database. A correction retracts the event it names; the remaining events must form a
- * legal sequence, otherwise {@link IllegalTransitionException} names the first event that does not fit.
+ * Derives an item's current state from its history: a pure function of the events, so it gives the same result on
+ * every database. Corrections are applied first, in recording order: each withdraws the event it names or amends
+ * it (its date or a particular). The events that remain, as amended, are then read in the order they occurred (by
+ * date, ties in recording order) and must form a legal sequence; otherwise {@link IllegalTransitionException} says
+ * in words which event does not fit and why.
  */
 public final class StatusDerivation {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /** Occurrence order: by date, then as recorded. */
+    public static final Comparator<LifecycleEvent> OCCURRENCE = Comparator.comparing(LifecycleEvent::occurredOn)
+            .thenComparingInt(LifecycleEvent::sequence);
 
     private StatusDerivation() {
     }
 
+    /** The history as a timeline shows it: every recorded event, in the order the events occurred. */
+    public static List<LifecycleEvent> inOccurrenceOrder(List<LifecycleEvent> events) {
+        List<LifecycleEvent> sorted = new ArrayList<>(events);
+        sorted.sort(OCCURRENCE);
+        return sorted;
+    }
+
     /**
-     * Ids of the events retracted by corrections in this history. A retracted MARKING event withdraws the marking
-     * it recorded (e.g. a misread serial).
+     * Ids of the events withdrawn by corrections in this history. A withdrawn MARKING event withdraws the marking it
+     * recorded (e.g. a misread serial); an amended one does not.
      */
     public static Set<EventId> retracted(List<LifecycleEvent> events) {
         Set<EventId> out = new HashSet<>();
         for (LifecycleEvent e : events) {
-            if (e.type() == EventType.CORRECTION && e.corrects() != null) {
+            if (e.withdraws()) {
                 out.add(e.corrects());
             }
         }
         return out;
+    }
+
+    /**
+     * The events that count, as corrected: withdrawn events and the corrections themselves left out, amended events
+     * read as amended, in occurrence order.
+     */
+    public static List<LifecycleEvent> effective(List<LifecycleEvent> events) {
+        List<LifecycleEvent> bySeq = new ArrayList<>(events);
+        bySeq.sort(Comparator.comparingInt(LifecycleEvent::sequence));
+        Map<EventId, LifecycleEvent> byId = new HashMap<>();
+        Map<EventId, LifecycleEvent> current = new HashMap<>();
+        Set<EventId> withdrawn = new HashSet<>();
+        for (LifecycleEvent e : bySeq) {
+            byId.put(e.id(), e);
+            if (!(e.what() instanceof NewEvent.Correction c)) {
+                current.put(e.id(), e);
+                continue;
+            }
+            LifecycleEvent target = byId.get(c.corrects());
+            if (target == null || target.sequence() >= e.sequence()) {
+                throw correctionRefused("the event it names is not an earlier event of this item");
+            }
+            if (target.what() instanceof NewEvent.Correction) {
+                throw correctionRefused("a correction cannot itself be corrected; record the right correction instead");
+            }
+            if (withdrawn.contains(target.id())) {
+                throw correctionRefused("event #" + target.sequence() + " has already been withdrawn");
+            }
+            if (target.type() == EventType.COMPONENT_FITTED || target.type() == EventType.COMPONENT_REMOVED) {
+                throw correctionRefused("a fitting or removal of a component cannot be corrected; "
+                        + "record the fitting or removal that really happened");
+            }
+            switch (c.change()) {
+                case NewEvent.Withdrawal w -> {
+                    withdrawn.add(target.id());
+                    current.remove(target.id());
+                }
+                case Amendment a -> current.put(target.id(), current.get(target.id()).amendedBy(a));
+            }
+        }
+        List<LifecycleEvent> out = new ArrayList<>(current.values());
+        out.sort(OCCURRENCE);
+        return out;
+    }
+
+    /** Whether the history, as corrected, holds an import (art. 8(1)(b) then asks for an import marking). */
+    public static boolean imported(List<LifecycleEvent> events) {
+        return effective(events).stream().anyMatch(e -> e.type() == EventType.IMPORT);
     }
 
     /** The state of an item with no history: registered, in lawful possession. */
@@ -39,46 +105,33 @@ public final class StatusDerivation {
     }
 
     public static DerivedState derive(ItemKind kind, List<LifecycleEvent> events) {
-        Map<EventId, LifecycleEvent> byId = events.stream()
-                .collect(Collectors.toMap(LifecycleEvent::id, Function.identity(), (a, b) -> a));
-        Set<EventId> retracted = new HashSet<>();
-        for (LifecycleEvent e : events) {
-            if (e.type() == EventType.CORRECTION) {
-                LifecycleEvent target = byId.get(e.corrects());
-                checkCorrection(e, target, retracted);
-                retracted.add(target.id());
-            }
-        }
         ItemStatus status = ItemStatus.IN_LAWFUL_POSSESSION;
         LocalDate since = null;
+        LocalDate first = null;
         HolderId holder = null;
         ItemId fittedTo = null;
         Set<ItemId> components = new LinkedHashSet<>();
-        boolean first = true;
-        for (LifecycleEvent e : events) {
-            if (e.type() == EventType.CORRECTION || retracted.contains(e.id())) {
-                continue;
-            }
-            ItemStatus next = next(kind, status, first, e);
-            switch (e.type()) {
-                case COMPONENT_FITTED -> {
+        for (LifecycleEvent e : effective(events)) {
+            ItemStatus next = next(kind, status, since, first, e);
+            switch (e.what()) {
+                case NewEvent.ComponentFitted f -> {
                     if (kind.isComponent()) {
                         if (fittedTo != null) {
-                            throw refused(e, "the component is already fitted to firearm " + fittedTo);
+                            throw refused(e, "the component is already fitted to another firearm (" + fittedTo + ")");
                         }
-                        fittedTo = e.relatedItem();
-                    } else if (!components.add(e.relatedItem())) {
-                        throw refused(e, "component " + e.relatedItem() + " is already fitted");
+                        fittedTo = f.other();
+                    } else if (!components.add(f.other())) {
+                        throw refused(e, "that component (" + f.other() + ") is already fitted");
                     }
                 }
-                case COMPONENT_REMOVED -> {
+                case NewEvent.ComponentRemoved r -> {
                     if (kind.isComponent()) {
-                        if (fittedTo == null || !fittedTo.equals(e.relatedItem())) {
-                            throw refused(e, "the component is not fitted to firearm " + e.relatedItem());
+                        if (fittedTo == null || !fittedTo.equals(r.other())) {
+                            throw refused(e, "the component is not fitted to that firearm (" + r.other() + ")");
                         }
                         fittedTo = null;
-                    } else if (!components.remove(e.relatedItem())) {
-                        throw refused(e, "component " + e.relatedItem() + " is not fitted to this firearm");
+                    } else if (!components.remove(r.other())) {
+                        throw refused(e, "that component (" + r.other() + ") is not fitted to this firearm");
                     }
                 }
                 default -> {
@@ -91,70 +144,52 @@ public final class StatusDerivation {
                 since = e.occurredOn();
             }
             status = next;
-            first = false;
+            if (first == null) {
+                first = e.occurredOn();
+            }
         }
         return new DerivedState(status, since, holder, fittedTo, components);
     }
 
-    private static void checkCorrection(LifecycleEvent correction, LifecycleEvent target, Set<EventId> retracted) {
-        if (target == null || target.sequence() >= correction.sequence()) {
-            throw refused(correction, "the corrected event " + correction.corrects() + " is not an earlier event of this item");
-        }
-        if (target.type() == EventType.CORRECTION) {
-            throw refused(correction, "a correction cannot itself be corrected; record the right event again instead");
-        }
-        if (target.type() == EventType.COMPONENT_FITTED || target.type() == EventType.COMPONENT_REMOVED) {
-            // the firearm's and the component's histories each hold one side; record the fitting or removal instead
-            throw refused(correction, "a " + target.type() + " event cannot be corrected; "
-                    + "record the fitting or removal that really happened");
-        }
-        if (retracted.contains(target.id())) {
-            throw refused(correction, "event " + target.id() + " has already been corrected");
-        }
-    }
-
     /** The transition table: which event may follow which status, and the status it leads to. */
-    static ItemStatus next(ItemKind kind, ItemStatus s, boolean first, LifecycleEvent e) {
+    static ItemStatus next(ItemKind kind, ItemStatus s, LocalDate since, LocalDate first, LifecycleEvent e) {
         if (s == ItemStatus.DESTROYED) {
-            throw refused(e, "the item was destroyed; only a correction may follow");
+            throw refused(e, "the item was destroyed on " + day(since) + "; only a correction may follow");
         }
         return switch (e.type()) {
             case MANUFACTURE -> {
-                if (!first) {
-                    throw refused(e, "manufacture can only be the first event of an item's history");
+                if (first != null) {
+                    throw refused(e, "a manufacture is the first event of an item's history, and this history starts on "
+                            + day(first) + "; correct the date of one of them");
                 }
                 yield ItemStatus.IN_LAWFUL_POSSESSION;
             }
-            case IMPORT -> allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.EXPORTED)
-                    ? ItemStatus.IN_LAWFUL_POSSESSION : null;
-            case EXPORT -> allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION) ? ItemStatus.EXPORTED : null;
-            case TRANSFER_OF_POSSESSION -> allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.FOUND,
-                    ItemStatus.SEIZED, ItemStatus.SURRENDERED, ItemStatus.DEACTIVATED)
-                    ? (s == ItemStatus.DEACTIVATED ? ItemStatus.DEACTIVATED : ItemStatus.IN_LAWFUL_POSSESSION) : null;
-            case LOSS_REPORTED -> allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.DEACTIVATED)
-                    ? ItemStatus.REPORTED_LOST : null;
-            case THEFT_REPORTED -> allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.REPORTED_LOST,
-                    ItemStatus.DEACTIVATED) ? ItemStatus.REPORTED_STOLEN : null;
-            case RECOVERY -> {
-                if (!first) {
-                    allowedFrom(e, s, ItemStatus.REPORTED_LOST, ItemStatus.REPORTED_STOLEN);
-                }
-                yield ItemStatus.FOUND;
-            }
-            case SEIZURE -> allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.REPORTED_LOST,
-                    ItemStatus.REPORTED_STOLEN, ItemStatus.FOUND, ItemStatus.SURRENDERED, ItemStatus.DEACTIVATED)
-                    ? ItemStatus.SEIZED : null;
-            case SURRENDER -> allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.FOUND, ItemStatus.DEACTIVATED)
-                    ? ItemStatus.SURRENDERED : null;
+            case IMPORT -> allowedFrom(e, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,
+                    ItemStatus.EXPORTED);
+            case EXPORT -> allowedFrom(e, s, since, ItemStatus.EXPORTED, ItemStatus.IN_LAWFUL_POSSESSION);
+            case TRANSFER_OF_POSSESSION -> s == ItemStatus.DEACTIVATED ? ItemStatus.DEACTIVATED
+                    : allowedFrom(e, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,
+                            ItemStatus.FOUND, ItemStatus.SEIZED, ItemStatus.SURRENDERED);
+            case LOSS_REPORTED -> allowedFrom(e, s, since, ItemStatus.REPORTED_LOST, ItemStatus.IN_LAWFUL_POSSESSION,
+                    ItemStatus.DEACTIVATED);
+            case THEFT_REPORTED -> allowedFrom(e, s, since, ItemStatus.REPORTED_STOLEN, ItemStatus.IN_LAWFUL_POSSESSION,
+                    ItemStatus.REPORTED_LOST, ItemStatus.DEACTIVATED);
+            case RECOVERY -> first == null ? ItemStatus.FOUND
+                    : allowedFrom(e, s, since, ItemStatus.FOUND, ItemStatus.REPORTED_LOST, ItemStatus.REPORTED_STOLEN);
+            case SEIZURE -> allowedFrom(e, s, since, ItemStatus.SEIZED, ItemStatus.IN_LAWFUL_POSSESSION,
+                    ItemStatus.REPORTED_LOST, ItemStatus.REPORTED_STOLEN, ItemStatus.FOUND, ItemStatus.SURRENDERED,
+                    ItemStatus.DEACTIVATED);
+            case SURRENDER -> allowedFrom(e, s, since, ItemStatus.SURRENDERED, ItemStatus.IN_LAWFUL_POSSESSION,
+                    ItemStatus.FOUND, ItemStatus.DEACTIVATED);
             case MARKING -> {
                 if (s == ItemStatus.EXPORTED) {
-                    throw refused(e, "the item is exported and no longer here to be marked");
+                    throw refused(e, "the item was exported on " + day(since) + " and is no longer here to be marked");
                 }
                 yield s;
             }
             case COMPONENT_FITTED, COMPONENT_REMOVED -> {
                 if (s == ItemStatus.EXPORTED || s == ItemStatus.DEACTIVATED) {
-                    throw refused(e, "components cannot be fitted or removed while the item is " + label(s));
+                    throw refused(e, "the item is " + label(s) + " since " + day(since));
                 }
                 if (kind.category() == ItemCategory.AMMUNITION_LOT) {
                     throw refused(e, "ammunition lots have no components");
@@ -165,33 +200,70 @@ public final class StatusDerivation {
                 if (kind.category() == ItemCategory.AMMUNITION_LOT) {
                     throw refused(e, "ammunition lots cannot be deactivated");
                 }
-                yield allowedFrom(e, s, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.SEIZED, ItemStatus.SURRENDERED,
-                        ItemStatus.FOUND) ? ItemStatus.DEACTIVATED : null;
+                yield allowedFrom(e, s, since, ItemStatus.DEACTIVATED, ItemStatus.IN_LAWFUL_POSSESSION,
+                        ItemStatus.SEIZED, ItemStatus.SURRENDERED, ItemStatus.FOUND);
             }
             case DESTRUCTION -> {
                 if (s == ItemStatus.EXPORTED) {
-                    throw refused(e, "the item is exported and cannot be destroyed here");
+                    throw refused(e, "the item was exported on " + day(since) + " and cannot be destroyed here");
                 }
                 yield ItemStatus.DESTROYED;
             }
-            case CORRECTION -> throw new IllegalStateException("corrections are handled before the transition table");
+            case CORRECTION -> throw new IllegalStateException("corrections are applied before the transition table");
         };
     }
 
-    private static boolean allowedFrom(LifecycleEvent e, ItemStatus s, ItemStatus... allowed) {
+    /** {@code leadsTo} if the event may follow status {@code s}, else refused in words. */
+    private static ItemStatus allowedFrom(LifecycleEvent e, ItemStatus s, LocalDate since, ItemStatus leadsTo,
+            ItemStatus... allowed) {
         for (ItemStatus a : allowed) {
             if (a == s) {
-                return true;
+                return leadsTo;
             }
         }
-        throw refused(e, "not allowed while the item is " + label(s));
+        String when = since == null ? "" : " since " + day(since);
+        if (s == leadsTo) {
+            boolean report = e.type() == EventType.LOSS_REPORTED || e.type() == EventType.THEFT_REPORTED;
+            throw refused(e, "the item is already " + label(s) + when + "; correct that "
+                    + (report ? "report" : "event") + " instead");
+        }
+        throw refused(e, "the item is " + label(s) + when);
     }
 
     private static IllegalTransitionException refused(LifecycleEvent e, String why) {
-        return new IllegalTransitionException(e.type() + " on " + e.occurredOn() + " refused: " + why);
+        return new IllegalTransitionException(action(e.type()) + " on " + day(e.occurredOn()) + ": " + why + ".");
+    }
+
+    private static IllegalTransitionException correctionRefused(String why) {
+        return new IllegalTransitionException("The correction cannot be recorded: " + why + ".");
+    }
+
+    /** "A theft cannot be reported", "An export cannot be recorded", …: the start of a refusal in words. */
+    static String action(EventType t) {
+        return switch (t) {
+            case MANUFACTURE -> "A manufacture cannot be recorded";
+            case IMPORT -> "An import cannot be recorded";
+            case EXPORT -> "An export cannot be recorded";
+            case TRANSFER_OF_POSSESSION -> "A transfer of possession cannot be recorded";
+            case LOSS_REPORTED -> "A loss cannot be reported";
+            case THEFT_REPORTED -> "A theft cannot be reported";
+            case RECOVERY -> "A recovery cannot be recorded";
+            case SEIZURE -> "A seizure cannot be recorded";
+            case SURRENDER -> "A surrender cannot be recorded";
+            case MARKING -> "A marking cannot be recorded";
+            case COMPONENT_FITTED -> "A component cannot be fitted";
+            case COMPONENT_REMOVED -> "A component cannot be removed";
+            case DEACTIVATION -> "A deactivation cannot be recorded";
+            case DESTRUCTION -> "A destruction cannot be recorded";
+            case CORRECTION -> "A correction cannot be recorded";
+        };
+    }
+
+    static String day(LocalDate d) {
+        return d == null ? "an unknown date" : d.format(DAY);
     }
 
     static String label(ItemStatus s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,6 +15,7 @@ import org.ferret.registry.Holder;
 import org.ferret.registry.HolderId;
 import org.ferret.registry.ItemView;
 import org.ferret.registry.LifecycleEvent;
+import org.ferret.registry.StatusDerivation;
 
 /**
  * Reconstructs an item's chain of custody from the registry's append-only events, and derives the answer's facts
@@ -79,13 +79,14 @@ final class CustodyChain {
 
     /** Every event of the history as a step of the chain, in the order the events occurred (then as recorded). */
     private static List<Step> steps(ItemView item, Function<HolderId, Holder> holders) {
-        Set<EventId> superseded = new HashSet<>();
+        // a withdrawn event is shown struck through; an amended one as the correction says it really was
+        Set<EventId> superseded = StatusDerivation.retracted(item.history());
+        java.util.Map<EventId, LifecycleEvent> amended = new java.util.HashMap<>();
+        item.effectiveHistory().forEach(e -> amended.put(e.id(), e));
+        List<LifecycleEvent> events = new ArrayList<>();
         for (LifecycleEvent e : item.history()) {
-            if (e.type() == EventType.CORRECTION && e.corrects() != null) {
-                superseded.add(e.corrects());
-            }
+            events.add(amended.getOrDefault(e.id(), e));
         }
-        List<LifecycleEvent> events = new ArrayList<>(item.history());
         events.sort(Comparator.comparing(LifecycleEvent::occurredOn).thenComparingInt(LifecycleEvent::sequence));
         List<Step> steps = new ArrayList<>();
         for (LifecycleEvent e : events) {

@@ -60,9 +60,14 @@ public class HitNotifications {
             return created;
         }
         // the item itself: was it lost or stolen when this event happened?
-        List<LifecycleEvent> history = self.history();
+        // (the history as corrected, in the order the events occurred, up to the triggering event)
+        List<LifecycleEvent> history = self.effectiveHistory();
+        int triggering = history.size() - 1;
+        while (triggering > 0 && !(history.get(triggering).type() == event && history.get(triggering).occurredOn().equals(on))) {
+            triggering--;
+        }
         LifecycleEvent report = null;
-        for (int i = 0; i < history.size() - 1; i++) {
+        for (int i = 0; i < triggering; i++) {
             LifecycleEvent e = history.get(i);
             switch (e.type()) {
                 case LOSS_REPORTED, THEFT_REPORTED -> report = e;
@@ -92,7 +97,7 @@ public class HitNotifications {
                     continue;
                 }
                 LifecycleEvent last = null;
-                for (LifecycleEvent e : other.history()) {
+                for (LifecycleEvent e : other.effectiveHistory()) {
                     if (e.type() == EventType.LOSS_REPORTED || e.type() == EventType.THEFT_REPORTED) {
                         last = e;
                     }

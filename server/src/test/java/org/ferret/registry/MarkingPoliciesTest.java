@@ -104,4 +104,18 @@ class MarkingPoliciesTest {
     void ammunition_lots_are_never_flagged_for_art_8_marking() {
         assertThat(MarkingPolicies.requirementFor(ItemKind.AMMUNITION_LOT, List.of()).compliant()).isTrue();
     }
+
+    @Test
+    void an_imported_firearm_with_only_its_manufacture_marking_needs_an_import_marking_under_art_8_1_b() {
+        MarkingDecision d = MarkingPolicies.requirementFor(ItemKind.PISTOL,
+                List.of(manufacture("Glock", "Austria", "ABC123")), true);
+        assertThat(d).isInstanceOfSatisfying(MarkingDecision.NonCompliant.class, nc -> {
+            assertThat(nc.provision()).isEqualTo("Art. 8(1)(b)");
+            assertThat(nc.reasons()).singleElement().asString().contains("import marking").contains("Art. 8(1)(b)");
+        });
+        assertThat(MarkingPolicies.requirementFor(ItemKind.PISTOL,
+                List.of(manufacture("Glock", "Austria", "ABC123"), importMark("FI", 2024)), true).compliant()).isTrue();
+        assertThat(MarkingPolicies.requirementFor(ItemKind.PISTOL,
+                List.of(manufacture("Glock", "Austria", "ABC123")), false).compliant()).isTrue();
+    }
 }

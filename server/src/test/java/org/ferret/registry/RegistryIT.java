@@ -360,6 +360,37 @@ class RegistryIT {
     }
 
     @Test
+    void an_imported_pistol_with_only_a_manufacture_marking_is_assessed_as_needing_an_import_marking() {
+        Map<String, Object> item = api.register(pistol(unique("IM")));
+        var imported = api.post("/api/v1/items/" + item.get("id") + "/events", event("IMPORT", "2026-03-01", "country", "AT"));
+
+        assertThat(imported.getBody().get("markingRequired")).isEqualTo(true);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> assessment = (Map<String, Object>) imported.getBody().get("markingAssessment");
+        assertThat(assessment.get("compliant")).isEqualTo(false);
+        assertThat(assessment.get("provision")).isEqualTo("Art. 8(1)(b)");
+        assertThat(assessment.get("reasons").toString()).contains("import marking").contains("Art. 8(1)(b)");
+
+        var marked = api.post("/api/v1/items/" + item.get("id") + "/markings",
+                Map.of("kind", "IMPORT", "importCountry", "FI", "importYear", 2026, "markedOn", "2026-03-02"));
+        assertThat(marked.getBody().get("markingRequired")).isEqualTo(false);
+    }
+
+    @Test
+    void a_holder_is_found_by_licence_number_typed_with_another_case_and_separators() {
+        String licence = "FI-DL-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        var created = api.post("/api/v1/holders", Map.of("type", "ORGANISATION", "role", "DEALER",
+                "name", "Asekauppa Oy", "licenceNumber", licence, "country", "FI"));
+        Object id = created.getBody().get("id");
+
+        for (String typed : List.of(licence, licence.toLowerCase(), licence.replace('-', ' '),
+                " " + licence.toLowerCase().replace("-", "") + " ")) {
+            assertThat(api.list("/api/v1/holders?licence={l}", typed)).as(typed)
+                    .singleElement().satisfies(h -> assertThat(h.get("id")).isEqualTo(id));
+        }
+    }
+
+    @Test
     void the_api_is_documented_in_openapi() {
         var res = api.client.get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(res.getStatusCode().value()).isEqualTo(200);

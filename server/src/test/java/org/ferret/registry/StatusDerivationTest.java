@@ -21,14 +21,23 @@ class StatusDerivationTest {
     }
 
     LifecycleEvent add(NewEvent e, ItemId related) {
-        LifecycleEvent le = LifecycleEvent.from(e, EventId.newId(), item, history.size() + 1, Instant.now(), "test", related);
+        NewEvent what = switch (e) {
+            case NewEvent.ComponentFitted f -> new NewEvent.ComponentFitted(f.occurredOn(), related, f.particulars());
+            case NewEvent.ComponentRemoved r -> new NewEvent.ComponentRemoved(r.occurredOn(), related, r.particulars());
+            default -> e;
+        };
+        LifecycleEvent le = new LifecycleEvent(EventId.newId(), item, history.size() + 1, Instant.now(), "test", what);
         history.add(le);
         return le;
     }
 
     NewEvent ev(EventType type) {
         day = day.plusDays(1);
-        return NewEvent.of(type, day);
+        return NewEvent.simple(type, day);
+    }
+
+    static NewEvent withdraw(LocalDate on, EventId corrects, String reason) {
+        return NewEvent.Correction.withdrawing(on, corrects, reason);
     }
 
     DerivedState derive(ItemKind kind) {
@@ -54,28 +63,29 @@ class StatusDerivationTest {
     @Test
     void nothing_but_a_correction_may_follow_destruction() {
         add(ev(EventType.MANUFACTURE));
-        add(NewEvent.destruction(day.plusDays(1), new Destruction("shredding", "J. Doe", "D-1")));
+        add(new NewEvent.Destroyed(day.plusDays(1), new Destruction("shredding", "J. Doe", "D-1"), null));
         add(ev(EventType.THEFT_REPORTED));
         assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("THEFT_REPORTED").hasMessageContaining("destroyed");
+                .hasMessage("A theft cannot be reported on 3 Jan 2020: the item was destroyed on 3 Jan 2020; "
+                        + "only a correction may follow.");
     }
 
     @Test
     void a_correction_retracts_an_erroneous_destruction_and_the_status_is_derived_again() {
         add(ev(EventType.MANUFACTURE));
-        LifecycleEvent wrong = add(NewEvent.destruction(day, new Destruction("shredding", "J. Doe", "D-1")));
+        LifecycleEvent wrong = add(new NewEvent.Destroyed(day, new Destruction("shredding", "J. Doe", "D-1"), null));
         assertThat(derive(ItemKind.RIFLE).status()).isEqualTo(ItemStatus.DESTROYED);
-        add(NewEvent.correction(day, wrong.id(), "destruction recorded on the wrong item"));
+        add(withdraw(day, wrong.id(), "destruction recorded on the wrong item"));
         assertThat(derive(ItemKind.RIFLE).status()).isEqualTo(ItemStatus.IN_LAWFUL_POSSESSION);
-        add(NewEvent.export(day, CountryCode.of("FR")));
+        add(new NewEvent.Export(day, CountryCode.of("FR"), null));
         assertThat(derive(ItemKind.RIFLE).status()).isEqualTo(ItemStatus.EXPORTED);
     }
 
     @Test
     void a_correction_cannot_itself_be_corrected() {
         LifecycleEvent theft = add(ev(EventType.THEFT_REPORTED));
-        LifecycleEvent correction = add(NewEvent.correction(day, theft.id(), "typo"));
-        add(NewEvent.correction(day, correction.id(), "undo"));
+        LifecycleEvent correction = add(withdraw(day, theft.id(), "typo"));
+        add(withdraw(day, correction.id(), "undo"));
         assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("cannot itself be corrected");
     }
@@ -83,29 +93,29 @@ class StatusDerivationTest {
     @Test
     void a_correction_must_name_an_earlier_event_of_the_same_item() {
         add(ev(EventType.MANUFACTURE));
-        add(NewEvent.correction(day, EventId.newId(), "no such event"));
+        add(withdraw(day, EventId.newId(), "no such event"));
         assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("not an earlier event");
     }
 
     @Test
-    void the_same_event_cannot_be_corrected_twice() {
+    void the_same_event_cannot_be_withdrawn_twice() {
         LifecycleEvent theft = add(ev(EventType.THEFT_REPORTED));
-        add(NewEvent.correction(day, theft.id(), "typo"));
-        add(NewEvent.correction(day, theft.id(), "again"));
+        add(withdraw(day, theft.id(), "typo"));
+        add(withdraw(day, theft.id(), "again"));
         assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("already been corrected");
+                .hasMessageContaining("already been withdrawn");
     }
 
     @Test
     void a_component_fitting_cannot_be_corrected_but_a_marking_can() {
         LifecycleEvent fitted = add(ev(EventType.COMPONENT_FITTED), ItemId.newId());
         LifecycleEvent marking = add(ev(EventType.MARKING));
-        add(NewEvent.correction(day, marking.id(), "serial misread"));
+        add(withdraw(day, marking.id(), "serial misread"));
         assertThat(StatusDerivation.retracted(history)).containsExactly(marking.id());
-        add(NewEvent.correction(day, fitted.id(), "wrong barrel"));
+        add(withdraw(day, fitted.id(), "wrong barrel"));
         assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("COMPONENT_FITTED");
+                .hasMessageContaining("fitting or removal of a component cannot be corrected");
     }
 
     @Test
@@ -118,12 +128,12 @@ class StatusDerivationTest {
 
     @Test
     void an_exported_item_can_only_come_back_by_import() {
-        add(NewEvent.export(day, CountryCode.of("FR")));
+        add(new NewEvent.Export(day, CountryCode.of("FR"), null));
         add(ev(EventType.THEFT_REPORTED));
         assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("exported");
         history.removeLast();
-        add(new NewEvent(EventType.IMPORT, day, null, CountryCode.of("FR"), null, null, null, null, null, null, null));
+        add(new NewEvent.Import(day, CountryCode.of("FR"), null, null));
         assertThat(derive(ItemKind.PISTOL).status()).isEqualTo(ItemStatus.IN_LAWFUL_POSSESSION);
     }
 
@@ -141,9 +151,9 @@ class StatusDerivationTest {
     @Test
     void a_seized_item_can_be_deactivated_and_then_destroyed() {
         add(ev(EventType.SEIZURE));
-        add(NewEvent.deactivation(day, new Deactivation("CERT-1", "EU 2015/2403", "Proof house", "EU mark")));
+        add(new NewEvent.Deactivated(day, new Deactivation("CERT-1", "EU 2015/2403", "Proof house", "EU mark"), null));
         assertThat(derive(ItemKind.PISTOL).status()).isEqualTo(ItemStatus.DEACTIVATED);
-        add(NewEvent.destruction(day, new Destruction("smelting", "Officer A", "D-7")));
+        add(new NewEvent.Destroyed(day, new Destruction("smelting", "Officer A", "D-7"), null));
         assertThat(derive(ItemKind.PISTOL).status()).isEqualTo(ItemStatus.DESTROYED);
     }
 
@@ -151,8 +161,8 @@ class StatusDerivationTest {
     void the_current_holder_is_the_last_one_a_transfer_named() {
         HolderId a = HolderId.newId();
         HolderId b = HolderId.newId();
-        add(NewEvent.transfer(day, a));
-        add(NewEvent.transfer(day.plusDays(2), b));
+        add(new NewEvent.Transfer(day, a, null));
+        add(new NewEvent.Transfer(day.plusDays(2), b, null));
         assertThat(derive(ItemKind.PISTOL).holder()).isEqualTo(b);
     }
 
@@ -190,7 +200,7 @@ class StatusDerivationTest {
 
     @Test
     void ammunition_lots_cannot_be_deactivated() {
-        add(NewEvent.deactivation(day, new Deactivation("C", "S", "A", null)));
+        add(new NewEvent.Deactivated(day, new Deactivation("C", "S", "A", null), null));
         assertThatThrownBy(() -> derive(ItemKind.AMMUNITION_LOT)).isInstanceOf(IllegalTransitionException.class);
     }
 
@@ -202,5 +212,45 @@ class StatusDerivationTest {
         add(ev(EventType.SEIZURE));
         assertThat(derive(ItemKind.REVOLVER)).isEqualTo(derive(ItemKind.REVOLVER));
         assertThat(derive(ItemKind.REVOLVER).status()).isEqualTo(ItemStatus.SEIZED);
+    }
+
+    @Test
+    void an_amended_date_keeps_the_event_and_moves_it_in_the_history() {
+        add(ev(EventType.MANUFACTURE));
+        LifecycleEvent theft = add(ev(EventType.THEFT_REPORTED));
+        LocalDate really = day.minusDays(1);
+        add(NewEvent.Correction.amending(day.plusDays(3), theft.id(), "reported the wrong day", Amendment.date(really)));
+        DerivedState s = derive(ItemKind.PISTOL);
+        assertThat(s.status()).isEqualTo(ItemStatus.REPORTED_STOLEN);
+        assertThat(s.statusSince()).isEqualTo(really);
+        assertThat(StatusDerivation.retracted(history)).isEmpty();
+        assertThat(StatusDerivation.effective(history)).extracting(LifecycleEvent::occurredOn)
+                .containsExactly(LocalDate.of(2020, 1, 2), really);
+    }
+
+    @Test
+    void the_history_is_read_in_occurrence_order_whatever_the_recording_order() {
+        LifecycleEvent loss = add(NewEvent.simple(EventType.LOSS_REPORTED, LocalDate.of(2020, 5, 1)));
+        add(new NewEvent.Transfer(LocalDate.of(2020, 2, 1), HolderId.newId(), null));
+        DerivedState s = derive(ItemKind.PISTOL);
+        assertThat(s.status()).isEqualTo(ItemStatus.REPORTED_LOST);
+        assertThat(s.statusSince()).isEqualTo(loss.occurredOn());
+    }
+
+    @Test
+    void an_amendment_can_change_only_the_particulars_the_kind_has() {
+        LifecycleEvent theft = add(ev(EventType.THEFT_REPORTED));
+        add(NewEvent.Correction.amending(day, theft.id(), "wrong", Amendment.country(CountryCode.of("SE"))));
+        assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("The correction cannot amend a country: a theft report has none.");
+    }
+
+    @Test
+    void an_amended_country_of_export_is_the_one_that_counts() {
+        LifecycleEvent export = add(new NewEvent.Export(day, CountryCode.of("SE"), null));
+        add(NewEvent.Correction.amending(day, export.id(), "Norway", Amendment.country(CountryCode.of("NO"))));
+        assertThat(StatusDerivation.effective(history)).singleElement()
+                .satisfies(e -> assertThat(e.country()).isEqualTo(CountryCode.of("NO")));
+        assertThat(history.getFirst().country()).isEqualTo(CountryCode.of("SE")); // the recorded event is unchanged
     }
 }

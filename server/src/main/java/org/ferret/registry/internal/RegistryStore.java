@@ -35,6 +35,9 @@ import org.ferret.registry.ItemKind;
 import org.ferret.registry.ItemStatus;
 import org.ferret.registry.ItemSummary;
 import org.ferret.registry.LifecycleEvent;
+import org.ferret.registry.Amendment;
+import org.ferret.registry.NewEvent;
+import org.ferret.registry.Particulars;
 import org.ferret.registry.Marking;
 import org.ferret.registry.MarkingElements;
 import org.ferret.registry.MarkingKind;
@@ -208,13 +211,16 @@ public class RegistryStore {
     public void insertEvent(LifecycleEvent e) {
         Deactivation d = e.deactivation();
         Destruction x = e.destruction();
+        Amendment a = e.amendment();
         jdbc.sql("""
                 insert into registry_event (id, item_id, seq, event_type, occurred_on, recorded_at, recorded_by,
                     holder_id, country, place, reference, note, related_item, corrects_event, reason,
                     certificate_number, standard_applied, verifying_authority, deactivation_mark,
-                    destruction_method, witness)
+                    destruction_method, witness, correction, amend_occurred_on, amend_country, amend_holder,
+                    amend_place, amend_reference, amend_note)
                 values (:id, :item, :seq, :type, :on, :at, :by, :holder, :country, :place, :reference, :note,
-                    :related, :corrects, :reason, :certificate, :standard, :authority, :mark, :method, :witness)""")
+                    :related, :corrects, :reason, :certificate, :standard, :authority, :mark, :method, :witness,
+                    :correction, :amendOn, :amendCountry, :amendHolder, :amendPlace, :amendReference, :amendNote)""")
                 .param("id", e.id().value()).param("item", e.item().value()).param("seq", e.sequence())
                 .param("type", e.type().name()).param("on", e.occurredOn()).param("at", utc(e.recordedAt()))
                 .param("by", e.recordedBy())
@@ -230,9 +236,17 @@ public class RegistryStore {
                 .param("mark", d == null ? null : d.deactivationMark())
                 .param("method", x == null ? null : x.method())
                 .param("witness", x == null ? null : x.witness())
+                .param("correction", e.type() != EventType.CORRECTION ? null : a == null ? "WITHDRAW" : "AMEND")
+                .param("amendOn", a == null ? null : a.occurredOn())
+                .param("amendCountry", a == null || a.country() == null ? null : a.country().value())
+                .param("amendHolder", a == null || a.holder() == null ? null : a.holder().value())
+                .param("amendPlace", a == null ? null : a.place())
+                .param("amendReference", a == null ? null : a.reference())
+                .param("amendNote", a == null ? null : a.note())
                 .update();
     }
 
+    /** The item's events in recording order. */
     public List<LifecycleEvent> events(ItemId item) {
         return jdbc.sql("select * from registry_event where item_id = :item order by seq")
                 .param("item", item.value()).query(RegistryStore::event).list();
@@ -240,10 +254,6 @@ public class RegistryStore {
 
     private static LifecycleEvent event(ResultSet rs, int n) throws SQLException {
         EventType type = EventType.valueOf(rs.getString("event_type"));
-        UUID holder = rs.getObject("holder_id", UUID.class);
-        String country = rs.getString("country");
-        UUID related = rs.getObject("related_item", UUID.class);
-        UUID corrects = rs.getObject("corrects_event", UUID.class);
         Deactivation d = type == EventType.DEACTIVATION
                 ? new Deactivation(rs.getString("certificate_number"), rs.getString("standard_applied"),
                         rs.getString("verifying_authority"), rs.getString("deactivation_mark"))
@@ -252,13 +262,37 @@ public class RegistryStore {
                 ? new Destruction(rs.getString("destruction_method"), rs.getString("witness"),
                         rs.getString("certificate_number"))
                 : null;
+        Amendment amendment = "AMEND".equals(rs.getString("correction"))
+                ? new Amendment(rs.getObject("amend_occurred_on", LocalDate.class), country(rs.getString("amend_country")),
+                        holderId(rs.getObject("amend_holder", UUID.class)), rs.getString("amend_place"),
+                        rs.getString("amend_reference"), rs.getString("amend_note"))
+                : null;
+        UUID corrects = rs.getObject("corrects_event", UUID.class);
+        NewEvent.Fields fields = new NewEvent.Fields(holderId(rs.getObject("holder_id", UUID.class)),
+                country(rs.getString("country")),
+                new Particulars(rs.getString("place"), rs.getString("reference"), rs.getString("note")),
+                corrects == null ? null : new EventId(corrects), rs.getString("reason"), amendment, d, x);
+        NewEvent what = NewEvent.of(type, rs.getObject("occurred_on", LocalDate.class), fields);
+        UUID related = rs.getObject("related_item", UUID.class);
+        if (related != null) {
+            ItemId other = new ItemId(related);
+            what = switch (what) {
+                case NewEvent.ComponentFitted f -> new NewEvent.ComponentFitted(f.occurredOn(), other, f.particulars());
+                case NewEvent.ComponentRemoved r -> new NewEvent.ComponentRemoved(r.occurredOn(), other, r.particulars());
+                default -> what;
+            };
+        }
         return new LifecycleEvent(new EventId(rs.getObject("id", UUID.class)), new ItemId(rs.getObject("item_id", UUID.class)),
-                rs.getInt("seq"), type, rs.getObject("occurred_on", LocalDate.class),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
-                holder == null ? null : new HolderId(holder), country == null ? null : new CountryCode(country),
-                rs.getString("place"), rs.getString("reference"), rs.getString("note"),
-                related == null ? null : new ItemId(related), corrects == null ? null : new EventId(corrects),
-                rs.getString("reason"), d, x);
+                rs.getInt("seq"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                what);
+    }
+
+    private static CountryCode country(String code) {
+        return code == null ? null : new CountryCode(code);
+    }
+
+    private static HolderId holderId(UUID id) {
+        return id == null ? null : new HolderId(id);
     }
 
     public Map<ItemId, ItemKind> kindsOf(Collection<ItemId> ids) {
@@ -294,7 +328,7 @@ public class RegistryStore {
         List<UUID> ids = jdbc.sql("""
                 select distinct m.item_id from registry_marking m where m.serial_normalised = :s
                 and (m.event_id is null or not exists (
-                    select 1 from registry_event c where c.corrects_event = m.event_id))""")
+                    select 1 from registry_event c where c.corrects_event = m.event_id and c.correction = 'WITHDRAW'))""")
                 .param("s", normalised).query((rs, n) -> rs.getObject(1, UUID.class)).list();
         return summaries(ids.stream().limit(limit).toList());
     }
@@ -347,7 +381,7 @@ public class RegistryStore {
         jdbc.sql("""
                 select m.item_id, m.serial_number from registry_marking m
                 where m.item_id in (:ids) and m.serial_number is not null
-                and (m.event_id is null or not exists (select 1 from registry_event c where c.corrects_event = m.event_id))
+                and (m.event_id is null or not exists (select 1 from registry_event c where c.corrects_event = m.event_id and c.correction = 'WITHDRAW'))
                 order by m.mark_order""")
                 .param("ids", ids)
                 .query((rs, n) -> serials.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2)))
@@ -371,10 +405,12 @@ public class RegistryStore {
 
     public void insertHolder(Holder h) {
         jdbc.sql("""
-                insert into registry_holder (id, holder_type, holder_role, name, licence_number, country, registered_at)
-                values (:id, :type, :role, :name, :licence, :country, :at)""")
+                insert into registry_holder (id, holder_type, holder_role, name, licence_number, licence_normalised,
+                    country, registered_at)
+                values (:id, :type, :role, :name, :licence, :normalised, :country, :at)""")
                 .param("id", h.id().value()).param("type", h.type().name()).param("role", h.role().name())
                 .param("name", h.name()).param("licence", h.licenceNumber())
+                .param("normalised", h.licenceNumber() == null ? null : SerialNumber.normalise(h.licenceNumber()))
                 .param("country", h.country() == null ? null : h.country().value())
                 .param("at", utc(h.registeredAt()))
                 .update();
@@ -385,9 +421,10 @@ public class RegistryStore {
                 .query(RegistryStore::holder).optional();
     }
 
-    public List<Holder> findHoldersByLicence(String licence) {
-        return jdbc.sql("select * from registry_holder where licence_number = :l order by registered_at")
-                .param("l", licence).query(RegistryStore::holder).list();
+    /** Holders whose licence number, normalised as serials are, equals the given normalised one. */
+    public List<Holder> findHoldersByLicence(String normalised) {
+        return jdbc.sql("select * from registry_holder where licence_normalised = :l order by registered_at")
+                .param("l", normalised).query(RegistryStore::holder).list();
     }
 
     private static Holder holder(ResultSet rs, int n) throws SQLException {
@@ -415,7 +452,7 @@ public class RegistryStore {
                 from registry_marking m join registry_item i on i.id = m.item_id
                 where m.serial_number is not null
                 and (m.event_id is null or not exists (
-                    select 1 from registry_event c where c.corrects_event = m.event_id))""",
+                    select 1 from registry_event c where c.corrects_event = m.event_id and c.correction = 'WITHDRAW'))""",
                 rs -> {
                     sink.accept(new RegisteredSerial(rs.getObject(1, UUID.class), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));

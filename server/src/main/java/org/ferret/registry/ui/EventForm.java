@@ -3,7 +3,7 @@ package org.ferret.registry.ui;
 /** The record-an-event form; which particulars count depends on the type. */
 public class EventForm {
     private String type = "";
-    private String occurredOn = java.time.LocalDate.now().toString();
+    private String occurredOn;
     private String place;
     private String reference;
     private String note;
@@ -11,6 +11,10 @@ public class EventForm {
     private String holder;
     private String corrects;
     private String reason;
+    private String correction = "WITHDRAW";
+    private String amendOccurredOn;
+    private String amendCountry;
+    private String amendHolder;
     private String deactivationCertificate;
     private String deactivationStandard;
     private String deactivationAuthority;
@@ -37,6 +41,14 @@ public class EventForm {
     public void setCorrects(String corrects) { this.corrects = corrects; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
+    public String getCorrection() { return correction; }
+    public void setCorrection(String correction) { this.correction = correction; }
+    public String getAmendOccurredOn() { return amendOccurredOn; }
+    public void setAmendOccurredOn(String s) { this.amendOccurredOn = s; }
+    public String getAmendCountry() { return amendCountry; }
+    public void setAmendCountry(String s) { this.amendCountry = s; }
+    public String getAmendHolder() { return amendHolder; }
+    public void setAmendHolder(String s) { this.amendHolder = s; }
     public String getDeactivationCertificate() { return deactivationCertificate; }
     public void setDeactivationCertificate(String s) { this.deactivationCertificate = s; }
     public String getDeactivationStandard() { return deactivationStandard; }

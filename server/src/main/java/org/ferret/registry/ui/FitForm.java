@@ -3,7 +3,7 @@ package org.ferret.registry.ui;
 /** The fit-a-component form on a firearm's page: the component by serial number or item id. */
 public class FitForm {
     private String component;
-    private String fittedOn = java.time.LocalDate.now().toString();
+    private String fittedOn;
     private String fitNote;
 
     public String getComponent() { return component; }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ferret.registry.Amendment;
 import org.ferret.registry.Calibre;
 import org.ferret.registry.Construction;
 import org.ferret.registry.CountryCode;
@@ -24,6 +25,7 @@ import org.ferret.registry.MarkingKind;
 import org.ferret.registry.MarkingMethod;
 import org.ferret.registry.NewEvent;
 import org.ferret.registry.NewItem;
+import org.ferret.registry.Particulars;
 import org.ferret.registry.SerialNumber;
 
 /**
@@ -90,6 +92,10 @@ final class ItemForms {
         l.put("holder", "New holder (licence number or holder id)");
         l.put("corrects", "Event corrected");
         l.put("reason", "Reason for the correction");
+        l.put("correction", "What the correction does");
+        l.put("amendOccurredOn", "Right date");
+        l.put("amendCountry", "Right country");
+        l.put("amendHolder", "Right holder");
         l.put("deactivationCertificate", "Certificate number");
         l.put("deactivationStandard", "Standard applied");
         l.put("deactivationAuthority", "Verifying authority");
@@ -149,8 +155,9 @@ final class ItemForms {
             CountryCode other = errors.capture("initialEventCountry", () -> CountryCode.ofNullable(f.getInitialEventCountry()));
             if (type != null && on != null) {
                 try {
-                    initial = new NewEvent(type, on, null, other, f.getInitialEventPlace(), f.getInitialEventReference(),
-                            null, null, null, null, null);
+                    initial = NewEvent.of(type, on, new NewEvent.Fields(null, other,
+                            new Particulars(f.getInitialEventPlace(), f.getInitialEventReference(), null),
+                            null, null, null, null, null));
                 } catch (org.ferret.shared.FerretException e) {
                     errors.add(e, "", Map.of("type", "initialEventType", "occurredOn", "initialEventOn",
                             "country", "initialEventCountry", "place", "initialEventPlace",
@@ -214,7 +221,8 @@ final class ItemForms {
                 "deactivation.deactivationMark", "deactivationMark",
                 "destruction.method", "destructionMethod",
                 "destruction.witness", "destructionWitness",
-                "destruction.certificateNumber", "destructionCertificate");
+                "destruction.certificateNumber", "destructionCertificate",
+                "amend", "amendOccurredOn");
         if (type == EventType.DEACTIVATION) {
             // collect all missing particulars at once rather than the first the record's constructor finds
             requireText("deactivationCertificate", f.getDeactivationCertificate(), errors);
@@ -246,12 +254,40 @@ final class ItemForms {
             return null;
         }
         try {
-            return new NewEvent(type, on, holder, country, f.getPlace(), f.getReference(), f.getNote(),
-                    type == EventType.CORRECTION ? corrects : null, f.getReason(), deactivation, destruction);
+            Particulars particulars = new Particulars(f.getPlace(), f.getReference(), f.getNote());
+            if (type == EventType.CORRECTION) {
+                Amendment amendment = amendment(f, errors, holders);
+                if (!errors.isEmpty()) {
+                    return null;
+                }
+                return NewEvent.of(type, on, new NewEvent.Fields(null, null, particulars, corrects, f.getReason(),
+                        amendment, null, null));
+            }
+            return NewEvent.of(type, on, new NewEvent.Fields(holder, country, particulars, null, null, null,
+                    deactivation, destruction));
         } catch (org.ferret.shared.FerretException e) {
             errors.add(e, "", aliases);
             return null;
         }
+    }
+
+    /** What a correction changes, or null when it withdraws the event (the form's "what is wrong" choice). */
+    private static Amendment amendment(EventForm f, FormErrors errors, java.util.function.Function<String, HolderId> holders) {
+        if (!"AMEND".equals(f.getCorrection())) {
+            return null;
+        }
+        LocalDate on = date("amendOccurredOn", f.getAmendOccurredOn(), false, errors);
+        CountryCode country = errors.capture("amendCountry", () -> CountryCode.ofNullable(f.getAmendCountry()));
+        HolderId holder = errors.capture("amendHolder",
+                () -> blank(f.getAmendHolder()) ? null : holders.apply(f.getAmendHolder().strip()));
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        if (on == null && country == null && holder == null) {
+            errors.add("amendOccurredOn", "give the right date, country or holder (or choose to withdraw the event)");
+            return null;
+        }
+        return new Amendment(on, country, holder, null, null, null);
     }
 
     // ---- small parsers -------------------------------------------------------------------------

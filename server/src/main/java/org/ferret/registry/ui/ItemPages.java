@@ -234,7 +234,7 @@ class ItemPages {
             @RequestParam(required = false) String removedOn, RedirectAttributes flash) {
         ItemView item = load(id);
         ItemId component = parseId(componentId);
-        LocalDate on = LocalDate.now();
+        LocalDate on = null; // today on the registry's clock
         try {
             if (removedOn != null && !removedOn.isBlank()) {
                 on = LocalDate.parse(removedOn.strip());
@@ -249,13 +249,20 @@ class ItemPages {
 
     private String itemPage(ItemView item, Model model) {
         Map<EventId, Integer> seqById = new HashMap<>();
-        Map<EventId, Integer> correctedBy = new HashMap<>();
+        Map<EventId, String> correctedBy = new HashMap<>();
+        Map<EventId, String> amendments = new HashMap<>();
         for (LifecycleEvent e : item.history()) {
             seqById.put(e.id(), e.sequence());
         }
-        for (LifecycleEvent e : item.history()) {
+        // the timeline runs in occurrence order; a corrected event is shown as recorded, marked by its corrections
+        for (LifecycleEvent e : item.history().stream()
+                .sorted(java.util.Comparator.comparingInt(LifecycleEvent::sequence)).toList()) {
             if (e.corrects() != null) {
-                correctedBy.put(e.corrects(), e.sequence());
+                String mark = (e.withdraws() ? "withdrawn by correction #" : "amended by correction #") + e.sequence();
+                correctedBy.merge(e.corrects(), mark, (a, b) -> a + "; " + b);
+            }
+            if (e.amendment() != null) {
+                amendments.put(e.id(), amendmentText(e.amendment()));
             }
         }
         model.addAttribute("item", item);
@@ -265,6 +272,9 @@ class ItemPages {
                 .map(m -> m.marking().elements().serialNumber().value()).distinct().toList());
         model.addAttribute("seqById", seqById);
         model.addAttribute("correctedBy", correctedBy);
+        model.addAttribute("amendments", amendments);
+        model.addAttribute("correctionOptions", List.of(new Option("WITHDRAW", "Withdraw it: it did not happen"),
+                new Option("AMEND", "Amend it: the date, country or holder was wrong")));
         model.addAttribute("eventLabels", EVENT_LABELS);
         model.addAttribute("eventTypes", Arrays.stream(EventType.values()).filter(t -> !t.recordedByOwnOperation())
                 .map(t -> new Option(t.name(), EVENT_LABELS.get(t))).toList());
@@ -402,6 +412,31 @@ class ItemPages {
             case CONVERTED_ALARM_OR_GAS -> "Converted from an alarm or gas weapon";
             default -> Option.humanise(c);
         };
+    }
+
+    /** "Right date: 28 Nov 2026; right country: NO" for a timeline entry. */
+    private static String amendmentText(org.ferret.registry.Amendment a) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (a.occurredOn() != null) {
+            parts.add("date " + a.occurredOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+                    java.util.Locale.ENGLISH)));
+        }
+        if (a.country() != null) {
+            parts.add("country " + a.country());
+        }
+        if (a.holder() != null) {
+            parts.add("holder " + a.holder().toString().substring(0, 8));
+        }
+        if (a.place() != null) {
+            parts.add("place " + a.place());
+        }
+        if (a.reference() != null) {
+            parts.add("reference " + a.reference());
+        }
+        if (a.note() != null) {
+            parts.add("note " + a.note());
+        }
+        return "Right " + String.join(", ", parts);
     }
 
     private static String statusLabel(ItemView v) {

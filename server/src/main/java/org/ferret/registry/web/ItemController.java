@@ -94,7 +94,7 @@ class ItemController {
     @CanRegister
     @Operation(summary = "Add a marking (records a MARKING event; re-assesses the marking requirement)")
     ResponseEntity<Responses.Item> addMarking(@PathVariable UUID id, @RequestBody Requests.AddMarking body) {
-        ItemView v = registry.addMarking(new ItemId(id), RequestMapper.marking(body), RequestMapper.dateOrToday(body.markedOn()));
+        ItemView v = registry.addMarking(new ItemId(id), RequestMapper.marking(body), body.markedOn());
         return ResponseEntity.status(201).body(Responses.Item.of(v));
     }
 
@@ -106,7 +106,7 @@ class ItemController {
             throw new org.ferret.registry.InvalidValueException("componentId", "must be given");
         }
         return Responses.Item.of(registry.fitComponent(new ItemId(id), new ItemId(body.componentId()),
-                RequestMapper.dateOrToday(body.on()), body.note()));
+                body.on(), body.note()));
     }
 
     @PostMapping("/{id}/components/{componentId}/removal")
@@ -116,7 +116,7 @@ class ItemController {
             @RequestBody(required = false) Requests.RemoveComponent body) {
         Requests.RemoveComponent b = body == null ? new Requests.RemoveComponent(null, null) : body;
         return Responses.Item.of(registry.removeComponent(new ItemId(id), new ItemId(componentId),
-                RequestMapper.dateOrToday(b.on()), b.note()));
+                b.on(), b.note()));
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.ferret.registry.Amendment;
 import org.ferret.registry.Calibre;
 import org.ferret.registry.CountryCode;
 import org.ferret.registry.Deactivation;
@@ -19,6 +20,7 @@ import org.ferret.registry.MarkingElements;
 import org.ferret.registry.NewEvent;
 import org.ferret.registry.NewHolder;
 import org.ferret.registry.NewItem;
+import org.ferret.registry.Particulars;
 import org.ferret.registry.SerialNumber;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
@@ -71,10 +73,6 @@ final class RequestMapper {
         return m.composite("", () -> new NewHolder(r.type(), r.role(), r.name(), r.licenceNumber(), country), true);
     }
 
-    static LocalDate dateOrToday(LocalDate d) {
-        return d == null ? LocalDate.now() : d;
-    }
-
     private Marking marking(String prefix, Requests.AddMarking r) {
         if (r == null) {
             problems.add(new FieldProblem(prefix.isEmpty() ? "marking" : prefix.substring(0, prefix.length() - 1), "must be given"));
@@ -101,12 +99,21 @@ final class RequestMapper {
                 r.deactivation().verifyingAuthority(), r.deactivation().deactivationMark()));
         Destruction destruction = r.destruction() == null ? null : composite(prefix, () -> new Destruction(
                 r.destruction().method(), r.destruction().witness(), r.destruction().certificateNumber()));
+        Amendment amendment = null;
+        if (r.amend() != null) {
+            Requests.Amend a = r.amend();
+            CountryCode amendCountry = value(prefix + "amend.country", () -> CountryCode.ofNullable(a.country()));
+            amendment = composite(prefix, () -> new Amendment(a.occurredOn(), amendCountry,
+                    a.holderId() == null ? null : new HolderId(a.holderId()), a.place(), a.reference(), a.note()));
+        }
         if (problems.size() > before) {
             return null;
         }
-        return composite(prefix, () -> new NewEvent(r.type(), r.occurredOn(),
-                r.holderId() == null ? null : new HolderId(r.holderId()), country, r.place(), r.reference(), r.note(),
-                r.corrects() == null ? null : new EventId(r.corrects()), r.reason(), deactivation, destruction));
+        Particulars particulars = composite(prefix, () -> new Particulars(r.place(), r.reference(), r.note()));
+        Amendment amend = amendment;
+        return composite(prefix, () -> NewEvent.of(r.type(), r.occurredOn(), new NewEvent.Fields(
+                r.holderId() == null ? null : new HolderId(r.holderId()), country, particulars,
+                r.corrects() == null ? null : new EventId(r.corrects()), r.reason(), amend, deactivation, destruction)));
     }
 
     /** A single value at a known path. */

@@ -65,8 +65,17 @@ final class Requests {
             String note,
             @Schema(description = "CORRECTION: the event it corrects") UUID corrects,
             @Schema(description = "CORRECTION: why") String reason,
+            @Schema(description = "CORRECTION: what changes in the corrected event; omit to withdraw it")
+            Amend amend,
             DeactivationDetails deactivation,
             DestructionDetails destruction) {
+    }
+
+    @Schema(description = "What a correction changes in the event it corrects (omitted fields stay as recorded)")
+    record Amend(@Schema(example = "2026-11-28") LocalDate occurredOn,
+            @Schema(description = "other country of an export or import") String country,
+            @Schema(description = "holder of a transfer, manufacture or import") UUID holderId,
+            String place, String reference, String note) {
     }
 
     record DeactivationDetails(String certificateNumber, String standardApplied, String verifyingAuthority,

@@ -92,17 +92,22 @@ final class Responses {
     record Event(UUID id, int sequence, EventType type, LocalDate occurredOn, Instant recordedAt, String recordedBy,
             UUID holderId, String country, String place, String reference, String note, UUID relatedItemId,
             UUID corrects, String reason, Requests.DeactivationDetails deactivation,
-            Requests.DestructionDetails destruction, boolean correctedLater) {
+            Requests.DestructionDetails destruction, boolean correctedLater,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "CORRECTION: WITHDRAW or AMEND") String correction,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "CORRECTION (AMEND): what changes") Requests.Amend amend) {
         static Event of(LifecycleEvent e, boolean corrected) {
             var d = e.deactivation();
             var x = e.destruction();
+            var a = e.amendment();
             return new Event(e.id().value(), e.sequence(), e.type(), e.occurredOn(), e.recordedAt(), e.recordedBy(),
                     uuid(e.holder()), str(e.country()), e.place(), e.reference(), e.note(), uuid(e.relatedItem()),
                     e.corrects() == null ? null : e.corrects().value(), e.reason(),
                     d == null ? null : new Requests.DeactivationDetails(d.certificateNumber(), d.standardApplied(),
                             d.verifyingAuthority(), d.deactivationMark()),
                     x == null ? null : new Requests.DestructionDetails(x.method(), x.witness(), x.certificateNumber()),
-                    corrected);
+                    corrected, e.type() != EventType.CORRECTION ? null : e.withdraws() ? "WITHDRAW" : "AMEND",
+                    a == null ? null : new Requests.Amend(a.occurredOn(), str(a.country()), uuid(a.holder()), a.place(),
+                            a.reference(), a.note()));
         }
     }
 
