@@ -1,8 +1,11 @@
 package org.ferret.registry;
 
 import java.time.LocalDate;
-import java.util.List;
 
-/** Published when an item was destroyed. {@code serials} are normalised. */
-public record ItemDestroyed(ItemId item, ItemKind kind, List<String> serials, LocalDate occurredOn) {
+/**
+ * Published when an item was destroyed. Carries the item's id and the facts a listener acts on, never the item:
+ * a listener that needs its markings reads them from {@link Registry} (an event must stay small however many
+ * markings an item has).
+ */
+public record ItemDestroyed(ItemId item, EventId event, ItemKind kind, LocalDate occurredOn) {
 }

@@ -1,8 +1,11 @@
 package org.ferret.registry;
 
 import java.time.LocalDate;
-import java.util.List;
 
-/** Published when an item left the country. {@code serials} are normalised. */
-public record ItemExported(ItemId item, ItemKind kind, List<String> serials, CountryCode to, LocalDate occurredOn) {
+/**
+ * Published when an item was exported; {@code to} is the country of import. Carries the item's id and the facts a listener acts on, never the item:
+ * a listener that needs its markings reads them from {@link Registry} (an event must stay small however many
+ * markings an item has).
+ */
+public record ItemExported(ItemId item, EventId event, ItemKind kind, LocalDate occurredOn, CountryCode to) {
 }

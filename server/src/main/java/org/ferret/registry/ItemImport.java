@@ -25,7 +25,6 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.internal.CsvLayout;
-import org.ferret.registry.internal.ImportWriter;
 import org.ferret.shared.FerretException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -47,15 +46,15 @@ public class ItemImport {
     /** Progress is reported every this many rows. */
     static final int PROGRESS_EVERY = 5_000;
 
-    private final ImportWriter writer;
+    private final Registry registry;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ItemImport(ImportWriter writer, AuditLog audit, ApplicationEventPublisher events,
+    ItemImport(Registry registry, AuditLog audit, ApplicationEventPublisher events,
             PlatformTransactionManager txManager, Clock clock) {
-        this.writer = writer;
+        this.registry = registry;
         this.audit = audit;
         this.events = events;
         this.tx = new TransactionTemplate(txManager);
@@ -188,7 +187,9 @@ public class ItemImport {
                 return;
             }
             if (writing()) {
-                int written = writer.write(pending, id, at, actor).size();
+                // the same registration road as Registry.register, batched; publishes ItemsRegistered per batch
+                int written = registry.registerBatch(pending.stream().map(r -> new NewItem(r.kind(), r.attributes(),
+                        r.markings(), r.externalRef(), null)).toList(), id, at);
                 created += written;
                 alreadyPresent += pending.size() - written;
             }

@@ -1,7 +1,8 @@
 package org.ferret.registry;
 
-import java.util.List;
-
-/** Published when an item was registered. {@code serials} are normalised. */
-public record ItemRegistered(ItemId item, ItemKind kind, List<String> serials, boolean markingRequired) {
+/**
+ * Published when one item was registered through {@link Registry#register}. Carries the id and the facts a listener
+ * acts on, never the item or its serials (an item may carry dozens of markings; read them from {@link Registry}).
+ */
+public record ItemRegistered(ItemId item, ItemKind kind, boolean markingRequired) {
 }

@@ -1,8 +1,11 @@
 package org.ferret.registry;
 
 import java.time.LocalDate;
-import java.util.List;
 
-/** Published when an item was seized. {@code serials} are normalised. */
-public record ItemSeized(ItemId item, ItemKind kind, List<String> serials, LocalDate occurredOn) {
+/**
+ * Published when an item was seized. Carries the item's id and the facts a listener acts on, never the item:
+ * a listener that needs its markings reads them from {@link Registry} (an event must stay small however many
+ * markings an item has).
+ */
+public record ItemSeized(ItemId item, EventId event, ItemKind kind, LocalDate occurredOn) {
 }

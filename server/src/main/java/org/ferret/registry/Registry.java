@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
+import org.ferret.registry.internal.ImportWriter;
+import org.ferret.registry.internal.Registration;
+import org.ferret.registry.internal.TimeOrderedIds;
 import org.ferret.registry.internal.RegistryStore;
 import org.ferret.registry.internal.StoredItem;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,9 +39,11 @@ public class Registry {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ImportWriter importWriter;
 
-    Registry(RegistryStore store, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Registry(RegistryStore store, ImportWriter importWriter, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.importWriter = importWriter;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -60,8 +65,58 @@ public class Registry {
             requireHolderExists("initialEvent.holder", holderOf(item.initialEvent()));
         }
         ItemId id = ItemId.newId();
-        Instant now = now();
         String actor = Actor.current().username();
+        Registration r = prepare(id, item, now(), actor);
+        store.insertItem(r.item(), null, actor);
+        int order = 0;
+        for (Marking m : r.markings()) {
+            store.insertMarking(id, ++order, m, r.item().registeredAt(), null);
+        }
+        r.history().forEach(store::insertEvent);
+        DerivedState state = new DerivedState(r.item().status(), r.item().statusSince(), r.item().holder(), null, Set.of());
+        List<LifecycleEvent> history = r.history();
+        ItemView view = view(id);
+        audit.record("ITEM_REGISTERED", "item", id.toString(), null, item);
+        events.publishEvent(new ItemRegistered(id, item.kind(), view.markingRequired()));
+        history.forEach(e -> publish(view, e, state.status()));
+        return view;
+    }
+
+    /**
+     * Registers a batch of items as one bulk import job, on the same road as {@link #register} (same derivation and
+     * marking requirement), written with multi-row inserts inside the caller's transaction. Items whose external
+     * reference is already registered are skipped. Published as {@link ItemsRegistered} events of at most
+     * {@link ItemsRegistered#MAX_ITEMS} ids, so listeners update incrementally. The caller audits the job.
+     *
+     * @return how many items were written
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int registerBatch(List<NewItem> items, UUID importJob, Instant at) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        String actor = Actor.current().username();
+        Set<String> existing = importWriter.existingRefs(items.stream().map(NewItem::externalRef)
+                .filter(r -> r != null).toList());
+        List<Registration> fresh = new ArrayList<>(items.size());
+        for (NewItem item : items) {
+            if (item.externalRef() == null || !existing.contains(item.externalRef())) {
+                if (item.initialEvent() != null) {
+                    requireNotInFuture("initialEvent.occurredOn", item.initialEvent().occurredOn());
+                }
+                fresh.add(prepare(new ItemId(TimeOrderedIds.next()), item, at.truncatedTo(ChronoUnit.MICROS), actor));
+            }
+        }
+        importWriter.write(fresh, importJob, actor);
+        for (int i = 0; i < fresh.size(); i += ItemsRegistered.MAX_ITEMS) {
+            events.publishEvent(new ItemsRegistered(importJob, fresh.subList(i, Math.min(fresh.size(), i + ItemsRegistered.MAX_ITEMS))
+                    .stream().map(r -> r.item().id()).toList()));
+        }
+        return fresh.size();
+    }
+
+    /** The one registration road: an item's row, markings and first events, with status and marking requirement derived. */
+    private Registration prepare(ItemId id, NewItem item, Instant now, String actor) {
         List<LifecycleEvent> history = new ArrayList<>();
         if (item.initialEvent() != null) {
             history.add(new LifecycleEvent(EventId.newId(), id, 1, now, actor, item.initialEvent()));
@@ -69,18 +124,8 @@ public class Registry {
         MarkingDecision marking = MarkingPolicies.requirementFor(item.kind(), item.markings(),
                 StatusDerivation.imported(history));
         DerivedState state = history.isEmpty() ? StatusDerivation.initial() : StatusDerivation.derive(item.kind(), history);
-        store.insertItem(new StoredItem(id, item.externalRef(), item.kind(), item.attributes(), state.status(),
-                state.statusSince(), state.holder(), null, !marking.compliant(), now), null, actor);
-        int order = 0;
-        for (Marking m : item.markings()) {
-            store.insertMarking(id, ++order, m, now, null);
-        }
-        history.forEach(store::insertEvent);
-        ItemView view = view(id);
-        audit.record("ITEM_REGISTERED", "item", id.toString(), null, item);
-        events.publishEvent(new ItemRegistered(id, item.kind(), serials(view), view.markingRequired()));
-        history.forEach(e -> publish(view, e, state.status()));
-        return view;
+        return new Registration(new StoredItem(id, item.externalRef(), item.kind(), item.attributes(), state.status(),
+                state.statusSince(), state.holder(), null, !marking.compliant(), now), item.markings(), history);
     }
 
     /** The item with its markings, fittings and history. */
@@ -373,16 +418,17 @@ public class Registry {
     }
 
     private void publish(ItemView view, LifecycleEvent e, ItemStatus statusAfter) {
-        List<String> serials = serials(view);
         events.publishEvent(new ItemEventRecorded(view.id(), e.id(), e.type(), e.occurredOn(), statusAfter));
-        Object specific = switch (e.type()) {
-            case THEFT_REPORTED -> new ItemReportedStolen(view.id(), view.kind(), serials, e.occurredOn());
-            case LOSS_REPORTED -> new ItemReportedLost(view.id(), view.kind(), serials, e.occurredOn());
-            case SEIZURE -> new ItemSeized(view.id(), view.kind(), serials, e.occurredOn());
-            case RECOVERY -> new ItemRecovered(view.id(), view.kind(), serials, e.occurredOn());
-            case EXPORT -> new ItemExported(view.id(), view.kind(), serials, e.country(), e.occurredOn());
-            case DEACTIVATION -> new ItemDeactivated(view.id(), view.kind(), serials, e.occurredOn());
-            case DESTRUCTION -> new ItemDestroyed(view.id(), view.kind(), serials, e.occurredOn());
+        ItemId id = view.id();
+        ItemKind kind = view.kind();
+        Object specific = switch (e.what()) {
+            case NewEvent.TheftReported t -> new ItemReportedStolen(id, e.id(), kind, t.occurredOn());
+            case NewEvent.LossReported l -> new ItemReportedLost(id, e.id(), kind, l.occurredOn());
+            case NewEvent.Seizure z -> new ItemSeized(id, e.id(), kind, z.occurredOn());
+            case NewEvent.Recovery r -> new ItemRecovered(id, e.id(), kind, r.occurredOn());
+            case NewEvent.Export x -> new ItemExported(id, e.id(), kind, x.occurredOn(), x.to());
+            case NewEvent.Deactivated d -> new ItemDeactivated(id, e.id(), kind, d.occurredOn());
+            case NewEvent.Destroyed d -> new ItemDestroyed(id, e.id(), kind, d.occurredOn());
             default -> null;
         };
         if (specific != null) {
@@ -390,13 +436,20 @@ public class Registry {
         }
     }
 
-    private static List<String> serials(ItemView view) {
+    /** The normalised serials an item's markings carry (markings withdrawn by a correction left out). */
+    public static List<String> serialsOf(ItemView view) {
         return view.markings().stream().filter(m -> !m.retracted()).map(m -> m.marking().elements().serialNumber())
                 .filter(s -> s != null).map(SerialNumber::normalised).distinct().toList();
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The serials of the given items, as {@link #forEachSerial} streams them (one query; for event listeners). */
+    @Transactional(readOnly = true)
+    public void forEachSerialOf(java.util.Collection<ItemId> items, java.util.function.Consumer<RegisteredSerial> sink) {
+        store.serialsOf(items).forEach(sink);
     }
 
     /**

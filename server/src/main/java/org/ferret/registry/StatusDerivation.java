@@ -111,8 +111,9 @@ public final class StatusDerivation {
         HolderId holder = null;
         ItemId fittedTo = null;
         Set<ItemId> components = new LinkedHashSet<>();
+        LifecycleEvent setter = null;
         for (LifecycleEvent e : effective(events)) {
-            ItemStatus next = next(kind, status, since, first, e);
+            ItemStatus next = next(kind, status, since, first, e, setter);
             switch (e.what()) {
                 case NewEvent.ComponentFitted f -> {
                     if (kind.isComponent()) {
@@ -142,6 +143,7 @@ public final class StatusDerivation {
             }
             if (next != status || since == null) {
                 since = e.occurredOn();
+                setter = e;
             }
             status = next;
             if (first == null) {
@@ -152,7 +154,8 @@ public final class StatusDerivation {
     }
 
     /** The transition table: which event may follow which status, and the status it leads to. */
-    static ItemStatus next(ItemKind kind, ItemStatus s, LocalDate since, LocalDate first, LifecycleEvent e) {
+    static ItemStatus next(ItemKind kind, ItemStatus s, LocalDate since, LocalDate first, LifecycleEvent e,
+            LifecycleEvent setter) {
         if (s == ItemStatus.DESTROYED) {
             throw refused(e, "the item was destroyed on " + day(since) + "; only a correction may follow");
         }
@@ -164,22 +167,22 @@ public final class StatusDerivation {
                 }
                 yield ItemStatus.IN_LAWFUL_POSSESSION;
             }
-            case IMPORT -> allowedFrom(e, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,
+            case IMPORT -> allowedFrom(e, setter, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,
                     ItemStatus.EXPORTED);
-            case EXPORT -> allowedFrom(e, s, since, ItemStatus.EXPORTED, ItemStatus.IN_LAWFUL_POSSESSION);
+            case EXPORT -> allowedFrom(e, setter, s, since, ItemStatus.EXPORTED, ItemStatus.IN_LAWFUL_POSSESSION);
             case TRANSFER_OF_POSSESSION -> s == ItemStatus.DEACTIVATED ? ItemStatus.DEACTIVATED
-                    : allowedFrom(e, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,
+                    : allowedFrom(e, setter, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,
                             ItemStatus.FOUND, ItemStatus.SEIZED, ItemStatus.SURRENDERED);
-            case LOSS_REPORTED -> allowedFrom(e, s, since, ItemStatus.REPORTED_LOST, ItemStatus.IN_LAWFUL_POSSESSION,
+            case LOSS_REPORTED -> allowedFrom(e, setter, s, since, ItemStatus.REPORTED_LOST, ItemStatus.IN_LAWFUL_POSSESSION,
                     ItemStatus.DEACTIVATED);
-            case THEFT_REPORTED -> allowedFrom(e, s, since, ItemStatus.REPORTED_STOLEN, ItemStatus.IN_LAWFUL_POSSESSION,
+            case THEFT_REPORTED -> allowedFrom(e, setter, s, since, ItemStatus.REPORTED_STOLEN, ItemStatus.IN_LAWFUL_POSSESSION,
                     ItemStatus.REPORTED_LOST, ItemStatus.DEACTIVATED);
             case RECOVERY -> first == null ? ItemStatus.FOUND
-                    : allowedFrom(e, s, since, ItemStatus.FOUND, ItemStatus.REPORTED_LOST, ItemStatus.REPORTED_STOLEN);
-            case SEIZURE -> allowedFrom(e, s, since, ItemStatus.SEIZED, ItemStatus.IN_LAWFUL_POSSESSION,
+                    : allowedFrom(e, setter, s, since, ItemStatus.FOUND, ItemStatus.REPORTED_LOST, ItemStatus.REPORTED_STOLEN);
+            case SEIZURE -> allowedFrom(e, setter, s, since, ItemStatus.SEIZED, ItemStatus.IN_LAWFUL_POSSESSION,
                     ItemStatus.REPORTED_LOST, ItemStatus.REPORTED_STOLEN, ItemStatus.FOUND, ItemStatus.SURRENDERED,
                     ItemStatus.DEACTIVATED);
-            case SURRENDER -> allowedFrom(e, s, since, ItemStatus.SURRENDERED, ItemStatus.IN_LAWFUL_POSSESSION,
+            case SURRENDER -> allowedFrom(e, setter, s, since, ItemStatus.SURRENDERED, ItemStatus.IN_LAWFUL_POSSESSION,
                     ItemStatus.FOUND, ItemStatus.DEACTIVATED);
             case MARKING -> {
                 if (s == ItemStatus.EXPORTED) {
@@ -200,7 +203,7 @@ public final class StatusDerivation {
                 if (kind.category() == ItemCategory.AMMUNITION_LOT) {
                     throw refused(e, "ammunition lots cannot be deactivated");
                 }
-                yield allowedFrom(e, s, since, ItemStatus.DEACTIVATED, ItemStatus.IN_LAWFUL_POSSESSION,
+                yield allowedFrom(e, setter, s, since, ItemStatus.DEACTIVATED, ItemStatus.IN_LAWFUL_POSSESSION,
                         ItemStatus.SEIZED, ItemStatus.SURRENDERED, ItemStatus.FOUND);
             }
             case DESTRUCTION -> {
@@ -214,20 +217,30 @@ public final class StatusDerivation {
     }
 
     /** {@code leadsTo} if the event may follow status {@code s}, else refused in words. */
-    private static ItemStatus allowedFrom(LifecycleEvent e, ItemStatus s, LocalDate since, ItemStatus leadsTo,
-            ItemStatus... allowed) {
+    private static ItemStatus allowedFrom(LifecycleEvent e, LifecycleEvent setter, ItemStatus s, LocalDate since,
+            ItemStatus leadsTo, ItemStatus... allowed) {
         for (ItemStatus a : allowed) {
             if (a == s) {
                 return leadsTo;
             }
         }
+        if (setter != null && setter.sequence() > e.sequence()) {
+            // the event that does not fit was recorded first; the newer, earlier-dated one is what the user is adding
+            String what = correctWhat(e.type());
+            throw refused(setter, s == leadsTo
+                    ? "the item is already " + label(s) + " since " + day(e.occurredOn()) + "; correct that " + what + " instead"
+                    : "the item would then be " + label(s) + " when the event of " + day(e.occurredOn())
+                            + " happened, which cannot follow that; correct one of them instead");
+        }
         String when = since == null ? "" : " since " + day(since);
         if (s == leadsTo) {
-            boolean report = e.type() == EventType.LOSS_REPORTED || e.type() == EventType.THEFT_REPORTED;
-            throw refused(e, "the item is already " + label(s) + when + "; correct that "
-                    + (report ? "report" : "event") + " instead");
+            throw refused(e, "the item is already " + label(s) + when + "; correct that " + correctWhat(e.type()) + " instead");
         }
         throw refused(e, "the item is " + label(s) + when);
+    }
+
+    private static String correctWhat(EventType t) {
+        return t == EventType.LOSS_REPORTED || t == EventType.THEFT_REPORTED ? "report" : "event";
     }
 
     private static IllegalTransitionException refused(LifecycleEvent e, String why) {

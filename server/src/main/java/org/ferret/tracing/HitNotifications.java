@@ -53,12 +53,13 @@ public class HitNotifications {
 
     /** Checks a seized or found item against the lost and stolen records; returns the notifications created. */
     @Transactional
-    public List<HitNotification> onSeizedOrFound(ItemId trigger, List<String> serials, EventType event, LocalDate on) {
+    public List<HitNotification> onSeizedOrFound(ItemId trigger, EventType event, LocalDate on) {
         List<HitNotification> created = new ArrayList<>();
         ItemView self = registry.find(trigger).orElse(null);
         if (self == null) {
             return created;
         }
+        List<String> serials = Registry.serialsOf(self);
         // the item itself: was it lost or stolen when this event happened?
         // (the history as corrected, in the order the events occurred, up to the triggering event)
         List<LifecycleEvent> history = self.effectiveHistory();

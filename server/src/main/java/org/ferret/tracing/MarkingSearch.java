@@ -71,6 +71,10 @@ public class MarkingSearch {
         index.indexItem(id);
     }
 
+    void indexItems(java.util.List<ItemId> ids) {
+        index.indexItems(ids);
+    }
+
     /** Runs a search; bad patterns and filters are refused naming the parameter. */
     public SearchResult search(SearchQuery q) {
         MarkingPattern pattern = parse(q.q(), q.ncic());

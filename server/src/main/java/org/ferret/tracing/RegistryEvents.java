@@ -3,7 +3,7 @@ package org.ferret.tracing;
 import org.ferret.registry.EventType;
 import org.ferret.registry.ItemEventRecorded;
 import org.ferret.registry.ItemRecovered;
-import org.ferret.registry.ItemsImported;
+import org.ferret.registry.ItemsRegistered;
 import org.ferret.registry.ItemRegistered;
 import org.ferret.registry.ItemSeized;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,17 +36,17 @@ class RegistryEvents {
     @ApplicationModuleListener
     void on(ItemSeized e) {
         search.indexItem(e.item()); // a seized item registered with its seizure must be indexed before matching
-        hits.onSeizedOrFound(e.item(), e.serials(), EventType.SEIZURE, e.occurredOn());
+        hits.onSeizedOrFound(e.item(), EventType.SEIZURE, e.occurredOn());
     }
 
-    /** A bulk import announces only how many items it wrote, so the index is rebuilt from the registry. */
+    /** A bulk import announces its items batch by batch: the index takes them in, one registry read a batch. */
     @ApplicationModuleListener
-    void on(ItemsImported e) {
-        search.rebuildIfStarted();
+    void on(ItemsRegistered e) {
+        search.indexItems(e.items());
     }
 
     @ApplicationModuleListener
     void on(ItemRecovered e) {
-        hits.onSeizedOrFound(e.item(), e.serials(), EventType.RECOVERY, e.occurredOn());
+        hits.onSeizedOrFound(e.item(), EventType.RECOVERY, e.occurredOn());
     }
 }

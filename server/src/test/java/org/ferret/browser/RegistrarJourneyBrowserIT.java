@@ -71,6 +71,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         assertThat(page.locator("#marking-flag")).hasCount(0);
 
         page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("THEFT_REPORTED");
+        page.locator("#occurredOn").fill("2026-11-14");
         page.locator("#record-event").getByLabel("Place").fill("Tampere");
         page.locator("#record-event").getByLabel("Reference").fill("POL-2026-0415");
         page.locator("#record-event").getByLabel("Note").fill("Taken in a burglary of the owner's home safe");
@@ -114,6 +115,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         assertThat(page.locator("#item-status")).hasText("in lawful possession");
 
         page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("DEACTIVATION");
+        page.locator("#occurredOn").fill("2026-11-20");
         page.getByLabel("Standard applied").fill("EU 2018/337");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
         assertThat(page.locator("#deactivationCertificate-error")).containsText("must be given");
@@ -181,6 +183,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         page.locator("#marking-serialNumber").fill(serial);
         page.locator("#marking-countryOrPlace").fill("FI");
         page.locator("#marking-method").selectOption("ENGRAVED");
+        page.locator("#markedOn").fill(java.time.LocalDate.now().toString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add marking")).click();
 
         assertThat(page.locator("#notice")).containsText("no longer needs marking");
@@ -211,15 +214,60 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
 
         page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("TRANSFER_OF_POSSESSION");
+        page.locator("#occurredOn").fill("2026-11-02");
         page.getByLabel("New holder").fill("NO-SUCH-LICENCE");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
         assertThat(page.locator("#holder-error")).containsText("no holder has the licence number");
 
-        page.getByLabel("New holder").fill(licence);
+        // typed as a clerk might: lower case, a space for the hyphen (compared as serials are)
+        page.getByLabel("New holder").fill(licence.toLowerCase().replace("fi-dl-", "fi dl "));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
         assertThat(page.locator("#history")).containsText("Possession transferred");
         page.locator("#history").getByText("To holder").getByRole(AriaRole.LINK).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Erä ja Ase Oy (demo)"))).isVisible();
         assertThat(page.locator("main")).containsText("written to the audit log");
+    }
+
+    @Test
+    void a_registrar_corrects_the_date_of_a_theft_report_and_the_item_stays_reported_stolen_since_that_date() {
+        String serial = "CT-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        page.navigate(base + "/items/new");
+        page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("PISTOL");
+        page.locator("#markings-0-serialNumber").fill(serial);
+        page.locator("#markings-0-manufacturer").fill("Glock");
+        page.locator("#markings-0-countryOrPlace").fill("AT");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
+        assertThat(page.locator("#item-status")).hasText("in lawful possession");
+
+        // the date is not pre-filled: the registrar gives the day it happened
+        assertThat(page.locator("#occurredOn")).hasValue("");
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("THEFT_REPORTED");
+        page.locator("#occurredOn").fill("2026-12-01");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+        assertThat(page.locator("#item-status")).hasText("reported stolen");
+
+        // reporting it again with the right date is refused in words, pointing to a correction
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("THEFT_REPORTED");
+        page.locator("#occurredOn").fill("2026-11-28");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+        assertThat(page.locator("#record-event #error-summary")).containsText(
+                "A theft cannot be reported on 28 Nov 2026: the item is already reported stolen since 1 Dec 2026; "
+                        + "correct that report instead.");
+
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("CORRECTION");
+        page.locator("#occurredOn").fill("2026-12-02");
+        page.locator("#corrects").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.locator("#correction").selectOption("AMEND");
+        page.locator("#amendOccurredOn").fill("2026-11-28");
+        page.getByLabel("Reason for the correction").fill("the owner gave the wrong day");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
+
+        assertThat(page.locator("#item-status")).hasText("reported stolen");
+        assertThat(page.locator("main")).containsText("status since 28 Nov 2026");
+        // the original stays, shown as corrected; the correction says what it changed
+        assertThat(page.locator("#event-1")).containsText("amended by correction #2");
+        assertThat(page.locator("#event-2")).containsText("Right date 28 Nov 2026");
+        Browsers.screenshot(page, "12-corrected-theft-date");
     }
 }

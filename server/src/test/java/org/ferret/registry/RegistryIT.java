@@ -391,6 +391,43 @@ class RegistryIT {
     }
 
     @Test
+    void an_item_with_ninety_markings_is_registered_and_its_published_event_stays_small() {
+        List<Map<String, Object>> markings = new java.util.ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        for (int i = 0; i < 90; i++) {
+            markings.add(Map.of("kind", "MANUFACTURE", "manufacturer", "Sako", "countryOrPlace", "FI",
+                    "serialNumber", ("N" + run + "-" + i + "-").repeat(4).substring(0, 40)));
+        }
+        var res = api.post("/api/v1/items", Map.of("kind", "RIFLE", "markings", markings));
+        assertThat(res.getStatusCode().value()).as("%s", res.getBody()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select max(length(serialized_event)) from event_publication "
+                + "where event_type like '%ItemRegistered'", Integer.class)).isLessThan(1000);
+    }
+
+    @Test
+    void a_bulk_import_publishes_its_items_in_small_batches_on_the_registration_road() {
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        StringBuilder csv = new StringBuilder(
+                "external_ref,kind,manufacturer,country_of_manufacture,serial_number,marking_manufacturer,marking_country_or_place\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("B-").append(run).append('-').append(i).append(",pistol,Walther,DE,W").append(run).append(i)
+                    .append(",Walther,DE\n");
+        }
+        var res = api.client.post().uri("/api/v1/items/import").contentType(MediaType.parseMediaType("text/csv"))
+                .body(csv.toString()).retrieve().toEntity(Map.class);
+        assertThat(res.getStatusCode().value()).as("%s", res.getBody()).isEqualTo(200);
+        UUID job = UUID.fromString((String) res.getBody().get("job"));
+
+        List<ItemsRegistered> batches = published.events.stream().filter(ItemsRegistered.class::isInstance)
+                .map(ItemsRegistered.class::cast).filter(e -> job.equals(e.importJob())).toList();
+        assertThat(batches).allSatisfy(b -> assertThat(b.items()).hasSizeLessThanOrEqualTo(ItemsRegistered.MAX_ITEMS));
+        List<String> announced = batches.stream().flatMap(b -> b.items().stream()).map(ItemId::toString).sorted().toList();
+        List<String> written = jdbc.queryForList("select cast(id as varchar(36)) from registry_item where import_job = ?",
+                String.class, job).stream().sorted().toList();
+        assertThat(announced).hasSize(200).isEqualTo(written);
+    }
+
+    @Test
     void the_api_is_documented_in_openapi() {
         var res = api.client.get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(res.getStatusCode().value()).isEqualTo(200);
@@ -423,6 +460,11 @@ class RegistryIT {
 
         @EventListener
         void on(ItemReportedStolen e) {
+            events.add(e);
+        }
+
+        @EventListener
+        void on(ItemsRegistered e) {
             events.add(e);
         }
     }

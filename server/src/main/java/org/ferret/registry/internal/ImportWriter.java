@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.ferret.registry.ItemAttributes;
-import org.ferret.registry.ItemStatus;
 import org.ferret.registry.Marking;
 import org.ferret.registry.MarkingElements;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -23,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes validated import rows: multi-row INSERT statements (many rows per statement) sent as JDBC batches, which
- * is fast on both H2 and PostgreSQL without driver-specific settings. Rows whose external_ref exists are skipped.
+ * Writes batches of prepared registrations ({@code Registry.registerBatch}, the bulk import's road): multi-row INSERT
+ * statements (many rows per statement) sent as JDBC batches, which is fast on both H2 and PostgreSQL without
+ * driver-specific settings.
  */
 @Repository
 public class ImportWriter {
@@ -34,11 +34,11 @@ public class ImportWriter {
 
     private static final String ITEM_INSERT = """
             insert into registry_item (id, external_ref, category, kind, manufacturer, model, calibre,
-                country_of_manufacture, year_of_manufacture, construction, quantity, status, marking_required,
-                import_job, registered_at, registered_by) values""";
+                country_of_manufacture, year_of_manufacture, construction, quantity, status, status_since, holder_id,
+                marking_required, import_job, registered_at, registered_by) values""";
     private static final int[] ITEM_TYPES = {Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-            Types.BOOLEAN, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+            Types.DATE, Types.OTHER, Types.BOOLEAN, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
 
     private static final String MARKING_INSERT = """
             insert into registry_marking (id, item_id, mark_order, kind, manufacturer, country_or_place,
@@ -50,34 +50,42 @@ public class ImportWriter {
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
+    private final RegistryStore store;
 
-    ImportWriter(JdbcTemplate jdbc, JdbcClient client) {
+    ImportWriter(JdbcTemplate jdbc, JdbcClient client, RegistryStore store) {
         this.jdbc = jdbc;
         this.client = client;
+        this.store = store;
     }
 
-    /** The rows of the chunk actually written, after skipping external refs already in the registry. */
-    public List<CsvLayout.Row> write(List<CsvLayout.Row> rows, UUID job, Instant at, String actor) {
-        Set<String> existing = new HashSet<>(client.sql("select external_ref from registry_item where external_ref in (:refs)")
-                .param("refs", rows.stream().map(CsvLayout.Row::externalRef).toList())
-                .query(String.class).list());
-        List<CsvLayout.Row> fresh = existing.isEmpty() ? rows
-                : rows.stream().filter(r -> !existing.contains(r.externalRef())).toList();
-        if (fresh.isEmpty()) {
-            return fresh;
+    /** Which of these external references are registered already (one query). */
+    public Set<String> existingRefs(List<String> refs) {
+        if (refs.isEmpty()) {
+            return Set.of();
         }
-        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        List<Object[]> items = new ArrayList<>(fresh.size());
-        List<Object[]> markings = new ArrayList<>(fresh.size() * 2);
-        for (CsvLayout.Row r : fresh) {
-            UUID id = TimeOrderedIds.next();
+        return new HashSet<>(client.sql("select external_ref from registry_item where external_ref in (:refs)")
+                .param("refs", refs).query(String.class).list());
+    }
+
+    /** Writes prepared registrations: items and markings as multi-row inserts, first events (rare here) one by one. */
+    public void write(List<Registration> registrations, UUID job, String actor) {
+        if (registrations.isEmpty()) {
+            return;
+        }
+        List<Object[]> items = new ArrayList<>(registrations.size());
+        List<Object[]> markings = new ArrayList<>(registrations.size() * 2);
+        for (Registration reg : registrations) {
+            StoredItem r = reg.item();
+            UUID id = r.id().value();
+            OffsetDateTime when = r.registeredAt().atOffset(ZoneOffset.UTC);
             ItemAttributes a = r.attributes();
             items.add(new Object[] {id, r.externalRef(), r.kind().category().name(), r.kind().name(), a.manufacturer(),
                     a.model(), str(a.calibre()), str(a.countryOfManufacture()), a.yearOfManufacture(),
                     a.construction() == null ? null : a.construction().name(), a.quantity(),
-                    ItemStatus.IN_LAWFUL_POSSESSION.name(), r.markingRequired(), job, when, actor});
+                    r.status().name(), r.statusSince(), r.holder() == null ? null : r.holder().value(),
+                    r.markingRequired(), job, when, actor});
             int order = 0;
-            for (Marking m : r.markings()) {
+            for (Marking m : reg.markings()) {
                 MarkingElements e = m.elements();
                 markings.add(new Object[] {TimeOrderedIds.next(), id, ++order, m.kind().name(), e.manufacturer(),
                         e.countryOrPlace(), e.serialNumber() == null ? null : e.serialNumber().value(),
@@ -88,7 +96,9 @@ public class ImportWriter {
         }
         insert(ITEM_INSERT, ITEM_TYPES, items);
         insert(MARKING_INSERT, MARKING_TYPES, markings);
-        return fresh;
+        for (Registration reg : registrations) {
+            reg.history().forEach(store::insertEvent);
+        }
     }
 
     /** Inserts rows with {@value #ROWS_PER_STATEMENT} rows per statement, full statements sent as one batch. */

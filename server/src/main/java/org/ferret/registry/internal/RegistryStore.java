@@ -458,4 +458,21 @@ public class RegistryStore {
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 });
     }
+
+    /** The serials of these items, as {@link #forEachSerial} gives them (one query). */
+    public List<RegisteredSerial> serialsOf(Collection<ItemId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select i.id, i.kind, i.manufacturer, i.model, i.calibre, i.country_of_manufacture, m.serial_number
+                from registry_marking m join registry_item i on i.id = m.item_id
+                where i.id in (:ids) and m.serial_number is not null
+                and (m.event_id is null or not exists (
+                    select 1 from registry_event c where c.corrects_event = m.event_id and c.correction = 'WITHDRAW'))""")
+                .param("ids", ids.stream().map(ItemId::value).toList())
+                .query((rs, n) -> new RegisteredSerial(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
 }

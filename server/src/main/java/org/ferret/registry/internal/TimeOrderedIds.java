@@ -7,11 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Version 7 UUIDs (RFC 9562): a millisecond timestamp followed by random bits. Bulk imports use them so that a
  * million new primary keys land at the end of the B-tree indexes instead of at random places in them.
  */
-final class TimeOrderedIds {
+public final class TimeOrderedIds {
     private TimeOrderedIds() {
     }
 
-    static UUID next() {
+    public static UUID next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long millis = System.currentTimeMillis();
         long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);

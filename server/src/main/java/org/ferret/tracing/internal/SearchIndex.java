@@ -166,4 +166,31 @@ public class SearchIndex {
             }
         }
     }
+
+    /**
+     * Adds the serials of newly registered items (a bulk import's batch) with one registry read, rather than
+     * rebuilding the index. Does nothing before the index exists: its build reads them anyway.
+     */
+    public void indexItems(java.util.List<ItemId> ids) {
+        if (rebuilding) {
+            ids.forEach(id -> changedDuringRebuild.add(id.value()));
+        }
+        if (!started.get()) {
+            return;
+        }
+        MarkingIndex current = index;
+        ItemFacts currentFacts = facts;
+        registry.forEachSerialOf(ids, s -> {
+            if (Confusion.normaliseSerial(s.serialNumber()).isEmpty()) {
+                return;
+            }
+            int f = currentFacts.intern(new ItemFacts.Facts(s.kind(), s.manufacturer(), s.model(), s.calibre(),
+                    s.countryOfManufacture()));
+            synchronized (current) {
+                if (!current.contains(s.item(), s.serialNumber())) {
+                    current.add(s.item(), s.serialNumber(), f);
+                }
+            }
+        });
+    }
 }
