@@ -236,6 +236,49 @@ public final class MarkingIndex {
         return new long[] {v, mask};
     }
 
+    /** The code bits of a packed serial or pattern (the top four bits hold the length). */
+    static final long CODES = (1L << 60) - 1;
+    /** Bit 0 of each of the ten 6-bit groups. */
+    private static final long GROUP_LOW_BITS = 0x041041041041041L;
+
+    /**
+     * Whether a packed serial fits a packed pattern ({@code codes}, with {@code mask} covering its readable
+     * positions, {@code m} long) with at most one edit: exactly the serials {@link MarkingMatcher#alignWithEdit}
+     * accepts, decided on two longs. Same length: at most one readable position in another class. One longer
+     * (a character missing from the reading) or one shorter (an extra character read): the positions that differ
+     * with the serial unshifted all lie after those that differ with it shifted by one, so a split exists.
+     */
+    static boolean mayFitWithEdit(long serial, long codes, long mask, int m) {
+        int n = (int) (serial >>> 60);
+        long s = serial & CODES;
+        if (n == m) {
+            return Integer.bitCount(differing(s, codes, mask)) <= 1;
+        }
+        int straight = differing(s, codes, mask);
+        if (n == m + 1) {
+            // pattern position i reads serial i before the missing character, serial i + 1 after it
+            int shifted = differing(s >>> 6, codes, mask);
+            int firstStraight = straight == 0 ? m : Integer.numberOfTrailingZeros(straight);
+            int lastShifted = shifted == 0 ? -1 : 31 - Integer.numberOfLeadingZeros(shifted);
+            return lastShifted < firstStraight;
+        }
+        if (n == m - 1) {
+            // pattern position i reads serial i before the extra character k, serial i - 1 after it
+            int shifted = differing((s << 6) & CODES, codes, mask) & ~1;
+            int firstStraight = straight == 0 ? m - 1 : Integer.numberOfTrailingZeros(straight);
+            int lastShifted = shifted == 0 ? 0 : 31 - Integer.numberOfLeadingZeros(shifted);
+            return lastShifted <= firstStraight;
+        }
+        return false;
+    }
+
+    /** Bit i set when readable position i of the pattern is in another class than the serial's code there. */
+    private static int differing(long serialCodes, long codes, long mask) {
+        long x = (serialCodes ^ codes) & mask;
+        x |= x >>> 1 | x >>> 2 | x >>> 3 | x >>> 4 | x >>> 5;
+        return (int) Long.compress(x, GROUP_LOW_BITS);
+    }
+
     private boolean is(int id, UUID item) {
         return msb[id] == item.getMostSignificantBits() && lsb[id] == item.getLeastSignificantBits();
     }
@@ -278,11 +321,15 @@ public final class MarkingIndex {
             this.packed = p.hasRun() || p.ncic() ? null : packPattern(p.symbols());
         }
 
-        /** Verifies each distinct candidate once with the one-edit alignment. */
+        /**
+         * Verifies each distinct candidate once with the one-edit alignment. Short serials are first tried on their
+         * packed signature ({@link #mayFitWithEdit}), one read instead of three, so that only fits reach the alignment.
+         */
         void offerAllWithEdit(IntList ids) {
             int[] a = Arrays.copyOf(ids.a, ids.n);
             Arrays.sort(a);
             String symbols = p.symbols();
+            long[] pp = packPattern(symbols);
             MarkingMatcher.Scratch scratch = new MarkingMatcher.Scratch();
             for (int k = 0; k < a.length; k++) {
                 int id = a[k];
@@ -290,6 +337,10 @@ public final class MarkingIndex {
                     continue;
                 }
                 examined++;
+                long v = sig[id];
+                if (pp != null && v != UNPACKED && !mayFitWithEdit(v, pp[0] & CODES, pp[1] & CODES, symbols.length())) {
+                    continue;
+                }
                 if (removed.get(id)) {
                     continue;
                 }
