@@ -1,8 +1,8 @@
 package org.ferret.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,12 +51,12 @@ class ImportCommand {
             long size = Math.max(1, Files.size(file));
             ImportMode mode = commitValidRows ? ImportMode.COMMIT_VALID_ROWS : ImportMode.ALL_OR_NOTHING;
             String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
-            try (var ctx = FerretCli.offline(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (var ctx = FerretCli.offline(); InputStream reader = new BufferedInputStream(Files.newInputStream(file))) {
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(who, null, List.of()));
                 ImportReport report;
                 if (quiet) {
-                    report = ctx.getBean(ItemImport.class).importCsv(reader, mode, null);
+                    report = ctx.getBean(ItemImport.class).importCsv(reader, mode, null, Long.MAX_VALUE);
                 } else {
                     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing " + file.getFileName())
                             .setInitialMax(size).setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII)
@@ -64,7 +64,8 @@ class ImportCommand {
                             .setUpdateIntervalMillis(250).build()) {
                         // characters approximate bytes for the mostly-ASCII CSV files this reads
                         report = ctx.getBean(ItemImport.class).importCsv(reader, mode,
-                                (rows, chars) -> bar.stepTo(Math.min(size, chars)).setExtraMessage(rows + " rows"));
+                                (rows, chars) -> bar.stepTo(Math.min(size, chars)).setExtraMessage(rows + " rows"),
+                                Long.MAX_VALUE);
                         bar.stepTo(size);
                     }
                 }
@@ -74,7 +75,9 @@ class ImportCommand {
         }
 
         private static void print(ImportReport r) {
-            r.problems().forEach(p -> System.err.println((p.line() == null ? "" : "line " + p.line() + ", ")
+            // a file that cannot be read at all (not UTF-8, broken quoting) is said once, in the summary
+            boolean onlyTheFile = r.problems().size() == 1 && r.fileProblem() != null;
+            r.problems().stream().filter(p -> !onlyTheFile).forEach(p -> System.err.println((p.line() == null ? "" : "line " + p.line() + ", ")
                     + "field " + p.field() + ": " + p.message()));
             System.out.println(r.summary());
             System.out.println("Import job " + r.job() + ", file SHA-256 " + r.sha256());

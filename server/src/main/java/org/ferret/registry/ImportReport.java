@@ -31,10 +31,26 @@ public record ImportReport(UUID job, ImportMode mode, long rows, long created, l
 
     /** One line for people: counts and, if rejected, why. */
     public String summary() {
+        String problemCount = problems.size() == 1 ? "1 problem" : problems.size() + " problems";
+        String rowCount = rejected + " of " + rows + (rows == 1 ? " row " : " rows ") + (rejected == 1 ? "has" : "have")
+                + " problems";
+        FieldProblem file = fileProblem();
+        if (!committed && file != null) {
+            return "Import rejected" + (file.line() == null ? "" : " at line " + file.line()) + ": " + file.message()
+                    + ". Nothing was written" + (rows > 0 ? "; " + rowCount + " (" + problemCount + ")." : ".");
+        }
         if (!committed) {
-            return "Import rejected: " + rejected + " of " + rows + " rows have problems; nothing was written.";
+            return "Import rejected: " + rowCount + " (" + problemCount + "); nothing was written.";
         }
         return "Imported " + created + " new items, " + alreadyPresent + " already present"
-                + (rejected > 0 ? ", " + rejected + " rows rejected" : "") + " (" + rows + " rows).";
+                + (rejected > 0 ? ", " + rejected + " rows rejected (" + problemCount + ")" : "") + " (" + rows + " rows).";
+    }
+
+    /** The problem that stopped the reading of the whole file (encoding, CSV syntax, header, size), or null. */
+    public FieldProblem fileProblem() {
+        return problems.stream().filter(p -> p.field() != null && p.field().startsWith("(")
+                && !p.field().equals("(row)")).findFirst()
+                .or(() -> problems.stream().filter(p -> Integer.valueOf(1).equals(p.line())).findFirst())
+                .orElse(null);
     }
 }

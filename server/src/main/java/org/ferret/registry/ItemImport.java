@@ -1,8 +1,8 @@
 package org.ferret.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,20 +12,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
+import org.ferret.registry.internal.CsvImportReader;
 import org.ferret.registry.internal.CsvLayout;
 import org.ferret.shared.FerretException.FieldProblem;
+import org.ferret.shared.StrictUtf8Reader;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records the job id, so an auditor can list exactly what a job created.
  */
 @Service
+@EnableConfigurationProperties(ImportLimits.class)
 public class ItemImport {
 
     /** Rows per JDBC batch. */
@@ -63,11 +62,25 @@ public class ItemImport {
 
     /** Imports the CSV read from {@code csv} (the caller closes it). Never throws for bad rows: see the report. */
     public ImportReport importCsv(Reader csv, ImportMode mode, ProgressListener progress) {
+        return importCsv(csv, mode, progress, Long.MAX_VALUE);
+    }
+
+    /**
+     * Imports the UTF-8 CSV file read from {@code csv} (the caller closes it); a file that is not valid UTF-8 is
+     * rejected naming the line and byte offset of the first bad byte. More than {@code maxRows} data rows reject
+     * the file. Never throws for bad input: see the report.
+     */
+    public ImportReport importCsv(InputStream csv, ImportMode mode, ProgressListener progress, long maxRows) {
+        return importCsv(new StrictUtf8Reader(csv), mode, progress, maxRows);
+    }
+
+    private ImportReport importCsv(Reader csv, ImportMode mode, ProgressListener progress, long maxRows) {
         ImportMode m = mode == null ? ImportMode.ALL_OR_NOTHING : mode;
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         DigestingReader input = new DigestingReader(csv);
         return tx.execute(status -> {
-            Job job = new Job(m, listener, input, Actor.current().username(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            Job job = new Job(m, listener, input, Actor.current().username(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    maxRows);
             job.run();
             boolean committed = m == ImportMode.COMMIT_VALID_ROWS ? !job.fatal : job.problems.isEmpty();
             if (!committed) {
@@ -102,8 +115,8 @@ public class ItemImport {
         final DigestingReader input;
         final String actor;
         final Instant at;
+        final long maxRows;
         final List<FieldProblem> problems = new ArrayList<>();
-        final Map<String, Integer> seenRefs = new HashMap<>();
         final List<CsvLayout.Row> pending = new ArrayList<>(CHUNK);
         long rows;
         long created;
@@ -111,7 +124,8 @@ public class ItemImport {
         long rejected;
         boolean fatal;
 
-        Job(ImportMode mode, ProgressListener listener, DigestingReader input, String actor, Instant at) {
+        Job(ImportMode mode, ProgressListener listener, DigestingReader input, String actor, Instant at, long maxRows) {
+            this.maxRows = maxRows;
             this.mode = mode;
             this.listener = listener;
             this.input = input;
@@ -120,73 +134,38 @@ public class ItemImport {
         }
 
         void run() {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
-                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
-            try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(format).get()) {
-                List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
-                if (header.isEmpty()) {
-                    fail(new FieldProblem("(file)", 1, "the file is empty; expected a header line naming the columns"));
-                    return;
-                }
-                List<FieldProblem> headerProblems = CsvLayout.checkHeader(header);
-                if (!headerProblems.isEmpty()) {
-                    headerProblems.forEach(this::fail);
-                    return;
-                }
-                Map<String, Integer> index = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    index.put(header.get(i), i);
-                }
-                for (CSVRecord record : parser) {
-                    row(record, index);
-                }
-                flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the import file failed", e);
-            } catch (UncheckedIOException e) {
-                // commons-csv reports unparseable input (e.g. an unterminated quote) this way
-                fail(new FieldProblem("(file)", (int) Math.max(1, rows + 2),
-                        "the CSV cannot be parsed after line " + (rows + 1) + ": " + rootMessage(e)));
-            }
-        }
-
-        private void row(CSVRecord record, Map<String, Integer> index) {
-            rows++;
-            int line = (int) record.getRecordNumber() + 1;
-            int before = problems.size();
-            CsvLayout.Row row = CsvLayout.parse(record, index, line, problems);
-            if (row != null) {
-                Integer earlier = seenRefs.putIfAbsent(row.externalRef(), line);
-                if (earlier != null) {
-                    problems.add(new FieldProblem(CsvLayout.EXTERNAL_REF, line,
-                            "external_ref '" + row.externalRef() + "' already appears on line " + earlier));
-                    row = null;
-                }
-            }
-            if (row == null || problems.size() > before) {
-                rejected++;
-            } else if (writing()) {
-                pending.add(row);
-                if (pending.size() >= CHUNK) {
-                    flush();
-                }
-            }
-            if (rows % PROGRESS_EVERY == 0) {
-                listener.progress(rows, input.chars);
+            CsvImportReader reader = new CsvImportReader(maxRows, problems);
+            try {
+                reader.read(input, row -> {
+                    if (writing(reader)) {
+                        pending.add(row);
+                        if (pending.size() >= CHUNK) {
+                            flush(reader);
+                        }
+                    }
+                }, n -> {
+                    if (n % PROGRESS_EVERY == 0) {
+                        listener.progress(n, input.chars);
+                    }
+                });
+                flush(reader);
+            } finally {
+                rows = reader.rows();
+                rejected = reader.rejected();
+                fatal = reader.fatal();
             }
         }
 
         /** In all-or-nothing mode, writing stops at the first bad row: nothing will be committed anyway. */
-        private boolean writing() {
-            return !fatal && (mode == ImportMode.COMMIT_VALID_ROWS || problems.isEmpty());
+        private boolean writing(CsvImportReader reader) {
+            return !reader.fatal() && (mode == ImportMode.COMMIT_VALID_ROWS || !reader.hasProblems());
         }
 
-        private void flush() {
+        private void flush(CsvImportReader reader) {
             if (pending.isEmpty()) {
                 return;
             }
-            if (writing()) {
+            if (writing(reader)) {
                 // the same registration road as Registry.register, batched; publishes ItemsRegistered per batch
                 int written = registry.registerBatch(pending.stream().map(r -> new NewItem(r.kind(), r.attributes(),
                         r.markings(), r.externalRef(), null)).toList(), id, at);
@@ -195,19 +174,6 @@ public class ItemImport {
             }
             pending.clear();
         }
-
-        private void fail(FieldProblem p) {
-            fatal = true;
-            problems.add(p);
-        }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage();
     }
 
     /** Passes characters through while counting them and hashing their UTF-8 bytes. */

@@ -78,6 +78,20 @@ class CliIT {
     }
 
     @Test
+    void a_latin1_file_is_refused_in_one_line_naming_the_line_and_byte_offset(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("latin1.csv");
+        Files.write(csv, "external_ref,kind,manufacturer\nR-1,pistol,Glock\nR-2,pistol,Walther M\u00fcller\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Run run = ferret("import", "items", "--no-progress", csv.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out()).contains("line 3").contains("not valid UTF-8").contains("byte 0xFC")
+                .contains("byte offset " + "external_ref,kind,manufacturer\nR-1,pistol,Glock\nR-2,pistol,Walther M".length());
+        assertThat(run.out().lines().filter(l -> l.contains("UTF-8"))).hasSize(1);
+        assertThat(count("select count(*) from registry_item")).isZero();
+    }
+
+    @Test
     void the_documented_example_file_imports_and_a_second_import_creates_no_duplicates() throws Exception {
         Path example = Path.of("..", "docs", "examples", "items.csv");
         Run first = ferret("import", "items", "--no-progress", example.toString());

@@ -102,9 +102,8 @@ public final class CsvLayout {
         Integer year = f.check("year_of_manufacture", CsvLayout::integer);
         Construction construction = f.check("construction", v -> v == null ? null : enumValue(Construction.class, v));
         Integer quantity = f.check("quantity", CsvLayout::integer);
-        ItemAttributes attrs = problems.size() == before
-                ? attributes(f, calibre, country, year, construction, quantity, kind)
-                : null;
+        // checked even when other fields failed, so that every problem of the row is reported at once
+        ItemAttributes attrs = attributes(f, calibre, country, year, construction, quantity, kind);
 
         List<Marking> markings = new ArrayList<>();
         if (f.anyPresent(MANUFACTURE_MARKING)) {
@@ -141,7 +140,7 @@ public final class CsvLayout {
     private static ItemAttributes attributes(Fields f, Calibre calibre, CountryCode country, Integer year,
             Construction construction, Integer quantity, ItemKind kind) {
         return f.check("manufacturer", v -> {
-            if (quantity != null && kind.category() != ItemCategory.AMMUNITION_LOT) {
+            if (quantity != null && kind != null && kind.category() != ItemCategory.AMMUNITION_LOT) {
                 throw new InvalidValueException("quantity", "only ammunition lots have a quantity");
             }
             return new ItemAttributes(v, f.raw("model"), calibre, country, year, construction, quantity);

@@ -1,12 +1,11 @@
 package org.ferret.registry.ui;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ferret.registry.ImportLimits;
 import org.ferret.registry.ImportMode;
 import org.ferret.registry.ImportReport;
 import org.ferret.registry.ItemImport;
@@ -30,9 +29,11 @@ class ImportPage {
     static final int SHOWN_PROBLEMS = 500;
 
     private final ItemImport importer;
+    private final ImportLimits limits;
 
-    ImportPage(ItemImport importer) {
+    ImportPage(ItemImport importer, ImportLimits limits) {
         this.importer = importer;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -53,8 +54,8 @@ class ImportPage {
             return "items/import";
         }
         ImportReport report;
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            report = importer.importCsv(reader, m, null);
+        try (InputStream in = file.getInputStream()) {
+            report = importer.importCsv(in, m, null, limits.maxRows());
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("report", report);

@@ -1,13 +1,12 @@
 package org.ferret.registry.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.ferret.registry.ImportLimits;
 import org.ferret.registry.ImportMode;
 import org.ferret.registry.ImportReport;
 import org.ferret.registry.ItemId;
@@ -41,10 +40,12 @@ class ItemController {
 
     private final Registry registry;
     private final ItemImport importer;
+    private final ImportLimits limits;
 
-    ItemController(Registry registry, ItemImport importer) {
+    ItemController(Registry registry, ItemImport importer, ImportLimits limits) {
         this.registry = registry;
         this.importer = importer;
+        this.limits = limits;
     }
 
     @PostMapping
@@ -123,11 +124,14 @@ class ItemController {
     @CanRegister
     @Operation(summary = "Bulk import items with markings from CSV (layout: docs/csv-import.md)",
             description = "ALL_OR_NOTHING (default) rejects the whole file with 422 IMPORT_REJECTED listing every bad "
-                    + "line and column; COMMIT_VALID_ROWS commits the good rows and reports the bad ones.")
+                    + "line and column; COMMIT_VALID_ROWS commits the good rows and reports the bad ones. The body must be "
+                    + "UTF-8 (a file that is not is rejected naming the line and byte offset of the first bad byte), at "
+                    + "most ferret.import.max-size (32 MB, else 413) and ferret.import.max-rows (100,000) data rows; "
+                    + "an import while another runs waits up to ferret.import.lock-wait, then 409 IMPORT_IN_PROGRESS.")
     Responses.Import importCsv(HttpServletRequest request,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode) throws IOException {
-        try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
-            ImportReport report = importer.importCsv(reader, mode, ProgressListener.NONE);
+        try (InputStream body = request.getInputStream()) {
+            ImportReport report = importer.importCsv(body, mode, ProgressListener.NONE, limits.maxRows());
             if (!report.committed()) {
                 throw report.asRejection();
             }
