@@ -105,7 +105,7 @@ public final class StatusDerivation {
         }
         if (target.type() == EventType.COMPONENT_FITTED || target.type() == EventType.COMPONENT_REMOVED) {
             // the firearm's and the component's histories each hold one side; record the fitting or removal instead
-            throw refused(correction, "a " + target.type() + " event cannot be corrected; "
+            throw refused(correction, "a \u201c" + org.ferret.shared.Words.lower(target.type()) + "\u201d event cannot be corrected; "
                     + "record the fitting or removal that really happened");
         }
         if (retracted.contains(target.id())) {
@@ -188,10 +188,11 @@ public final class StatusDerivation {
     }
 
     private static IllegalTransitionException refused(LifecycleEvent e, String why) {
-        return new IllegalTransitionException(e.type() + " on " + e.occurredOn() + " refused: " + why);
+        return new IllegalTransitionException(org.ferret.shared.Words.of(e.type()) + " on "
+                + org.ferret.shared.Words.date(e.occurredOn()) + " refused: " + why);
     }
 
     static String label(ItemStatus s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return org.ferret.shared.Words.lower(s);
     }
 }
