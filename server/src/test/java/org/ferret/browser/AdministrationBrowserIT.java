@@ -38,6 +38,9 @@ class AdministrationBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
         assertThat(page.locator("#username-error")).containsText("3-64");
         assertThat(page.locator("#roles-error")).containsText("at least one role");
+        // every problem at once: the short password is named beside the others, not after they are fixed
+        assertThat(page.locator("#password-error")).containsText("at least 10 characters");
+        assertThat(page.locator("#error-summary")).containsText("Initial password: at least 10 characters");
         assertThat(page.getByLabel("Initial password")).hasValue("");
 
         page.getByLabel("User name", new Page.GetByLabelOptions().setExact(true)).fill(username);
@@ -64,7 +67,15 @@ class AdministrationBrowserIT extends BrowserTest {
         assertThat(page.locator("main")).not().containsText(secret);
         Locator row = page.locator("#token-table tbody tr").filter(new Locator.FilterOptions().setHasText("customs gateway"));
         assertThat(row).containsText("active");
-        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke customs gateway")).click();
+        // revoking asks first: keeping it changes nothing
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Revoke customs gateway")).click();
+        assertThat(page.locator("h1")).containsText("Revoke the token “customs gateway”?");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Keep it")).click();
+        assertThat(page.locator("#token-table tbody tr").filter(new Locator.FilterOptions().setHasText("customs gateway")))
+                .containsText("active");
+        page.locator("#token-table tbody tr").filter(new Locator.FilterOptions().setHasText("customs gateway"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Revoke customs gateway")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke the token")).click();
         assertThat(page.locator("#notice")).containsText("revoked");
         assertThat(page.locator("#token-table tbody tr").filter(new Locator.FilterOptions().setHasText("customs gateway")))
                 .containsText("revoked");

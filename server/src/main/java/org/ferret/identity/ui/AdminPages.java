@@ -219,14 +219,21 @@ class AdminPages {
         return tokensPage(model, errors);
     }
 
+    /** The confirmation step before a revocation: what the token is, and that revoking it cannot be undone. */
+    @GetMapping("/tokens/{id}/revoke")
+    String confirmRevoke(@PathVariable String id, Model model) {
+        ApiTokens.TokenView token = tokens.byId(tokenId(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (token.revokedAt() != null) {
+            return "redirect:/admin/tokens";
+        }
+        model.addAttribute("token", token);
+        return "admin/revoke-token";
+    }
+
     @PostMapping("/tokens/{id}/revoke")
     String revoke(@PathVariable String id, RedirectAttributes flash) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        UUID uuid = tokenId(id);
         try {
             ApiTokens.TokenView t = tokens.revoke(uuid);
             flash.addFlashAttribute("notice", "Token \u201c" + t.name() + "\u201d revoked; it no longer authenticates.");
@@ -234,6 +241,14 @@ class AdminPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/admin/tokens";
+    }
+
+    private static UUID tokenId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     private String tokensPage(Model model, FormErrors errors) {
