@@ -123,7 +123,10 @@ class ItemController {
     @CanRegister
     @Operation(summary = "Bulk import items with markings from CSV (layout: docs/csv-import.md)",
             description = "ALL_OR_NOTHING (default) rejects the whole file with 422 IMPORT_REJECTED listing every bad "
-                    + "line and column; COMMIT_VALID_ROWS commits the good rows and reports the bad ones.")
+                    + "line and column; COMMIT_VALID_ROWS commits the good rows and reports the bad ones.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The CSV file, streamed (no size limit: ./ferret import items is the same road)",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
     Responses.Import importCsv(HttpServletRequest request,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode) throws IOException {
         try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
