@@ -47,6 +47,13 @@
     });
   }
 
+  // 1234567 as "1.2M", 12345 as "12k": value labels stay short enough to sit beside a bar on a phone.
+  function compact(v) {
+    if (v >= 1e6) { return (v / 1e6).toFixed(v >= 1e7 ? 0 : 1).replace(/\.0$/, '') + 'M'; }
+    if (v >= 1e4) { return Math.round(v / 1e3) + 'k'; }
+    return String(v);
+  }
+
   // Draw a bar chart from a data table (the table stays as the accessible source of the numbers).
   function drawCharts(root) {
     if (!window.echarts) { return; }
@@ -60,20 +67,32 @@
         values.push(Number(tr.getAttribute('data-value')));
         colors.push(tr.getAttribute('data-color') || '#24507d');
       });
+      // room for every bar and its label however many rows there are (CSSOM, which the policy allows)
+      el.style.height = Math.max(160, 28 * labels.length + 48) + 'px';
       // canvas, not SVG: the SVG renderer writes style attributes, which the Content-Security-Policy refuses
       var chart = window.echarts.init(el, null, { renderer: 'canvas' });
-      chart.setOption({
-        animation: false,
-        grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e5e9f0' } } },
-        yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false } },
-        series: [{
-          type: 'bar', data: values.map(function (v, i) { return { value: v, itemStyle: { color: colors[i] } }; }),
-          barMaxWidth: 22, label: { show: true, position: 'right' }
-        }]
-      });
-      window.addEventListener('resize', function () { chart.resize(); });
+      // labels that fit a narrow window: category names are cut to a share of the width, value ticks thin out and
+      // values are written short rather than run into each other
+      function draw() {
+        var width = el.clientWidth || 600;
+        var narrow = width < 480;
+        chart.setOption({
+          animation: false,
+          grid: { left: 8, right: narrow ? 64 : 72, top: 8, bottom: 8, containLabel: true },
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+          xAxis: { type: 'value', minInterval: 1, splitNumber: narrow ? 2 : 5,
+                   axisLabel: { hideOverlap: true, formatter: compact },
+                   splitLine: { lineStyle: { color: '#e5e9f0' } } },
+          yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false },
+                   axisLabel: { width: Math.round(width * (narrow ? 0.34 : 0.4)), overflow: 'truncate', interval: 0 } },
+          series: [{
+            type: 'bar', data: values.map(function (v, i) { return { value: v, itemStyle: { color: colors[i] } }; }),
+            barMaxWidth: 22, label: { show: true, position: 'right', formatter: function (p) { return compact(p.value); } }
+          }]
+        });
+      }
+      draw();
+      window.addEventListener('resize', function () { chart.resize(); draw(); });
     });
   }
 

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** REST access to the audit trail, for auditors only. */
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "Audit", description = "Tamper-evident audit trail")
+@Tag(name = "Audit: trail", description = "Tamper-evident audit trail and its verification")
 @CanReadAudit
 class AuditController {
 

@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "Audit", description = "Tamper-evident audit trail")
+@Tag(name = "Audit: checkpoints", description = "Signed checkpoints, witnesses and inclusion proofs")
 class CheckpointController {
 
     private final Checkpoints checkpoints;

@@ -31,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** REST administration of agencies, users and API tokens. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Identity", description = "Agencies, users, roles and API tokens")
+@Tag(name = "Identity: users and tokens", description = "Agencies, users, roles and API tokens")
 class IdentityController {
 
     record NewAgency(@NotBlank String code, @NotBlank String name, @NotNull AgencyKind kind, @NotBlank String country) {

@@ -22,27 +22,25 @@ import org.ferret.shared.access.Capability;
  * A principal carries {@code ROLE_<name>} and {@code CAN_<capability>} authorities.
  */
 public enum Role {
-    ADMINISTRATOR("Administrator", "manages agencies, users, tokens and retention",
+    ADMINISTRATOR("manages agencies, users, tokens and retention",
             READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, ADMINISTER, READ_AUDIT),
-    REGISTRAR("Registrar", "registers items, markings and lifecycle events",
+    REGISTRAR("registers items, markings and lifecycle events",
             READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, READ_HIT_NOTIFICATIONS),
-    INVESTIGATOR("Investigator", "searches markings, traces items, reads holders",
+    INVESTIGATOR("searches markings, traces items, reads holders",
             READ_REGISTRY, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS),
-    LICENSING_OFFICER("Licensing officer", "issues and checks transfer authorisations",
+    LICENSING_OFFICER("issues and checks transfer authorisations",
             READ_REGISTRY, READ_PERSONAL_DATA),
-    CUSTOMS_ANALYST("Customs analyst", "screens declarations and records outcomes",
+    CUSTOMS_ANALYST("screens declarations and records outcomes",
             READ_REGISTRY, READ_PERSONAL_DATA),
-    AUDITOR("Auditor", "reads and verifies the audit trail",
+    AUDITOR("reads and verifies the audit trail",
             READ_REGISTRY, READ_PERSONAL_DATA, READ_AUDIT, VERIFY_AUDIT, REVEAL_PERSONAL_DATA_IN_AUDIT),
-    READ_ONLY("Read-only", "reads the registry without personal data",
+    READ_ONLY("reads the registry without personal data",
             READ_REGISTRY);
 
-    private final String label;
     private final String description;
     private final Set<Capability> capabilities;
 
-    Role(String label, String description, Capability... capabilities) {
-        this.label = label;
+    Role(String description, Capability... capabilities) {
         this.description = description;
         this.capabilities = Set.copyOf(EnumSet.of(capabilities[0], capabilities));
     }
@@ -63,7 +61,7 @@ public enum Role {
     }
 
     public String label() {
-        return label;
+        return org.ferret.shared.Words.of(this);
     }
 
     public String description() {

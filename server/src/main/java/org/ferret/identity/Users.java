@@ -82,14 +82,20 @@ public class Users implements UserDetailsService {
                 .list();
     }
 
+    /** What is wrong with a password as a new one, if anything (forms check it with the other fields). */
+    public static java.util.Optional<String> passwordProblem(String password) {
+        return password == null || password.length() < MIN_PASSWORD
+                ? java.util.Optional.of("at least " + MIN_PASSWORD + " characters")
+                : java.util.Optional.empty();
+    }
+
     @Transactional
     public UserView createUser(Username username, String displayName, String password, String agencyCode,
             Set<Role> roles) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new FerretException(ErrorCode.VALIDATION_FAILED,
-                    "password must have at least " + MIN_PASSWORD + " characters",
-                    List.of(new FieldProblem("password", "at least " + MIN_PASSWORD + " characters")));
-        }
+        passwordProblem(password).ifPresent(problem -> {
+            throw new FerretException(ErrorCode.VALIDATION_FAILED, "password must have " + problem,
+                    List.of(new FieldProblem("password", problem)));
+        });
         if (roles == null || roles.isEmpty()) {
             throw new FerretException(ErrorCode.VALIDATION_FAILED, "a user needs at least one role",
                     List.of(new FieldProblem("roles", "at least one role")));

@@ -19,7 +19,7 @@ public record NewItem(ItemKind kind, ItemAttributes attributes, List<Marking> ma
             throw new InvalidValueException("quantity", "only ammunition lots have a quantity");
         }
         if (initialEvent != null && initialEvent.type().recordedByOwnOperation()) {
-            throw new InvalidValueException("initialEvent.type", initialEvent.type() + " cannot start a history");
+            throw new InvalidValueException("initialEvent.type", "\u201c" + org.ferret.shared.Words.of(initialEvent.type()) + "\u201d cannot start a history");
         }
         if (initialEvent != null && initialEvent.type() == EventType.CORRECTION) {
             throw new InvalidValueException("initialEvent.type", "a history cannot start with a correction");

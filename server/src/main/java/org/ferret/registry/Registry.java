@@ -146,7 +146,7 @@ public class Registry {
     @Transactional
     public ItemView recordEvent(ItemId id, NewEvent event) {
         if (event.type().recordedByOwnOperation()) {
-            throw new InvalidValueException("type", event.type() + " events are recorded by "
+            throw new InvalidValueException("type", "\u201c" + org.ferret.shared.Words.of(event.type()) + "\u201d events are recorded by "
                     + (event.type() == EventType.MARKING ? "adding a marking" : "fitting or removing a component"));
         }
         StoredItem item = lock(id);

@@ -69,11 +69,11 @@ public class RetentionPurge {
                 throw new ItemNotFoundException("item " + id);
             }
             if (!t.terminal()) {
-                refused.add(id + " is " + t.status().name().toLowerCase().replace('_', ' ')
+                refused.add(id + " is " + org.ferret.shared.Words.lower(t.status())
                         + " (only destroyed or exported items are ever purged)");
             } else if (t.since() == null || t.since().isAfter(cutoff)) {
-                refused.add(id + " was " + t.status().name().toLowerCase() + " on " + t.since()
-                        + "; it must be kept until " + (t.since() == null ? "?" : t.since().plusYears(retention.years())));
+                refused.add(id + " was " + org.ferret.shared.Words.lower(t.status()) + " on " + org.ferret.shared.Words.date(t.since())
+                        + "; it must be kept until " + (t.since() == null ? "?" : org.ferret.shared.Words.date(t.since().plusYears(retention.years()))));
             }
         }
         if (!refused.isEmpty()) {

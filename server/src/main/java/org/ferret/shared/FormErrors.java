@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
-import org.ferret.shared.FerretException;
 
 /** Validation messages of one submitted form (any module's UI), keyed by form field ("" for the form as a whole), for the templates. */
 public final class FormErrors {
@@ -24,23 +26,51 @@ public final class FormErrors {
 
     public void add(String field, String message) {
         String key = field != null && labels.containsKey(field) ? field : "";
-        String text = key.isEmpty() && field != null && !field.isBlank() ? field + ": " + message : message;
+        String text = key.isEmpty() && field != null && !field.isBlank() ? Words.field(field) + ": " + message : message;
         byField.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
     }
 
     /** Records every problem of a domain exception, renaming its fields to form fields with {@code prefix}. */
     public void add(FerretException e, String prefix, Map<String, String> aliases) {
+        add(e, prefix, aliases, p -> true);
+    }
+
+    /** As {@link #add(FerretException, String, Map)}, leaving out the problems {@code keep} refuses. */
+    public void add(FerretException e, String prefix, Map<String, String> aliases,
+            Predicate<FerretException.FieldProblem> keep) {
         if (e.problems().isEmpty()) {
             add("", e.getMessage());
             return;
         }
         for (FerretException.FieldProblem p : e.problems()) {
+            if (!keep.test(p)) {
+                continue;
+            }
             String f = p.field() == null ? "" : aliases.getOrDefault(p.field(), prefix + p.field());
             if (!labels.containsKey(f)) {
-                add("", (p.field() == null ? "" : p.field() + ": ") + p.message());
+                add("", (p.field() == null || p.field().isBlank() ? "" : Words.field(p.field()) + ": ") + p.message());
             } else {
                 add(f, p.message());
             }
+        }
+    }
+
+    /**
+     * A date as a form's date input sends it (YYYY-MM-DD), or null: blank (a message when {@code required}) or not a
+     * date (a message on {@code field}). The one parser of dates typed into any module's forms.
+     */
+    public LocalDate date(String field, String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                add(field, "must be given");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            add(field, "'" + text.strip() + "' is not a date; expected YYYY-MM-DD");
+            return null;
         }
     }
 

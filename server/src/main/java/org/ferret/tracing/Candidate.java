@@ -17,6 +17,6 @@ public record Candidate(UUID itemId, String kind, String manufacturer, String mo
 
     /** An item status in words, as people say it: REPORTED_STOLEN is "reported stolen". */
     public static String words(ItemStatus status) {
-        return status == null ? "status unknown" : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return status == null ? "status unknown" : org.ferret.shared.Words.lower(status);
     }
 }

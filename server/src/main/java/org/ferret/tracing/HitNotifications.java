@@ -129,7 +129,7 @@ public class HitNotifications {
         String kind = report.type() == EventType.THEFT_REPORTED ? "STOLEN_ITEM_" : "LOST_ITEM_";
         kind += event == EventType.SEIZURE ? "SEIZED" : "FOUND";
         String message = "Item " + lostItem + ", reported " + (report.type() == EventType.THEFT_REPORTED ? "stolen" : "lost")
-                + " on " + report.occurredOn() + ", hit by a " + event.name().toLowerCase() + " on " + on + " of item "
+                + " on " + org.ferret.shared.Words.date(report.occurredOn()) + ", hit by a " + (event == EventType.SEIZURE ? "seizure" : "recovery") + " on " + org.ferret.shared.Words.date(on) + " of item "
                 + trigger + ": " + how + ". Confirm against the physical item before action.";
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         HitNotification n = new HitNotification(UUID.randomUUID(), agency, kind, lostItem.value(), trigger.value(),

@@ -181,7 +181,7 @@ public record TraceRequest(
                         List.of(new FerretException.FieldProblem("itemId", "not a candidate of this request"))));
         if (c.decision() != TraceCandidate.Decision.PROPOSED) {
             throw new FerretException(ErrorCode.ILLEGAL_TRANSITION, "the candidate with serial " + c.serial()
-                    + " was already " + c.decision().name().toLowerCase());
+                    + " was already " + org.ferret.shared.Words.lower(c.decision()));
         }
         return c;
     }

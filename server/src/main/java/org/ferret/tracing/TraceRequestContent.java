@@ -47,7 +47,7 @@ public record TraceRequestContent(
         if (recoveredOn == null) {
             p.add(new FieldProblem("recoveredOn", "the date of recovery must be given"));
         } else if (recoveredOn.isAfter(LocalDate.now().plusDays(1))) {
-            p.add(new FieldProblem("recoveredOn", "must not be in the future, was " + recoveredOn));
+            p.add(new FieldProblem("recoveredOn", "must not be in the future, was " + org.ferret.shared.Words.date(recoveredOn)));
         }
         if (markings == null || markings.isEmpty()) {
             p.add(new FieldProblem("markings", "at least one marking as read must be given"));

@@ -3,13 +3,9 @@ package org.ferret.audit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import org.ferret.testsupport.BrowserTest;
-import org.ferret.testsupport.Browsers;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,21 +23,10 @@ class CheckpointBrowserIT extends BrowserTest {
         r.add("ferret.audit.checkpoints.interval", () -> "PT3H");
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
-    Page page;
 
-    @BeforeEach
-    void open() {
-        page = Browsers.page(browser);
-    }
 
-    @AfterEach
-    void closePage() {
-        page.context().close();
-    }
 
     Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name);
@@ -50,7 +35,7 @@ class CheckpointBrowserIT extends BrowserTest {
     @Test
     void an_auditor_signs_a_checkpoint_proves_an_entry_and_sees_a_rewritten_log_that_the_chain_alone_passes() {
         String base = "http://localhost:" + port;
-        Browsers.signIn(page, base, "auditor", "auditor-demo");
+        signIn("auditor");
         page.getByRole(AriaRole.NAVIGATION, named("Main"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Audit trail")).click();
         assertThat(page.locator("#checkpoints")).containsText("No checkpoint has been signed yet");
@@ -64,7 +49,7 @@ class CheckpointBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, named("Prove")).click();
         assertThat(page.locator("#proof-result")).containsText("Entry 2 is in the signed log");
         assertThat(page.locator("#proof-result")).containsText("Anyone holding that checkpoint can check this");
-        Browsers.screenshot(page, "audit-inclusion-proof");
+        screenshot("audit-inclusion-proof");
 
         AuditTampering attacker = new AuditTampering(jdbc);
         attacker.rewriteFrom(2, "mallory");
@@ -73,7 +58,7 @@ class CheckpointBrowserIT extends BrowserTest {
             assertThat(page.locator("#verification")).containsText("The chain is intact");
             assertThat(page.locator("#verification")).containsText("The log does not match its signed checkpoints");
             assertThat(page.locator("#verification")).containsText("does not match: root differs");
-            Browsers.screenshot(page, "audit-checkpoint-mismatch");
+            screenshot("audit-checkpoint-mismatch");
             page.getByRole(AriaRole.BUTTON, named("Sign a checkpoint now")).click();
             assertThat(page.locator("#checkpoint-result")).containsText("No checkpoint was signed");
         } finally {

@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ferret.testsupport.BrowserTest;
-import org.ferret.testsupport.Browsers;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -23,16 +20,10 @@ import com.microsoft.playwright.options.AriaRole;
 @FerretIntegrationTest
 class ContentSecurityPolicyBrowserIT extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-    String base;
-    Page page;
     final List<String> violations = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void open() {
-        base = "http://localhost:" + port;
-        page = Browsers.page(browser);
+    void watch() {
         page.onConsoleMessage(m -> {
             if (m.text().contains("Content Security Policy")) {
                 violations.add(page.url() + ": " + m.text());
@@ -41,14 +32,10 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
         page.onPageError(e -> violations.add(page.url() + ": " + e));
     }
 
-    @AfterEach
-    void closePage() {
-        page.context().close();
-    }
 
     @Test
     void every_screen_works_under_the_policy_with_nothing_blocked() {
-        Browsers.signIn(page, base, "admin", "admin-demo");
+        signIn("admin");
         assertThat(page.evaluate("() => typeof window.htmx")).isEqualTo("object");
         assertThat(page.evaluate("() => typeof window.echarts")).isEqualTo("object");
         page.locator("[data-chart-from] canvas").first().waitFor();
@@ -60,11 +47,12 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
             assertThat(page.locator("h1").first().isVisible()).as(path).isTrue();
         }
         page.context().close();
-        open();
+        page = newPage(1280, 900, "en-US");
+        watch();
         page.navigate(base + "/login?locked=120");
         assertThat(page.locator("#locked").textContent()).contains("2 minutes");
 
-        Browsers.signIn(page, base, "auditor", "auditor-demo");
+        signIn("auditor");
         page.navigate(base + "/audit");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain")).click();
         page.locator("#verification .alert").waitFor();

@@ -5,12 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.ferret.testsupport.BrowserTest;
-import org.ferret.testsupport.Browsers;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,21 +15,8 @@ import com.microsoft.playwright.options.AriaRole;
 @FerretIntegrationTest
 class RegistrarJourneyBrowserIT extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-    String base;
-    Page page;
 
-    @BeforeEach
-    void open() {
-        base = "http://localhost:" + port;
-        page = Browsers.page(browser);
-    }
 
-    @AfterEach
-    void closePage() {
-        page.context().close();
-    }
 
     @Test
     void a_registrar_registers_a_pistol_records_its_theft_and_finds_it_again_by_a_loosely_typed_serial() {
@@ -42,9 +25,9 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         String serial = "AB-" + digits;
         String typed = "ab " + digits.substring(0, 3) + " " + digits.substring(3);
 
-        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        signIn("registrar");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard"))).isVisible();
-        Browsers.screenshot(page, "01-dashboard");
+        screenshot("01-dashboard");
 
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Register item")).click();
@@ -62,7 +45,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         page.locator("#markings-0-countryOrPlace").fill("AUSTRIA");
         page.locator("#markings-0-location").fill("frame, slide and barrel");
         page.locator("#markings-0-method").selectOption("LASER");
-        Browsers.screenshot(page, "02-register-form");
+        screenshot("02-register-form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register item")).click();
 
         assertThat(page.locator("#notice")).containsText("Registered the pistol");
@@ -80,7 +63,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         assertThat(page.locator("#notice")).containsText("Status now: reported stolen");
         assertThat(page.locator("#item-status")).hasText("reported stolen");
         assertThat(page.locator("#history")).containsText("Reported stolen");
-        Browsers.screenshot(page, "03-item-stolen");
+        screenshot("03-item-stolen");
 
         page.getByLabel("Find by serial number").fill(typed);
         page.getByLabel("Find by serial number").press("Enter");
@@ -89,7 +72,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         var row = page.locator("#results tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(serial));
         assertThat(row).hasCount(1);
         assertThat(row).containsText("reported stolen");
-        Browsers.screenshot(page, "04-serial-lookup");
+        screenshot("04-serial-lookup");
 
         row.getByRole(AriaRole.LINK).click();
         assertThat(page.locator("#item-status")).hasText("reported stolen");
@@ -104,7 +87,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
     @Test
     void deactivating_a_rifle_asks_for_every_missing_particular_then_records_it() {
         String serial = "SK-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        signIn("registrar");
         page.navigate(base + "/items/new");
         page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("RIFLE");
         page.getByLabel("Manufacturer", new Page.GetByLabelOptions().setExact(true)).fill("Sako");
@@ -124,7 +107,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         assertThat(page.locator("#deactivationAuthority-error")).containsText("must be given");
         assertThat(page.getByLabel("Standard applied")).hasValue("EU 2018/337");
         assertThat(page.locator("#item-status")).hasText("in lawful possession");
-        Browsers.screenshot(page, "11-event-errors");
+        screenshot("11-event-errors");
 
         // only the particulars of the chosen event type are shown, also after the form came back with errors
         assertThat(page.locator("fieldset[data-for-types=DESTRUCTION]")).isHidden();
@@ -140,7 +123,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
 
     @Test
     void the_register_form_names_every_field_that_is_wrong_and_keeps_what_was_typed() {
-        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        signIn("registrar");
         page.navigate(base + "/items/new");
         page.getByLabel("Country of manufacture").fill("XX");
         page.getByLabel("Year of manufacture").fill("nineteen");
@@ -154,12 +137,12 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         assertThat(page.locator("#markings-0-serialNumber-error")).containsText("at most 40");
         assertThat(page.getByLabel("Country of manufacture")).hasValue("XX");
         assertThat(page.getByLabel("Country of manufacture")).hasAttribute("aria-invalid", "true");
-        Browsers.screenshot(page, "05-register-errors");
+        screenshot("05-register-errors");
     }
 
     @Test
     void an_unmarked_3d_printed_frame_waits_on_the_marking_required_work_list_until_the_authority_marks_it() {
-        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        signIn("registrar");
         page.navigate(base + "/items/new");
         page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("FRAME");
         page.getByLabel("Construction").selectOption("ADDITIVELY_MANUFACTURED");
@@ -175,7 +158,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Marking required")).click();
         assertThat(page.locator("#work-list")).containsText("FGC-9 lower (printed)");
-        Browsers.screenshot(page, "06-marking-required");
+        screenshot("06-marking-required");
 
         page.navigate(itemUrl);
         String serial = "FI-POL-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
@@ -195,7 +178,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
     @Test
     void a_registrar_registers_a_dealer_and_transfers_a_rifle_to_them_by_licence_number() {
         String licence = "FI-DL-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        signIn("registrar");
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Holders")).click();
         page.getByLabel("Person or organisation").selectOption("ORGANISATION");
@@ -231,7 +214,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
     @Test
     void a_registrar_corrects_the_date_of_a_theft_report_and_the_item_stays_reported_stolen_since_that_date() {
         String serial = "CT-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        Browsers.signIn(page, base, "registrar", "registrar-demo");
+        signIn("registrar");
         page.navigate(base + "/items/new");
         page.getByLabel("Kind of item", new Page.GetByLabelOptions().setExact(true)).selectOption("PISTOL");
         page.locator("#markings-0-serialNumber").fill(serial);
@@ -268,6 +251,6 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         // the original stays, shown as corrected; the correction says what it changed
         assertThat(page.locator("#event-1")).containsText("amended by correction #2");
         assertThat(page.locator("#event-2")).containsText("Right date 28 Nov 2026");
-        Browsers.screenshot(page, "12-corrected-theft-date");
+        screenshot("12-corrected-theft-date");
     }
 }

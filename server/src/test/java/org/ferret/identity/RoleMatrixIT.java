@@ -93,6 +93,7 @@ class RoleMatrixIT {
         allow("GET /admin/tokens", ADMINS);
         allow("POST /admin/tokens", ADMINS);
         allow("POST /admin/tokens/{id}/revoke", ADMINS);
+        allow("GET /admin/tokens/{id}/revoke", ADMINS);
         // registry: API
         allow("POST /api/v1/items", REGISTRARS);
         allow("GET /api/v1/items", EVERYONE);

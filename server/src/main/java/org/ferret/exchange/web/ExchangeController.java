@@ -1,5 +1,6 @@
 package org.ferret.exchange.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 import org.ferret.exchange.Exchange;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * at {@code /api/v1/exchange} and, for nodes older than this module, {@code /api/v1/tracing/exchange}; and the
  * outbox for administrators.
  */
+@Tag(name = "Exchange: node documents", description = "Signed documents between Ferret nodes (authenticated by signature)")
 @RestController
 class ExchangeController {
 

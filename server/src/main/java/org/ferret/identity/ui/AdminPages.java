@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +67,11 @@ class AdminPages {
         Set<Role> roles = roles(form.getRoles(), errors);
         if (form.getAgency() == null || form.getAgency().isBlank()) {
             errors.add("agency", "choose one");
+        }
+        // every problem at once: the password and a taken name are reported with the others, not after them
+        Users.passwordProblem(form.getPassword()).ifPresent(p -> errors.add("password", p));
+        if (username != null && users.exists(username.value())) {
+            errors.add("username", "already taken");
         }
         if (errors.isEmpty()) {
             try {
@@ -197,15 +201,9 @@ class AdminPages {
         if (form.getOwner() == null || form.getOwner().isBlank()) {
             errors.add("owner", "choose one");
         }
-        Instant expires = null;
-        if (form.getExpiresOn() != null && !form.getExpiresOn().isBlank()) {
-            try {
-                // valid through the whole of the day given
-                expires = LocalDate.parse(form.getExpiresOn().strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e) {
-                errors.add("expiresOn", "'" + form.getExpiresOn() + "' is not a date; expected YYYY-MM-DD");
-            }
-        }
+        LocalDate expiresOn = errors.date("expiresOn", form.getExpiresOn(), false);
+        // valid through the whole of the day given
+        Instant expires = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         if (errors.isEmpty()) {
             try {
                 ApiTokens.CreatedToken created = tokens.create(form.getOwner(), form.getName(), role, expires);
@@ -221,14 +219,21 @@ class AdminPages {
         return tokensPage(model, errors);
     }
 
+    /** The confirmation step before a revocation: what the token is, and that revoking it cannot be undone. */
+    @GetMapping("/tokens/{id}/revoke")
+    String confirmRevoke(@PathVariable String id, Model model) {
+        ApiTokens.TokenView token = tokens.byId(tokenId(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (token.revokedAt() != null) {
+            return "redirect:/admin/tokens";
+        }
+        model.addAttribute("token", token);
+        return "admin/revoke-token";
+    }
+
     @PostMapping("/tokens/{id}/revoke")
     String revoke(@PathVariable String id, RedirectAttributes flash) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        UUID uuid = tokenId(id);
         try {
             ApiTokens.TokenView t = tokens.revoke(uuid);
             flash.addFlashAttribute("notice", "Token \u201c" + t.name() + "\u201d revoked; it no longer authenticates.");
@@ -236,6 +241,14 @@ class AdminPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/admin/tokens";
+    }
+
+    private static UUID tokenId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     private String tokensPage(Model model, FormErrors errors) {

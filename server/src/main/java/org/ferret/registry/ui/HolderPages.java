@@ -102,12 +102,8 @@ class HolderPages {
 
     private String page(Model model, FormErrors errors) {
         model.addAttribute("errors", errors);
-        model.addAttribute("types", Option.of(HolderType.values(), Option::humanise));
-        model.addAttribute("roles", Option.of(HolderRole.values(), r -> switch (r) {
-            case DEALER -> "Licensed dealer";
-            case OWNER -> "Owner";
-            case AGENCY -> "State agency";
-        }));
+        model.addAttribute("types", Option.of(HolderType.values()));
+        model.addAttribute("roles", Option.of(HolderRole.values()));
         return "holders/holders";
     }
 

@@ -315,18 +315,7 @@ final class ItemForms {
     }
 
     static LocalDate date(String field, String text, boolean required, FormErrors errors) {
-        if (blank(text)) {
-            if (required) {
-                errors.add(field, "must be given");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "'" + text.strip() + "' is not a date; expected YYYY-MM-DD");
-            return null;
-        }
+        return errors.date(field, text, required);
     }
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String field, String text, boolean required,

@@ -1,6 +1,7 @@
 package org.ferret.registry.ui;
 
 import org.ferret.shared.FormErrors;
+import org.ferret.shared.Words;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -51,32 +52,12 @@ class ItemPages {
 
     static final int PAGE_SIZE = 50;
 
+    /** Event types in words (the message bundle through {@link Words}), for the templates and messages. */
     static final Map<EventType, String> EVENT_LABELS = new EnumMap<>(EventType.class);
     static {
-        EVENT_LABELS.put(EventType.MANUFACTURE, "Manufactured");
-        EVENT_LABELS.put(EventType.IMPORT, "Imported");
-        EVENT_LABELS.put(EventType.EXPORT, "Exported");
-        EVENT_LABELS.put(EventType.TRANSFER_OF_POSSESSION, "Possession transferred");
-        EVENT_LABELS.put(EventType.LOSS_REPORTED, "Reported lost");
-        EVENT_LABELS.put(EventType.THEFT_REPORTED, "Reported stolen");
-        EVENT_LABELS.put(EventType.RECOVERY, "Recovered");
-        EVENT_LABELS.put(EventType.SEIZURE, "Seized");
-        EVENT_LABELS.put(EventType.SURRENDER, "Surrendered");
-        EVENT_LABELS.put(EventType.MARKING, "Marked");
-        EVENT_LABELS.put(EventType.COMPONENT_FITTED, "Component fitted");
-        EVENT_LABELS.put(EventType.COMPONENT_REMOVED, "Component removed");
-        EVENT_LABELS.put(EventType.DEACTIVATION, "Deactivated");
-        EVENT_LABELS.put(EventType.DESTRUCTION, "Destroyed");
-        EVENT_LABELS.put(EventType.CORRECTION, "Correction");
-    }
-
-    static final Map<MarkingKind, String> MARKING_KIND_LABELS = new EnumMap<>(MarkingKind.class);
-    static {
-        MARKING_KIND_LABELS.put(MarkingKind.MANUFACTURE, "Manufacture marking (art. 8(1)(a))");
-        MARKING_KIND_LABELS.put(MarkingKind.IMPORT, "Import marking (art. 8(1)(b))");
-        MARKING_KIND_LABELS.put(MarkingKind.STATE_TRANSFER, "Transfer from state stocks (art. 8(1)(c))");
-        MARKING_KIND_LABELS.put(MarkingKind.DEACTIVATION, "Deactivation mark (art. 9(c))");
-        MARKING_KIND_LABELS.put(MarkingKind.AUTHORITY_APPLIED, "Applied by an authority");
+        for (EventType t : EventType.values()) {
+            EVENT_LABELS.put(t, Words.of(t));
+        }
     }
 
     private final Registry registry;
@@ -117,13 +98,13 @@ class ItemPages {
     private String registerPage(Model model, FormErrors errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", Arrays.stream(ItemKind.values())
-                .map(k -> new Option(k.name(), k.label() + " (" + Option.humanise(k.category()).toLowerCase() + ")")).toList());
-        model.addAttribute("constructions", Option.of(Construction.values(), ItemPages::constructionLabel));
+                .map(k -> new Option(k.name(), Words.of(k) + " (" + Words.lower(k.category()) + ")")).toList());
+        model.addAttribute("constructions", Option.of(Construction.values()));
         model.addAttribute("initialTypes", Arrays.stream(EventType.values())
                 .filter(t -> !t.recordedByOwnOperation() && t != EventType.CORRECTION
                         && t != EventType.TRANSFER_OF_POSSESSION && t != EventType.DEACTIVATION
                         && t != EventType.DESTRUCTION)
-                .map(t -> new Option(t.name(), EVENT_LABELS.get(t))).toList());
+                .map(t -> new Option(t.name(), Words.of(t))).toList());
         markingOptions(model);
         return "items/new";
     }
@@ -157,9 +138,8 @@ class ItemPages {
         if (event != null) {
             try {
                 ItemView after = registry.recordEvent(item.id(), event);
-                flash.addFlashAttribute("notice", EVENT_LABELS.get(event.type()) + " on "
-                        + event.occurredOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH))
-                        + ". Status now: " + statusLabel(after) + ".");
+                flash.addFlashAttribute("notice", Words.of(event.type()) + " on " + Words.date(event.occurredOn())
+                        + ". Status now: " + Words.lower(after.status()) + ".");
                 return "redirect:/items/" + item.id() + "#history";
             } catch (FerretException e) {
                 errors.add(e, "", Map.of());
@@ -277,10 +257,10 @@ class ItemPages {
                 new Option("AMEND", "Amend it: the date, country or holder was wrong")));
         model.addAttribute("eventLabels", EVENT_LABELS);
         model.addAttribute("eventTypes", Arrays.stream(EventType.values()).filter(t -> !t.recordedByOwnOperation())
-                .map(t -> new Option(t.name(), EVENT_LABELS.get(t))).toList());
+                .map(t -> new Option(t.name(), Words.of(t))).toList());
         model.addAttribute("historyOptions", item.history().stream()
-                .map(e -> new Option(e.id().toString(), "#" + e.sequence() + " " + EVENT_LABELS.get(e.type())
-                        + " on " + e.occurredOn())).toList());
+                .map(e -> new Option(e.id().toString(), "#" + e.sequence() + " " + Words.of(e.type())
+                        + " on " + Words.date(e.occurredOn()))).toList());
         if (!model.containsAttribute("eventErrors")) {
             model.addAttribute("eventErrors", new FormErrors(ItemForms.eventLabels()));
         }
@@ -398,28 +378,15 @@ class ItemPages {
 
     private static void markingOptions(Model model) {
         model.addAttribute("markingKinds", Arrays.stream(MarkingKind.values())
-                .map(k -> new Option(k.name(), MARKING_KIND_LABELS.get(k))).toList());
-        model.addAttribute("markingMethods", Option.of(MarkingMethod.values(), m -> switch (m) {
-            case EMBEDDED_METAL_INSERT -> "Embedded metal insert (polymer frames)";
-            default -> Option.humanise(m);
-        }));
-        model.addAttribute("markingKindLabels", MARKING_KIND_LABELS);
-    }
-
-    private static String constructionLabel(Construction c) {
-        return switch (c) {
-            case ADDITIVELY_MANUFACTURED -> "Additively manufactured (3D-printed)";
-            case CONVERTED_ALARM_OR_GAS -> "Converted from an alarm or gas weapon";
-            default -> Option.humanise(c);
-        };
+                .map(k -> new Option(k.name(), Words.of(k))).toList());
+        model.addAttribute("markingMethods", Option.of(MarkingMethod.values()));
     }
 
     /** "Right date: 28 Nov 2026; right country: NO" for a timeline entry. */
     private static String amendmentText(org.ferret.registry.Amendment a) {
         List<String> parts = new java.util.ArrayList<>();
         if (a.occurredOn() != null) {
-            parts.add("date " + a.occurredOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
-                    java.util.Locale.ENGLISH)));
+            parts.add("date " + Words.date(a.occurredOn()));
         }
         if (a.country() != null) {
             parts.add("country " + a.country());
@@ -439,9 +406,6 @@ class ItemPages {
         return "Right " + String.join(", ", parts);
     }
 
-    private static String statusLabel(ItemView v) {
-        return v.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    }
 
     static String title(ItemView item) {
         StringBuilder sb = new StringBuilder();

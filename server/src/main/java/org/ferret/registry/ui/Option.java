@@ -11,8 +11,8 @@ public record Option(String value, String text) {
         return Arrays.stream(values).map(v -> new Option(v.name(), text.apply(v))).toList();
     }
 
-    static String humanise(Enum<?> e) {
-        String s = e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** Every constant, in words (the message bundle, see {@link org.ferret.shared.Words}). */
+    static <E extends Enum<E>> List<Option> of(E[] values) {
+        return of(values, org.ferret.shared.Words::of);
     }
 }

@@ -127,7 +127,10 @@ class ItemController {
                     + "line and column; COMMIT_VALID_ROWS commits the good rows and reports the bad ones. The body must be "
                     + "UTF-8 (a file that is not is rejected naming the line and byte offset of the first bad byte), at "
                     + "most ferret.import.max-size (32 MB, else 413) and ferret.import.max-rows (100,000) data rows; "
-                    + "an import while another runs waits up to ferret.import.lock-wait, then 409 IMPORT_IN_PROGRESS.")
+                    + "an import while another runs waits up to ferret.import.lock-wait, then 409 IMPORT_IN_PROGRESS.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The CSV file, UTF-8, streamed (the same road as ./ferret import items)",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
     Responses.Import importCsv(HttpServletRequest request,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode) throws IOException {
         try (InputStream body = request.getInputStream()) {

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.ferret.registry.ItemCategory;
 import org.ferret.registry.ItemKind;
 import org.ferret.shared.FerretException;
+import org.ferret.shared.FormErrors;
 import org.ferret.tracing.Confirmation;
 import org.ferret.tracing.MarkingSearch;
 import org.ferret.tracing.SearchQuery;
@@ -36,7 +38,14 @@ class MarkingSearchPage {
             @RequestParam(required = false) String calibre, @RequestParam(required = false) String type,
             @RequestParam(required = false) String country, @RequestParam(defaultValue = "false") boolean exactLength,
             Model m) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("q", "Marking as read");
+        labels.put("type", "Type");
+        labels.put("manufacturer", "Make");
+        labels.put("model", "Model");
+        labels.put("calibre", "Calibre");
+        labels.put("country", "Country of manufacture");
+        FormErrors errors = new FormErrors(labels);
         m.addAttribute("q", q);
         m.addAttribute("ncic", ncic);
         m.addAttribute("manufacturer", manufacturer);
@@ -45,19 +54,14 @@ class MarkingSearchPage {
         m.addAttribute("type", type);
         m.addAttribute("country", country);
         m.addAttribute("exactLength", exactLength);
-        List<String> types = new ArrayList<>(List.of("FIREARM", "ESSENTIAL_COMPONENT"));
-        for (ItemKind k : ItemKind.values()) {
-            types.add(k.name());
-        }
+        List<Enum<?>> types = new ArrayList<>(List.of(ItemCategory.FIREARM, ItemCategory.ESSENTIAL_COMPONENT));
+        types.addAll(List.of(ItemKind.values()));
         m.addAttribute("types", types);
         if (q != null && !q.isBlank()) {
             try {
                 m.addAttribute("result", search.search(new SearchQuery(q, ncic, manufacturer, model, calibre, type, country, null, !exactLength)));
             } catch (FerretException e) {
-                e.problems().forEach(p -> errors.computeIfAbsent(p.field(), k -> new ArrayList<>()).add(p.message()));
-                if (e.problems().isEmpty()) {
-                    errors.put("search", List.of(e.getMessage()));
-                }
+                errors.add(e, "", Map.of("pattern", "q", "marking", "q"));
             }
         }
         m.addAttribute("errors", errors);

@@ -11,6 +11,7 @@ import org.ferret.registry.ItemId;
 import org.ferret.registry.ItemView;
 import org.ferret.registry.Registry;
 import org.ferret.shared.FerretException;
+import org.ferret.shared.FormErrors;
 import org.ferret.tracing.TraceRequest;
 import org.ferret.tracing.TraceRequestId;
 import org.ferret.tracing.TraceRequests;
@@ -57,7 +58,7 @@ class TraceRequestPages {
             new String[] {"recoveryPlace", "Place of recovery", "text"},
             new String[] {"recoveredOn", "Date of recovery", "date"},
             new String[] {"marking", "Marking as read", "text"},
-            new String[] {"type", "Type (e.g. PISTOL)", "text"},
+            new String[] {"type", "Type", "select"},
             new String[] {"make", "Make", "text"},
             new String[] {"model", "Model", "text"},
             new String[] {"calibre", "Calibre", "text"},
@@ -68,24 +69,35 @@ class TraceRequestPages {
     @GetMapping("/tracing/requests/new")
     String newRequest(Model m) {
         m.addAttribute("form", new java.util.HashMap<String, String>());
-        m.addAttribute("errors", new java.util.LinkedHashMap<String, List<String>>());
+        m.addAttribute("errors", new FormErrors(labels()));
         m.addAttribute("fields", FIELDS);
+        m.addAttribute("types", types());
         return "tracing/new-request";
     }
 
+    /** The item types a request may name: the two broad categories, then every kind. */
+    static List<Enum<?>> types() {
+        List<Enum<?>> types = new java.util.ArrayList<>(List.of(org.ferret.registry.ItemCategory.FIREARM,
+                org.ferret.registry.ItemCategory.ESSENTIAL_COMPONENT));
+        types.addAll(List.of(org.ferret.registry.ItemKind.values()));
+        return types;
+    }
+
+    /** The form's labels, which are also the fields a message can be attached to. */
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        FIELDS.forEach(f -> labels.put(f[0], f[1]));
+        labels.put("urgency", "Urgency");
+        return labels;
+    }
+
     @PostMapping("/tracing/requests")
-    String receive(@RequestParam java.util.Map<String, String> form, Model m, RedirectAttributes r) {
+    String receive(@RequestParam java.util.Map<String, String> form, Model m, RedirectAttributes r,
+            jakarta.servlet.http.HttpServletResponse response) {
+        FormErrors errors = new FormErrors(labels());
+        // a bad date is reported together with every other problem of the form, not on its own first
+        java.time.LocalDate recovered = errors.date("recoveredOn", form.get("recoveredOn"), false);
         try {
-            java.time.LocalDate recovered = null;
-            String recoveredText = form.getOrDefault("recoveredOn", "").strip();
-            if (!recoveredText.isEmpty()) {
-                try {
-                    recovered = java.time.LocalDate.parse(recoveredText);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new FerretException(org.ferret.shared.ErrorCode.VALIDATION_FAILED, "recoveredOn",
-                            List.of(new FerretException.FieldProblem("recoveredOn", "expected a date like 2026-11-28")));
-                }
-            }
             org.ferret.tracing.Urgency urgency = "URGENT".equals(form.get("urgency")) ? org.ferret.tracing.Urgency.URGENT
                     : "ROUTINE".equals(form.get("urgency")) ? org.ferret.tracing.Urgency.ROUTINE : null;
             TraceRequest t = traces.receive(new org.ferret.tracing.TraceRequestContent(form.get("requestingAgency"),
@@ -94,17 +106,21 @@ class TraceRequestPages {
                     List.of(new org.ferret.tracing.MarkingRead(form.get("marking"), "true".equals(form.get("obliterated")))),
                     form.get("type"), form.get("make"), form.get("model"), form.get("calibre"),
                     form.get("countryOfOrigin"), urgency, form.get("intendedUse")));
-            r.addFlashAttribute("message", "Received; " + t.candidates().size() + " candidate(s) proposed.");
-            return "redirect:/tracing/requests/" + t.id();
+            if (errors.isEmpty()) {
+                r.addFlashAttribute("message", "Received; " + t.candidates().size() + " candidate(s) proposed.");
+                return "redirect:/tracing/requests/" + t.id();
+            }
         } catch (FerretException e) {
-            java.util.Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
-            e.problems().forEach(p -> errors.computeIfAbsent(
-                    p.field().startsWith("markings[") ? "marking" : p.field(), k -> new java.util.ArrayList<>()).add(p.message()));
-            m.addAttribute("form", form);
-            m.addAttribute("errors", errors);
-            m.addAttribute("fields", FIELDS);
-            return "tracing/new-request";
+            boolean badDate = errors.get("recoveredOn") != null;
+            errors.add(e, "", java.util.Map.of("markings", "marking", "markings[0].marking", "marking"),
+                    p -> !(badDate && "recoveredOn".equals(p.field())));
         }
+        response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+        m.addAttribute("form", form);
+        m.addAttribute("errors", errors);
+        m.addAttribute("fields", FIELDS);
+        m.addAttribute("types", types());
+        return "tracing/new-request";
     }
 
     @GetMapping("/tracing/requests/{id}")

@@ -1,5 +1,6 @@
 package org.ferret.tracing.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Marking search and candidate confirmation for investigators. */
+@Tag(name = "Tracing: marking search", description = "Obliteration-tolerant search of recorded serials, confirmations")
 @RestController
 @RequestMapping("/api/v1/markings")
 class MarkingSearchController {

@@ -1,5 +1,6 @@
 package org.ferret.tracing.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Hit notifications for the signed-in user's agency (administrators see every agency's). */
+@Tag(name = "Tracing: hit notifications", description = "Seized or found items that match one reported lost or stolen")
 @RestController
 @RequestMapping("/api/v1/tracing/notifications")
 class NotificationController {

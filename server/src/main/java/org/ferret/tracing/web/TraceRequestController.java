@@ -1,5 +1,6 @@
 package org.ferret.tracing.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Trace requests: receive, send to another node, decide candidates, answer, close; the overdue list. Node documents arrive through the exchange module. */
+@Tag(name = "Tracing: trace requests", description = "Trace requests under the International Tracing Instrument")
 @RestController
 @RequestMapping("/api/v1/tracing")
 class TraceRequestController {
