@@ -109,7 +109,7 @@ public class Registry {
         }
         importWriter.write(fresh, importJob, actor);
         for (int i = 0; i < fresh.size(); i += ItemsRegistered.MAX_ITEMS) {
-            events.publishEvent(new ItemsRegistered(importJob, fresh.subList(i, Math.min(fresh.size(), i + ItemsRegistered.MAX_ITEMS))
+            events.publishEvent(new ItemsRegistered(importJob, at, fresh.subList(i, Math.min(fresh.size(), i + ItemsRegistered.MAX_ITEMS))
                     .stream().map(r -> r.item().id()).toList()));
         }
         return fresh.size();

@@ -71,8 +71,8 @@ public class MarkingSearch {
         index.indexItem(id);
     }
 
-    void indexItems(java.util.List<ItemId> ids) {
-        index.indexItems(ids);
+    void indexItems(java.util.List<ItemId> ids, java.time.Instant registeredAt) {
+        index.indexItems(ids, registeredAt);
     }
 
     /** Runs a search; bad patterns and filters are refused naming the parameter. */

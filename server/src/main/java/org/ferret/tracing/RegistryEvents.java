@@ -42,7 +42,7 @@ class RegistryEvents {
     /** A bulk import announces its items batch by batch: the index takes them in, one registry read a batch. */
     @ApplicationModuleListener
     void on(ItemsRegistered e) {
-        search.indexItems(e.items());
+        search.indexItems(e.items(), e.registeredAt());
     }
 
     @ApplicationModuleListener

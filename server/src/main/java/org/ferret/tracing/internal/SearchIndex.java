@@ -41,6 +41,7 @@ public class SearchIndex {
     private volatile boolean rebuilding;
     private final Set<UUID> changedDuringRebuild = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile java.time.Instant buildStartedAt;
 
     SearchIndex(Registry registry, @Value("${ferret.tracing.index.ready-wait-ms:20000}") long readyWaitMillis) {
         this.registry = registry;
@@ -92,6 +93,7 @@ public class SearchIndex {
         started.set(true);
         long t0 = System.nanoTime();
         rebuilding = true;
+        buildStartedAt = java.time.Instant.now();
         changedDuringRebuild.clear();
         MarkingIndex fresh = new MarkingIndex();
         ItemFacts freshFacts = new ItemFacts();
@@ -171,13 +173,18 @@ public class SearchIndex {
      * Adds the serials of newly registered items (a bulk import's batch) with one registry read, rather than
      * rebuilding the index. Does nothing before the index exists: its build reads them anyway.
      */
-    public void indexItems(java.util.List<ItemId> ids) {
+    public void indexItems(java.util.List<ItemId> ids, java.time.Instant registeredAt) {
         if (rebuilding) {
             ids.forEach(id -> changedDuringRebuild.add(id.value()));
         }
         if (!started.get()) {
             return;
         }
+        // items written after the last build started cannot be in it (its read saw only what was committed when it
+        // began): add them without the costly "already there?" search. Older ones (an event replayed after a
+        // restart) are checked one by one.
+        java.time.Instant builtFrom = buildStartedAt;
+        boolean fresh = registeredAt != null && builtFrom != null && registeredAt.isAfter(builtFrom);
         MarkingIndex current = index;
         ItemFacts currentFacts = facts;
         registry.forEachSerialOf(ids, s -> {
@@ -187,7 +194,7 @@ public class SearchIndex {
             int f = currentFacts.intern(new ItemFacts.Facts(s.kind(), s.manufacturer(), s.model(), s.calibre(),
                     s.countryOfManufacture()));
             synchronized (current) {
-                if (!current.contains(s.item(), s.serialNumber())) {
+                if (fresh || !current.contains(s.item(), s.serialNumber())) {
                     current.add(s.item(), s.serialNumber(), f);
                 }
             }
