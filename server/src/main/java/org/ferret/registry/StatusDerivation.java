@@ -1,14 +1,12 @@
 package org.ferret.registry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +19,6 @@ import java.util.Set;
  */
 public final class StatusDerivation {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /** Occurrence order: by date, then as recorded. */
     public static final Comparator<LifecycleEvent> OCCURRENCE = Comparator.comparing(LifecycleEvent::occurredOn)
@@ -273,10 +270,11 @@ public final class StatusDerivation {
     }
 
     static String day(LocalDate d) {
-        return d == null ? "an unknown date" : d.format(DAY);
+        // the one date format of the user's locale (shared.Words), as everywhere on screens and in messages
+        return d == null ? "an unknown date" : org.ferret.shared.Words.date(d);
     }
 
     static String label(ItemStatus s) {
-        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return org.ferret.shared.Words.lower(s);
     }
 }

@@ -235,7 +235,7 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         page.locator("#occurredOn").fill("2026-11-28");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
         assertThat(page.locator("#record-event #error-summary")).containsText(
-                "A theft cannot be reported on 28 Nov 2026: the item is already reported stolen since 1 Dec 2026; "
+                "A theft cannot be reported on Nov 28, 2026: the item is already reported stolen since Dec 1, 2026; "
                         + "correct that report instead.");
 
         page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("CORRECTION");
@@ -247,10 +247,10 @@ class RegistrarJourneyBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event")).click();
 
         assertThat(page.locator("#item-status")).hasText("reported stolen");
-        assertThat(page.locator("main")).containsText("status since 28 Nov 2026");
+        assertThat(page.locator("main")).containsText("status since Nov 28, 2026");
         // the original stays, shown as corrected; the correction says what it changed
         assertThat(page.locator("#event-1")).containsText("amended by correction #2");
-        assertThat(page.locator("#event-2")).containsText("Right date 28 Nov 2026");
+        assertThat(page.locator("#event-2")).containsText("Right date Nov 28, 2026");
         screenshot("12-corrected-theft-date");
     }
 }

@@ -109,7 +109,7 @@ class CorrectionsIT {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody().get("detail").toString()).doesNotContain("RECOVERY").doesNotContain("_")
-                .contains("1 Sep 2026");
+                .contains("Sep 1, 2026");
     }
 
     @Test
@@ -138,8 +138,8 @@ class CorrectionsIT {
 
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(again.getBody().get("detail").toString())
-                .isEqualTo("A theft cannot be reported on 28 Nov 2026: the item is already reported stolen since "
-                        + "20 Nov 2026; correct that report instead.");
+                .isEqualTo("A theft cannot be reported on Nov 28, 2026: the item is already reported stolen since "
+                        + "Nov 20, 2026; correct that report instead.");
     }
 
     @Test

@@ -66,7 +66,7 @@ class StatusDerivationTest {
         add(new NewEvent.Destroyed(day.plusDays(1), new Destruction("shredding", "J. Doe", "D-1"), null));
         add(ev(EventType.THEFT_REPORTED));
         assertThatThrownBy(() -> derive(ItemKind.PISTOL)).isInstanceOf(IllegalTransitionException.class)
-                .hasMessage("A theft cannot be reported on 3 Jan 2020: the item was destroyed on 3 Jan 2020; "
+                .hasMessage("A theft cannot be reported on Jan 3, 2020: the item was destroyed on Jan 3, 2020; "
                         + "only a correction may follow.");
     }
 

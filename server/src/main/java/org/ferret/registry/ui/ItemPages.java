@@ -382,7 +382,7 @@ class ItemPages {
         model.addAttribute("markingMethods", Option.of(MarkingMethod.values()));
     }
 
-    /** "Right date: 28 Nov 2026; right country: NO" for a timeline entry. */
+    /** "Right date Nov 28, 2026, country NO" for a timeline entry. */
     private static String amendmentText(org.ferret.registry.Amendment a) {
         List<String> parts = new java.util.ArrayList<>();
         if (a.occurredOn() != null) {
