@@ -20,6 +20,12 @@ public record NewEvent(
         Deactivation deactivation,
         Destruction destruction) {
 
+    /**
+     * No lifecycle event is dated before this (a typo such as 1019 for 2019 is refused); an older item's age is
+     * its year of manufacture (from 1500), not an event.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+
     public NewEvent {
         if (type == null) {
             throw new InvalidValueException("type", "must be given");
@@ -29,6 +35,9 @@ public record NewEvent(
         }
         if (occurredOn.isAfter(LocalDate.now().plusDays(1))) {
             throw new InvalidValueException("occurredOn", "must not be in the future, was " + occurredOn);
+        }
+        if (occurredOn.isBefore(EARLIEST)) {
+            throw new InvalidValueException("occurredOn", "must not be before " + EARLIEST + ", was " + occurredOn);
         }
         place = Text.optional("place", place, 200);
         reference = Text.optional("reference", reference, 100);

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -83,8 +84,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof UnrecognizedPropertyException upe) {
             detail = "Unknown field '" + field + "'";
             code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            detail = "Field '" + field + "' " + ife.getOriginalMessage();
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof InvalidFormatException ife && isInteger(ife.getTargetType())) {
+            detail = "Invalid value '" + ife.getValue() + "' for field '" + field + "'; expected a whole number";
+            code = ErrorCode.VALIDATION_FAILED;
         } else if (cause instanceof InvalidFormatException ife) {
             detail = "Invalid value '" + ife.getValue() + "' for field '" + field + "'";
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof JacksonException je && duplicateKey(je) != null) {
+            field = field == null ? duplicateKey(je) : field + "." + duplicateKey(je);
+            detail = "Field '" + field + "' is given more than once; each field may appear once";
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof MismatchedInputException mie && field != null) {
+            detail = "Invalid value for field '" + field + "'"
+                    + (isInteger(mie.getTargetType()) ? "; expected a whole number" : "") + ": " + mie.getOriginalMessage();
             code = ErrorCode.VALIDATION_FAILED;
         } else if (cause instanceof JacksonException je && field != null) {
             detail = "Cannot read field '" + field + "': " + je.getOriginalMessage();
@@ -129,6 +144,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             pd.setProperty("code", code.name());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static boolean isInteger(Class<?> type) {
+        return type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate (?:Object property|field) [\"']([^\"']*)[\"']");
+
+    /** The key given twice, if {@code e} is Jackson's strict duplicate detection. */
+    private static String duplicateKey(JacksonException e) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return m.find() ? m.group(1) : null;
     }
 
     static ProblemDetail problem(ErrorCode code, String detail, List<FieldProblem> problems) {

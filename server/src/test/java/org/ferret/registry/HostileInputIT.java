@@ -86,6 +86,68 @@ class HostileInputIT {
         assertThat(items(p)).isZero();
     }
 
+    // --- 2. JSON strictness ---
+
+    ResponseEntityAssert registerRaw(String json) {
+        var res = RegistryApi.registrar(port).client.post().uri("/api/v1/items").contentType(MediaType.APPLICATION_JSON)
+                .body(json).retrieve().toEntity(String.class);
+        return new ResponseEntityAssert(res.getStatusCode().value(), res.getHeaders().getContentType(), res.getBody());
+    }
+
+    record ResponseEntityAssert(int status, MediaType type, String body) {
+        ResponseEntityAssert isProblem(int expected, String code, String field) {
+            assertThat(status).as(body).isEqualTo(expected);
+            assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("%s", type).isTrue();
+            assertThat(body).contains("\"code\":\"" + code + "\"");
+            if (field != null) {
+                assertThat(body).contains("\"field\":\"" + field + "\"");
+            }
+            return this;
+        }
+    }
+
+    @Test
+    void an_enum_given_by_number_or_as_a_numeric_string_is_refused_naming_the_field() {
+        long before = jdbc.queryForObject("select count(*) from registry_item", Long.class);
+        registerRaw("{\"kind\":5}").isProblem(400, "VALIDATION_FAILED", "kind");
+        registerRaw("{\"kind\":\"5\"}").isProblem(400, "VALIDATION_FAILED", "kind");
+        registerRaw("{\"kind\":\"PISTOL\",\"markings\":[{\"kind\":0}]}").isProblem(400, "VALIDATION_FAILED", "markings[0].kind");
+        assertThat(jdbc.queryForObject("select count(*) from registry_item", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void an_integer_given_as_a_fraction_or_a_string_is_refused_naming_the_field() {
+        registerRaw("{\"kind\":\"PISTOL\",\"yearOfManufacture\":2019.9}")
+                .isProblem(400, "VALIDATION_FAILED", "yearOfManufacture");
+        registerRaw("{\"kind\":\"PISTOL\",\"yearOfManufacture\":\"2019\"}")
+                .isProblem(400, "VALIDATION_FAILED", "yearOfManufacture");
+        assertThat(registerRaw("{\"kind\":\"PISTOL\",\"yearOfManufacture\":2019}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_key_given_twice_is_refused_naming_it() {
+        var r = registerRaw("{\"kind\":\"PISTOL\",\"kind\":\"MACHINE_GUN\"}").isProblem(400, "VALIDATION_FAILED", "kind");
+        assertThat(r.body()).contains("more than once");
+        registerRaw("{\"kind\":\"PISTOL\",\"markings\":[{\"kind\":\"MANUFACTURE\",\"serialNumber\":\"A1\",\"serialNumber\":\"B2\"}]}")
+                .isProblem(400, "VALIDATION_FAILED", "markings[0].serialNumber");
+    }
+
+    @Test
+    void an_event_dated_before_1800_or_in_the_future_is_refused_naming_the_field() {
+        var api = RegistryApi.registrar(port);
+        String id = (String) api.register(RegistryApi.pistol(prefix() + "D1")).get("id");
+        var old = api.post("/api/v1/items/" + id + "/events", RegistryApi.event("THEFT_REPORTED", "1000-01-01"));
+        assertThat(old.getStatusCode().value()).isEqualTo(400);
+        assertThat(old.getBody().get("code")).isEqualTo("VALIDATION_FAILED");
+        assertThat(old.getBody().get("errors").toString()).contains("occurredOn").contains("1800-01-01");
+        var future = api.post("/api/v1/items/" + id + "/events",
+                RegistryApi.event("THEFT_REPORTED", java.time.LocalDate.now().plusDays(30).toString()));
+        assertThat(future.getStatusCode().value()).isEqualTo(400);
+        assertThat(future.getBody().get("errors").toString()).contains("occurredOn").contains("future");
+        assertThat(api.post("/api/v1/items/" + id + "/events", RegistryApi.event("THEFT_REPORTED", "1800-01-01"))
+                .getStatusCode().value()).isEqualTo(201);
+    }
+
     // --- helpers for the screens: sign in through the form and upload as a browser does ---
 
     HttpClient signedIn(String user) throws Exception {
