@@ -41,8 +41,8 @@ public record NewEvent(
         }
         place = Text.optional("place", place, 200);
         reference = Text.optional("reference", reference, 100);
-        note = Text.optional("note", note, 2000);
-        reason = Text.optional("reason", reason, 2000);
+        note = Text.multiline("note", note, 2000);
+        reason = Text.multiline("reason", reason, 2000);
         switch (type) {
             case TRANSFER_OF_POSSESSION -> require(holder != null, "holder", "a transfer of possession names the new holder");
             case EXPORT -> require(country != null, "country", "an export names the country of import");

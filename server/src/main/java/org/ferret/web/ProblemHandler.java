@@ -49,6 +49,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(ErrorCode.FORBIDDEN, "Your role does not allow this action.", List.of()));
     }
 
+    /**
+     * A unique key taken by a concurrent request between our check and our insert (e.g. two registrations of one
+     * external reference at once): a conflict the client can resolve, not a server failure.
+     */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> onDuplicateKey(org.springframework.dao.DuplicateKeyException e) {
+        return ResponseEntity.status(ErrorCode.CONFLICT.status()).body(problem(ErrorCode.CONFLICT,
+                "A concurrent request registered the same record first; read it, or try again.", List.of()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> onTypeMismatch(MethodArgumentTypeMismatchException e) {
         FerretException domain = domainCause(e);
@@ -138,9 +148,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse er) {
+            body = er.getBody();
+        }
         if (body instanceof ProblemDetail pd && (pd.getProperties() == null || !pd.getProperties().containsKey("code"))) {
-            ErrorCode code = statusCode.value() == 404 ? ErrorCode.NOT_FOUND
-                    : statusCode.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL;
+            ErrorCode code = switch (statusCode.value()) {
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+                case 406 -> ErrorCode.NOT_ACCEPTABLE;
+                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+                default -> statusCode.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL;
+            };
             pd.setProperty("code", code.name());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
