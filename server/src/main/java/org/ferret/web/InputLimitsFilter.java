@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (1 MB) for JSON, {@code ferret.import.max-size} (32 MB) for a CSV import. A body without a Content-Length is
  * counted as it is read and refused at the limit.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class InputLimitsFilter extends OncePerRequestFilter {

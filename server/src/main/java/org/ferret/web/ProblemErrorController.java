@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * browser asks for HTML outside {@code /api}. The body is written whatever the request's Accept header says (a 406
  * must still say why), and never holds a stack trace or the exception's message.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Controller
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController extends BasicErrorController {
