@@ -44,6 +44,15 @@ class ImportCommand {
 
         @Override
         public Integer call() throws IOException {
+            try {
+                return run();
+            } catch (org.ferret.shared.FerretException e) { // another import is running
+                System.err.println("ferret import: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        private Integer run() throws IOException {
             if (!Files.isReadable(file)) {
                 System.err.println("ferret import: cannot read " + file);
                 return 2;

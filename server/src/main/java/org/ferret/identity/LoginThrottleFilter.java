@@ -75,6 +75,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         res.setStatus(code.status().value());
         res.setHeader("Retry-After", Long.toString(seconds));
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         res.getWriter().write("{\"type\":\"about:blank\",\"status\":" + code.status().value() + ",\"title\":\""
                 + code.title() + "\",\"code\":\"" + code.name() + "\",\"detail\":\"Too many failed sign-ins for this "

@@ -101,6 +101,7 @@ class SecurityConfig {
     private static void problem(HttpServletResponse res, int status, String code, String detail) throws IOException {
         res.setStatus(status);
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8"); // the servlet default is ISO-8859-1, which cannot hold the "…" below
         res.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\""
                 + (status == 401 ? "Authentication required" : "Forbidden") + "\",\"code\":\"" + code
                 + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");

@@ -21,6 +21,7 @@ import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
 import org.ferret.registry.internal.CsvImportReader;
 import org.ferret.registry.internal.CsvLayout;
+import org.ferret.registry.internal.ImportLock;
 import org.ferret.shared.FerretException.FieldProblem;
 import org.ferret.shared.StrictUtf8Reader;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ImportMode#ALL_OR_NOTHING} a single bad row rejects the whole file and nothing is written, in
  * {@link ImportMode#COMMIT_VALID_ROWS} the good rows are committed. Rows are idempotent by external_ref. Writes are
  * JDBC batches in one transaction, audited as one job entry (counts and the file's SHA-256); each imported item
- * records the job id, so an auditor can list exactly what a job created.
+ * records the job id, so an auditor can list exactly what a job created. Imports run one at a time
+ * ({@link ImportLock}); one that cannot get its turn within {@code ferret.import.lock-wait} is refused with
+ * IMPORT_IN_PROGRESS, the only exception it throws.
  */
 @Service
 @EnableConfigurationProperties(ImportLimits.class)
@@ -46,14 +49,18 @@ public class ItemImport {
     static final int PROGRESS_EVERY = 5_000;
 
     private final Registry registry;
+    private final ImportLock lock;
+    private final ImportLimits limits;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ItemImport(Registry registry, AuditLog audit, ApplicationEventPublisher events,
-            PlatformTransactionManager txManager, Clock clock) {
+            PlatformTransactionManager txManager, Clock clock, ImportLock lock, ImportLimits limits) {
         this.registry = registry;
+        this.lock = lock;
+        this.limits = limits;
         this.audit = audit;
         this.events = events;
         this.tx = new TransactionTemplate(txManager);
@@ -79,6 +86,7 @@ public class ItemImport {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         DigestingReader input = new DigestingReader(csv);
         return tx.execute(status -> {
+            lock.acquire(Actor.current().username(), clock.instant(), limits.lockWait());
             Job job = new Job(m, listener, input, Actor.current().username(), clock.instant().truncatedTo(ChronoUnit.MICROS),
                     maxRows);
             job.run();

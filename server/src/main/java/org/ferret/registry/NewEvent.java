@@ -10,6 +10,12 @@ import java.time.LocalDate;
  */
 public sealed interface NewEvent {
 
+    /**
+     * No lifecycle event is dated before this (a typo such as 1019 for 2019 is refused); an older item's age is
+     * its year of manufacture (from 1500), not an event.
+     */
+    LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+
     /** The day it happened (for a correction: the day the correction was made). */
     LocalDate occurredOn();
 
@@ -267,7 +273,7 @@ public sealed interface NewEvent {
         public Correction {
             occurredOn = date(occurredOn);
             require(corrects != null, "corrects", "a correction names the event it corrects");
-            reason = Text.optional("reason", reason, 2000);
+            reason = Text.multiline("reason", reason, 2000);
             require(reason != null, "reason", "a correction states why");
             change = change == null ? Withdrawal.INSTANCE : change;
             particulars = Particulars.orNone(particulars);
@@ -350,6 +356,7 @@ public sealed interface NewEvent {
 
     private static LocalDate date(LocalDate d) {
         require(d != null, "occurredOn", "must be given");
+        require(!d.isBefore(EARLIEST), "occurredOn", "must not be before " + EARLIEST + ", was " + d);
         return d;
     }
 

@@ -8,12 +8,19 @@ import java.util.List;
  */
 public record NewItem(ItemKind kind, ItemAttributes attributes, List<Marking> markings, String externalRef,
         NewEvent initialEvent) {
+    /** Most markings one item may carry (registered with it or added later). */
+    public static final int MAX_MARKINGS = 50;
+
     public NewItem {
         if (kind == null) {
             throw new InvalidValueException("kind", "must be given");
         }
         attributes = attributes == null ? ItemAttributes.none() : attributes;
         markings = markings == null ? List.of() : List.copyOf(markings);
+        if (markings.size() > MAX_MARKINGS) {
+            throw new InvalidValueException("markings", markings.size() + " markings given; an item carries at most "
+                    + MAX_MARKINGS);
+        }
         externalRef = Text.optional("externalRef", externalRef, 100);
         if (attributes.quantity() != null && kind.category() != ItemCategory.AMMUNITION_LOT) {
             throw new InvalidValueException("quantity", "only ammunition lots have a quantity");

@@ -8,7 +8,7 @@ public record Particulars(String place, String reference, String note) {
     public Particulars {
         place = Text.optional("place", place, 200);
         reference = Text.optional("reference", reference, 100);
-        note = Text.optional("note", note, 2000);
+        note = Text.multiline("note", note, 2000);
     }
 
     public static Particulars note(String note) {

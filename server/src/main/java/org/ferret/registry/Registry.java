@@ -163,6 +163,10 @@ public class Registry {
     @Transactional
     public ItemView addMarking(ItemId id, Marking marking, LocalDate markedOn) {
         StoredItem item = lock(id);
+        if (store.markingCount(id) >= NewItem.MAX_MARKINGS) {
+            throw new InvalidValueException("marking", "the item already carries " + store.markingCount(id)
+                    + " markings; an item carries at most " + NewItem.MAX_MARKINGS);
+        }
         markedOn = markedOn == null ? LocalDate.now(clock) : markedOn;
         NewEvent event = new NewEvent.Marked(markedOn, Particulars.note(
                 marking.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " marking"
@@ -229,6 +233,7 @@ public class Registry {
         if (serial == null || serial.isBlank()) {
             throw new InvalidValueException("serial", "must not be blank");
         }
+        Text.noControlCharacters("serial", serial, false);
         String normalised = SerialNumber.normalise(serial);
         if (normalised.isEmpty() || normalised.length() > SerialNumber.MAX_LENGTH) {
             throw new InvalidValueException("serial", normalised.isEmpty()

@@ -19,6 +19,13 @@ public enum ErrorCode {
     UNKNOWN_NODE(HttpStatus.FORBIDDEN, "Unknown sending node"),
     SIGNATURE_INVALID(HttpStatus.FORBIDDEN, "Document signature invalid"),
     DOCUMENT_REPLAYED(HttpStatus.CONFLICT, "Document already received"),
+    /** A request body over its documented limit (docs/operations.md, "Input limits and error codes"). */
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
+    /** Another import is running and did not finish within ferret.import.lock-wait; try again later. */
+    IMPORT_IN_PROGRESS(HttpStatus.CONFLICT, "Another import is in progress"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -46,6 +47,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> onDenied(RuntimeException e) {
         return ResponseEntity.status(ErrorCode.FORBIDDEN.status())
                 .body(problem(ErrorCode.FORBIDDEN, "Your role does not allow this action.", List.of()));
+    }
+
+    /**
+     * A unique key taken by a concurrent request between our check and our insert (e.g. two registrations of one
+     * external reference at once): a conflict the client can resolve, not a server failure.
+     */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> onDuplicateKey(org.springframework.dao.DuplicateKeyException e) {
+        return ResponseEntity.status(ErrorCode.CONFLICT.status()).body(problem(ErrorCode.CONFLICT,
+                "A concurrent request registered the same record first; read it, or try again.", List.of()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -83,8 +94,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof UnrecognizedPropertyException upe) {
             detail = "Unknown field '" + field + "'";
             code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            detail = "Field '" + field + "' " + ife.getOriginalMessage();
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof InvalidFormatException ife && isInteger(ife.getTargetType())) {
+            detail = "Invalid value '" + ife.getValue() + "' for field '" + field + "'; expected a whole number";
+            code = ErrorCode.VALIDATION_FAILED;
         } else if (cause instanceof InvalidFormatException ife) {
             detail = "Invalid value '" + ife.getValue() + "' for field '" + field + "'";
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof JacksonException je && duplicateKey(je) != null) {
+            field = field == null ? duplicateKey(je) : field + "." + duplicateKey(je);
+            detail = "Field '" + field + "' is given more than once; each field may appear once";
+            code = ErrorCode.VALIDATION_FAILED;
+        } else if (cause instanceof MismatchedInputException mie && field != null) {
+            detail = "Invalid value for field '" + field + "'"
+                    + (isInteger(mie.getTargetType()) ? "; expected a whole number" : "") + ": " + mie.getOriginalMessage();
             code = ErrorCode.VALIDATION_FAILED;
         } else if (cause instanceof JacksonException je && field != null) {
             detail = "Cannot read field '" + field + "': " + je.getOriginalMessage();
@@ -123,12 +148,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse er) {
+            body = er.getBody();
+        }
         if (body instanceof ProblemDetail pd && (pd.getProperties() == null || !pd.getProperties().containsKey("code"))) {
-            ErrorCode code = statusCode.value() == 404 ? ErrorCode.NOT_FOUND
-                    : statusCode.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL;
+            ErrorCode code = switch (statusCode.value()) {
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+                case 406 -> ErrorCode.NOT_ACCEPTABLE;
+                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+                default -> statusCode.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL;
+            };
             pd.setProperty("code", code.name());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static boolean isInteger(Class<?> type) {
+        return type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate (?:Object property|field) [\"']([^\"']*)[\"']");
+
+    /** The key given twice, if {@code e} is Jackson's strict duplicate detection. */
+    private static String duplicateKey(JacksonException e) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return m.find() ? m.group(1) : null;
     }
 
     static ProblemDetail problem(ErrorCode code, String detail, List<FieldProblem> problems) {

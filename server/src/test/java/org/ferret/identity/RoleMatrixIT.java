@@ -173,6 +173,7 @@ class RoleMatrixIT {
         allow("GET /api/v1/exchange/outgoing", ADMINS);
         // sign-in
         allow("GET /login", PUBLIC);
+        allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not
     }
 
     private static void allow(String endpoint, Set<Role> roles) {

@@ -9,6 +9,7 @@ import org.ferret.registry.ImportLimits;
 import org.ferret.registry.ImportMode;
 import org.ferret.registry.ImportReport;
 import org.ferret.registry.ItemImport;
+import org.ferret.shared.FerretException;
 import org.ferret.shared.access.CanRegister;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -56,6 +57,10 @@ class ImportPage {
         ImportReport report;
         try (InputStream in = file.getInputStream()) {
             report = importer.importCsv(in, m, null, limits.maxRows());
+        } catch (FerretException busy) { // IMPORT_IN_PROGRESS: another import holds the lock
+            model.addAttribute("fileError", busy.getMessage());
+            response.setStatus(busy.code().status().value());
+            return "items/import";
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("report", report);
