@@ -68,7 +68,7 @@ public class ItemImport {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         DigestingReader input = new DigestingReader(csv);
         return tx.execute(status -> {
-            Job job = new Job(m, listener, input, Actor.current().username(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            Job job = new Job(m, listener, input, Actor.current(), clock.instant().truncatedTo(ChronoUnit.MICROS));
             job.run();
             boolean committed = m == ImportMode.COMMIT_VALID_ROWS ? !job.fatal : job.problems.isEmpty();
             if (!committed) {
@@ -102,6 +102,7 @@ public class ItemImport {
         final ProgressListener listener;
         final DigestingReader input;
         final String actor;
+        final String agency;
         final Instant at;
         final List<FieldProblem> problems = new ArrayList<>();
         final Map<String, Integer> seenRefs = new HashMap<>();
@@ -112,11 +113,12 @@ public class ItemImport {
         long rejected;
         boolean fatal;
 
-        Job(ImportMode mode, ProgressListener listener, DigestingReader input, String actor, Instant at) {
+        Job(ImportMode mode, ProgressListener listener, DigestingReader input, Actor who, Instant at) {
             this.mode = mode;
             this.listener = listener;
             this.input = input;
-            this.actor = actor;
+            this.actor = who.username();
+            this.agency = who.agency();
             this.at = at;
         }
 
@@ -188,7 +190,7 @@ public class ItemImport {
                 return;
             }
             if (writing()) {
-                int written = writer.write(pending, id, at, actor).size();
+                int written = writer.write(pending, id, at, actor, agency).size();
                 created += written;
                 alreadyPresent += pending.size() - written;
             }

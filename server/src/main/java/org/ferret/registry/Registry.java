@@ -60,7 +60,8 @@ public class Registry {
         }
         ItemId id = ItemId.newId();
         Instant now = now();
-        String actor = Actor.current().username();
+        Actor who = Actor.current();
+        String actor = who.username();
         MarkingDecision marking = MarkingPolicies.requirementFor(item.kind(), item.markings());
         List<LifecycleEvent> history = new ArrayList<>();
         if (item.initialEvent() != null) {
@@ -68,7 +69,7 @@ public class Registry {
         }
         DerivedState state = history.isEmpty() ? StatusDerivation.initial() : StatusDerivation.derive(item.kind(), history);
         store.insertItem(new StoredItem(id, item.externalRef(), item.kind(), item.attributes(), state.status(),
-                state.statusSince(), state.holder(), null, !marking.compliant(), now), null, actor);
+                state.statusSince(), state.holder(), null, !marking.compliant(), now), null, actor, who.agency());
         int order = 0;
         for (Marking m : item.markings()) {
             store.insertMarking(id, ++order, m, now, null);
@@ -194,6 +195,21 @@ public class Registry {
             throw new InvalidValueException("limit", "must be between 1 and 1000");
         }
         return store.markingRequired(offset, limit);
+    }
+
+    /** The work list with what tells its rows apart: reference, serials, registering agency, and why each needs marking. */
+    @Transactional(readOnly = true)
+    public List<MarkingWork> markingWorkList(int offset, int limit) {
+        List<ItemSummary> items = markingRequired(offset, limit);
+        Map<ItemId, String> agencies = store.registeredAgencies(items.stream().map(ItemSummary::id).toList());
+        List<MarkingWork> out = new ArrayList<>(items.size());
+        for (ItemSummary s : items) {
+            StoredItem item = store.findItem(s.id()).orElseThrow(() -> new ItemNotFoundException("item " + s.id()));
+            MarkingDecision d = requirement(item, store.events(s.id()));
+            List<String> reasons = d instanceof MarkingDecision.NonCompliant nc ? nc.reasons() : List.of();
+            out.add(new MarkingWork(s, item.externalRef(), agencies.get(s.id()), reasons));
+        }
+        return out;
     }
 
     @Transactional(readOnly = true)

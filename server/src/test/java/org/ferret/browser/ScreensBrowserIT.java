@@ -140,6 +140,48 @@ class ScreensBrowserIT extends BrowserTest {
     }
 
     @Test
+    void holders_appear_by_name_and_licence_to_roles_that_may_read_them_and_masked_to_others() {
+        signIn("registrar");
+        page.navigate(base + "/items/" + itemId);
+        assertThat(page.locator("#history").textContent()).contains("Aino Screen, licence " + licence);
+        assertThat(page.locator("#current-holder").textContent()).contains("Aino Screen, licence " + licence);
+        Page readOnly = newPage(1280, 900, "en-US");
+        try {
+            signIn(readOnly, "readonly");
+            readOnly.navigate(base + "/items/" + itemId);
+            String text = visibleText(readOnly);
+            assertThat(text).doesNotContain("Aino Screen").doesNotContain(licence).contains("not shown to your role");
+        } finally {
+            readOnly.context().close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_marking_required_rows_show_reference_serial_agency_and_why() {
+        String ref = "MR-" + serial;
+        api("registrar").post().uri("/api/v1/items").body(Map.of("kind", "FRAME", "externalRef", ref,
+                "construction", "ADDITIVELY_MANUFACTURED")).retrieve().toBodilessEntity();
+        signIn("registrar");
+        long total = 0;
+        for (int p = 0; p < 100; p++) {
+            page.navigate(base + "/items/marking-required?page=" + p);
+            var row = page.locator("#work-list tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText(ref));
+            if (row.count() == 1) {
+                String text = row.textContent();
+                assertThat(text).contains(ref, "NFA", "Frame").contains("item carries no marking");
+                return;
+            }
+            total++;
+            if (page.locator(".pager a", new Page.LocatorOptions().setHasText("Next")).count() == 0) {
+                break;
+            }
+        }
+        throw new AssertionError("the item " + ref + " is not on the work list (" + total + " pages read)");
+    }
+
+    @Test
     void at_1366_pixels_the_navigation_is_one_line_with_every_entry_visible() {
         Page wide = newPage(1366, 800, "en-US");
         try {

@@ -35,10 +35,10 @@ public class ImportWriter {
     private static final String ITEM_INSERT = """
             insert into registry_item (id, external_ref, category, kind, manufacturer, model, calibre,
                 country_of_manufacture, year_of_manufacture, construction, quantity, status, marking_required,
-                import_job, registered_at, registered_by) values""";
+                import_job, registered_at, registered_by, registered_agency) values""";
     private static final int[] ITEM_TYPES = {Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-            Types.BOOLEAN, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+            Types.BOOLEAN, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR};
 
     private static final String MARKING_INSERT = """
             insert into registry_marking (id, item_id, mark_order, kind, manufacturer, country_or_place,
@@ -57,7 +57,7 @@ public class ImportWriter {
     }
 
     /** The rows of the chunk actually written, after skipping external refs already in the registry. */
-    public List<CsvLayout.Row> write(List<CsvLayout.Row> rows, UUID job, Instant at, String actor) {
+    public List<CsvLayout.Row> write(List<CsvLayout.Row> rows, UUID job, Instant at, String actor, String agency) {
         Set<String> existing = new HashSet<>(client.sql("select external_ref from registry_item where external_ref in (:refs)")
                 .param("refs", rows.stream().map(CsvLayout.Row::externalRef).toList())
                 .query(String.class).list());
@@ -75,7 +75,7 @@ public class ImportWriter {
             items.add(new Object[] {id, r.externalRef(), r.kind().category().name(), r.kind().name(), a.manufacturer(),
                     a.model(), str(a.calibre()), str(a.countryOfManufacture()), a.yearOfManufacture(),
                     a.construction() == null ? null : a.construction().name(), a.quantity(),
-                    ItemStatus.IN_LAWFUL_POSSESSION.name(), r.markingRequired(), job, when, actor});
+                    ItemStatus.IN_LAWFUL_POSSESSION.name(), r.markingRequired(), job, when, actor, agency});
             int order = 0;
             for (Marking m : r.markings()) {
                 MarkingElements e = m.elements();

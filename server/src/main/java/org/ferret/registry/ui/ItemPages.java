@@ -239,6 +239,7 @@ class ItemPages {
             }
         }
         model.addAttribute("item", item);
+        model.addAttribute("holders", holderNames(item));
         model.addAttribute("heading", title(item));
         model.addAttribute("serials", item.markings().stream()
                 .filter(m -> !m.retracted() && m.marking().elements().serialNumber() != null)
@@ -295,7 +296,7 @@ class ItemPages {
     String markingRequired(@RequestParam(defaultValue = "0") int page, Model model) {
         int p = Math.max(0, page);
         long total = registry.countMarkingRequired();
-        model.addAttribute("items", registry.markingRequired(p * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("work", registry.markingWorkList(p * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("total", total);
         model.addAttribute("page", p);
         model.addAttribute("pageSize", PAGE_SIZE);
@@ -304,6 +305,37 @@ class ItemPages {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /**
+     * The holders the item page names ("Aino Virtanen, licence FI-DL-1001"), for roles that may read personal data;
+     * each is an audited read. Other roles get no names: the page shows them masked.
+     */
+    private Map<org.ferret.registry.HolderId, String> holderNames(ItemView item) {
+        Map<org.ferret.registry.HolderId, String> names = new HashMap<>();
+        if (!mayReadPersonalData()) {
+            return names;
+        }
+        java.util.Set<org.ferret.registry.HolderId> ids = new java.util.LinkedHashSet<>();
+        if (item.currentHolder() != null) {
+            ids.add(item.currentHolder());
+        }
+        item.history().stream().map(LifecycleEvent::holder).filter(java.util.Objects::nonNull).forEach(ids::add);
+        for (org.ferret.registry.HolderId id : ids) {
+            try {
+                org.ferret.registry.Holder h = registry.holder(id);
+                names.put(id, h.name() + (h.licenceNumber() != null ? ", licence " + h.licenceNumber() : ""));
+            } catch (FerretException gone) {
+                names.put(id, "holder no longer on record");
+            }
+        }
+        return names;
+    }
+
+    private static boolean mayReadPersonalData() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String wanted = org.ferret.shared.access.Capability.READ_PERSONAL_DATA.authority();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> wanted.equals(a.getAuthority()));
+    }
 
     private ItemView load(String id) {
         return registry.find(parseId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
