@@ -112,15 +112,7 @@ class ItemPages {
     @GetMapping("/{id}")
     String item(@PathVariable String id, Model model) {
         ItemView item = load(id);
-        if (!model.containsAttribute("eventForm")) {
-            model.addAttribute("eventForm", new EventForm());
-        }
-        if (!model.containsAttribute("markingForm")) {
-            model.addAttribute("markingForm", new AddMarkingForm());
-        }
-        if (!model.containsAttribute("fitForm")) {
-            model.addAttribute("fitForm", new FitForm());
-        }
+        emptyForms(model);
         return itemPage(item, model);
     }
 
@@ -363,6 +355,13 @@ class ItemPages {
     private String showAgain(ItemView item, Model model, String errorsName, FormErrors errors,
             HttpServletResponse response, String htmx, String showForm) {
         model.addAttribute(errorsName, errors);
+        emptyForms(model);
+        failed(response, htmx, showForm);
+        return itemPage(item, model);
+    }
+
+    /** Empty event, marking and fitting forms for those the request did not bring. */
+    private static void emptyForms(Model model) {
         if (!model.containsAttribute("eventForm")) {
             model.addAttribute("eventForm", new EventForm());
         }
@@ -372,8 +371,6 @@ class ItemPages {
         if (!model.containsAttribute("fitForm")) {
             model.addAttribute("fitForm", new FitForm());
         }
-        failed(response, htmx, showForm);
-        return itemPage(item, model);
     }
 
     private static void failed(HttpServletResponse response, String htmx, String showForm) {
