@@ -212,6 +212,8 @@ class ScreensBrowserIT extends BrowserTest {
             screenshot(narrow, "layout-400-dashboard");
             Map<String, Object> layout = (Map<String, Object>) narrow.evaluate("""
                     () => ({ page: document.documentElement.scrollWidth,
+                             wide: [...document.querySelectorAll('.table-wrap')]
+                                 .filter(w => w.offsetParent && w.scrollWidth > w.clientWidth + 1).length,
                              cut: [...document.querySelectorAll('table')].filter(t => {
                                  const wrap = t.closest('.table-wrap, details');
                                  const box = (wrap || t.parentElement).getBoundingClientRect();
@@ -219,6 +221,7 @@ class ScreensBrowserIT extends BrowserTest {
                                  return !scrolls && t.getBoundingClientRect().right > box.right + 1; }).length })""");
             assertThat(((Number) layout.get("page")).intValue()).as("page width at a 400 px window").isLessThanOrEqualTo(400);
             assertThat(((Number) layout.get("cut")).intValue()).as("tables cut off instead of scrolling").isZero();
+            assertThat(((Number) layout.get("wide")).intValue()).as("dashboard tables wider than a phone (they stack)").isZero();
             // the registry of a country, not of a test: every kind, counts in the millions, drawn again by ferret.js
             narrow.evaluate("""
                     names => { document.querySelectorAll('[data-chart-from]').forEach(el => {
