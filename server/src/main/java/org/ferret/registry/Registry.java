@@ -67,7 +67,7 @@ public class Registry {
         ItemId id = ItemId.newId();
         String actor = Actor.current().username();
         Registration r = prepare(id, item, now(), actor);
-        store.insertItem(r.item(), null, actor);
+        store.insertItem(r.item(), null, actor, Actor.current().agency());
         int order = 0;
         for (Marking m : r.markings()) {
             store.insertMarking(id, ++order, m, r.item().registeredAt(), null);
@@ -107,7 +107,7 @@ public class Registry {
                 fresh.add(prepare(new ItemId(TimeOrderedIds.next()), item, at.truncatedTo(ChronoUnit.MICROS), actor));
             }
         }
-        importWriter.write(fresh, importJob, actor);
+        importWriter.write(fresh, importJob, actor, Actor.current().agency());
         for (int i = 0; i < fresh.size(); i += ItemsRegistered.MAX_ITEMS) {
             events.publishEvent(new ItemsRegistered(importJob, at, fresh.subList(i, Math.min(fresh.size(), i + ItemsRegistered.MAX_ITEMS))
                     .stream().map(r -> r.item().id()).toList()));
@@ -253,6 +253,21 @@ public class Registry {
             throw new InvalidValueException("limit", "must be between 1 and 1000");
         }
         return store.markingRequired(offset, limit);
+    }
+
+    /** The work list with what tells its rows apart: reference, serials, registering agency, and why each needs marking. */
+    @Transactional(readOnly = true)
+    public List<MarkingWork> markingWorkList(int offset, int limit) {
+        List<ItemSummary> items = markingRequired(offset, limit);
+        Map<ItemId, String> agencies = store.registeredAgencies(items.stream().map(ItemSummary::id).toList());
+        List<MarkingWork> out = new ArrayList<>(items.size());
+        for (ItemSummary s : items) {
+            StoredItem item = store.findItem(s.id()).orElseThrow(() -> new ItemNotFoundException("item " + s.id()));
+            MarkingDecision d = requirement(item, store.events(s.id()));
+            List<String> reasons = d instanceof MarkingDecision.NonCompliant nc ? nc.reasons() : List.of();
+            out.add(new MarkingWork(s, item.externalRef(), agencies.get(s.id()), reasons));
+        }
+        return out;
     }
 
     @Transactional(readOnly = true)

@@ -56,6 +56,32 @@ public final class FormErrors {
     }
 
     /**
+     * The one way a screen submits a form: when nothing is wrong so far, {@code change} runs; a refusal by the domain
+     * joins the form's problems (its fields renamed with {@code prefix} and {@code aliases}). Gives the change's result
+     * (the page to go to next), or empty when the form is to be shown again with every problem at once.
+     */
+    public <T> java.util.Optional<T> submit(Supplier<T> change, String prefix, Map<String, String> aliases) {
+        if (!isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(change.get());
+        } catch (FerretException e) {
+            add(e, prefix, aliases);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Labels in the order given: field, label, field, label, … (the fields a message can be attached to). */
+    public static Map<String, String> labels(String... fieldsAndLabels) {
+        Map<String, String> l = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < fieldsAndLabels.length; i += 2) {
+            l.put(fieldsAndLabels[i], fieldsAndLabels[i + 1]);
+        }
+        return l;
+    }
+
+    /**
      * A date as a form's date input sends it (YYYY-MM-DD), or null: blank (a message when {@code required}) or not a
      * date (a message on {@code field}). The one parser of dates typed into any module's forms.
      */

@@ -140,6 +140,48 @@ class ScreensBrowserIT extends BrowserTest {
     }
 
     @Test
+    void holders_appear_by_name_and_licence_to_roles_that_may_read_them_and_masked_to_others() {
+        signIn("registrar");
+        page.navigate(base + "/items/" + itemId);
+        assertThat(page.locator("#history").textContent()).contains("Aino Screen, licence " + licence);
+        assertThat(page.locator("#current-holder").textContent()).contains("Aino Screen, licence " + licence);
+        Page readOnly = newPage(1280, 900, "en-US");
+        try {
+            signIn(readOnly, "readonly");
+            readOnly.navigate(base + "/items/" + itemId);
+            String text = visibleText(readOnly);
+            assertThat(text).doesNotContain("Aino Screen").doesNotContain(licence).contains("not shown to your role");
+        } finally {
+            readOnly.context().close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_marking_required_rows_show_reference_serial_agency_and_why() {
+        String ref = "MR-" + serial;
+        api("registrar").post().uri("/api/v1/items").body(Map.of("kind", "FRAME", "externalRef", ref,
+                "construction", "ADDITIVELY_MANUFACTURED")).retrieve().toBodilessEntity();
+        signIn("registrar");
+        long total = 0;
+        for (int p = 0; p < 100; p++) {
+            page.navigate(base + "/items/marking-required?page=" + p);
+            var row = page.locator("#work-list tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText(ref));
+            if (row.count() == 1) {
+                String text = row.textContent();
+                assertThat(text).contains(ref, "NFA", "Frame").contains("item carries no marking");
+                return;
+            }
+            total++;
+            if (page.locator(".pager a", new Page.LocatorOptions().setHasText("Next")).count() == 0) {
+                break;
+            }
+        }
+        throw new AssertionError("the item " + ref + " is not on the work list (" + total + " pages read)");
+    }
+
+    @Test
     void at_1366_pixels_the_navigation_is_one_line_with_every_entry_visible() {
         Page wide = newPage(1366, 800, "en-US");
         try {
@@ -170,6 +212,8 @@ class ScreensBrowserIT extends BrowserTest {
             screenshot(narrow, "layout-400-dashboard");
             Map<String, Object> layout = (Map<String, Object>) narrow.evaluate("""
                     () => ({ page: document.documentElement.scrollWidth,
+                             wide: [...document.querySelectorAll('.table-wrap')]
+                                 .filter(w => w.offsetParent && w.scrollWidth > w.clientWidth + 1).length,
                              cut: [...document.querySelectorAll('table')].filter(t => {
                                  const wrap = t.closest('.table-wrap, details');
                                  const box = (wrap || t.parentElement).getBoundingClientRect();
@@ -177,6 +221,7 @@ class ScreensBrowserIT extends BrowserTest {
                                  return !scrolls && t.getBoundingClientRect().right > box.right + 1; }).length })""");
             assertThat(((Number) layout.get("page")).intValue()).as("page width at a 400 px window").isLessThanOrEqualTo(400);
             assertThat(((Number) layout.get("cut")).intValue()).as("tables cut off instead of scrolling").isZero();
+            assertThat(((Number) layout.get("wide")).intValue()).as("dashboard tables wider than a phone (they stack)").isZero();
             // the registry of a country, not of a test: every kind, counts in the millions, drawn again by ferret.js
             narrow.evaluate("""
                     names => { document.querySelectorAll('[data-chart-from]').forEach(el => {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,19 +72,16 @@ class AdminPages {
         if (username != null && users.exists(username.value())) {
             errors.add("username", "already taken");
         }
-        if (errors.isEmpty()) {
-            try {
-                Users.UserView created = users.createUser(username, form.getDisplayName(), form.getPassword(),
-                        form.getAgency(), roles);
-                flash.addFlashAttribute("notice", "User " + created.username() + " created.");
-                return "redirect:/admin/users";
-            } catch (FerretException e) {
-                errors.add(e, "", Map.of());
-            }
-        }
-        form.setPassword(null); // never echo a password back into the page
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return usersPage(model, errors);
+        return errors.submit(() -> {
+            Users.UserView created = users.createUser(username, form.getDisplayName(), form.getPassword(),
+                    form.getAgency(), roles);
+            flash.addFlashAttribute("notice", "User " + created.username() + " created.");
+            return "redirect:/admin/users";
+        }, "", Map.of()).orElseGet(() -> {
+            form.setPassword(null); // never echo a password back into the page
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return usersPage(model, errors);
+        });
     }
 
     @GetMapping("/users/{username}")
@@ -99,17 +95,14 @@ class AdminPages {
         Users.UserView user = user(username);
         FormErrors errors = new FormErrors(Map.of("roles", "Roles"));
         Set<Role> chosen = roles(roles, errors);
-        if (errors.isEmpty()) {
-            try {
-                users.setRoles(user.username(), chosen);
-                flash.addFlashAttribute("notice", "Roles of " + user.username() + " saved.");
-                return "redirect:/admin/users/" + user.username();
-            } catch (FerretException e) {
-                errors.add(e, "", Map.of());
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return userPage(user, model, errors);
+        return errors.submit(() -> {
+            users.setRoles(user.username(), chosen);
+            flash.addFlashAttribute("notice", "Roles of " + user.username() + " saved.");
+            return "redirect:/admin/users/" + user.username();
+        }, "", Map.of()).orElseGet(() -> {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return userPage(user, model, errors);
+        });
     }
 
     @PostMapping("/users/{username}/enabled")
@@ -168,13 +161,8 @@ class AdminPages {
     }
 
     private static Map<String, String> userLabels() {
-        Map<String, String> l = new LinkedHashMap<>();
-        l.put("username", "User name");
-        l.put("displayName", "Full name");
-        l.put("password", "Initial password");
-        l.put("agency", "Agency");
-        l.put("roles", "Roles");
-        return l;
+        return FormErrors.labels("username", "User name", "displayName", "Full name", "password", "Initial password",
+                "agency", "Agency", "roles", "Roles");
     }
 
     // ---- API tokens -----------------------------------------------------------------------------
@@ -204,19 +192,17 @@ class AdminPages {
         LocalDate expiresOn = errors.date("expiresOn", form.getExpiresOn(), false);
         // valid through the whole of the day given
         Instant expires = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (errors.isEmpty()) {
-            try {
-                ApiTokens.CreatedToken created = tokens.create(form.getOwner(), form.getName(), role, expires);
-                // rendered straight into this response, never stored in the session: the secret is shown once
-                model.addAttribute("created", created);
-                model.addAttribute("form", new TokenForm());
-                return tokensPage(model, new FormErrors(tokenLabels()));
-            } catch (FerretException e) {
-                errors.add(e, "", Map.of("expiresAt", "expiresOn"));
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return tokensPage(model, errors);
+        Role chosen = role;
+        return errors.submit(() -> {
+            ApiTokens.CreatedToken created = tokens.create(form.getOwner(), form.getName(), chosen, expires);
+            // rendered straight into this response, never stored in the session: the secret is shown once
+            model.addAttribute("created", created);
+            model.addAttribute("form", new TokenForm());
+            return tokensPage(model, new FormErrors(tokenLabels()));
+        }, "", Map.of("expiresAt", "expiresOn")).orElseGet(() -> {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return tokensPage(model, errors);
+        });
     }
 
     /** The confirmation step before a revocation: what the token is, and that revoking it cannot be undone. */
@@ -261,11 +247,6 @@ class AdminPages {
     }
 
     private static Map<String, String> tokenLabels() {
-        Map<String, String> l = new LinkedHashMap<>();
-        l.put("name", "Token name");
-        l.put("owner", "Owner");
-        l.put("role", "Role");
-        l.put("expiresOn", "Expires on");
-        return l;
+        return FormErrors.labels("name", "Token name", "owner", "Owner", "role", "Role", "expiresOn", "Expires on");
     }
 }

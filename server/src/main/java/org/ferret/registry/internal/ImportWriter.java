@@ -35,10 +35,10 @@ public class ImportWriter {
     private static final String ITEM_INSERT = """
             insert into registry_item (id, external_ref, category, kind, manufacturer, model, calibre,
                 country_of_manufacture, year_of_manufacture, construction, quantity, status, status_since, holder_id,
-                marking_required, import_job, registered_at, registered_by) values""";
+                marking_required, import_job, registered_at, registered_by, registered_agency) values""";
     private static final int[] ITEM_TYPES = {Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-            Types.DATE, Types.OTHER, Types.BOOLEAN, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+            Types.DATE, Types.OTHER, Types.BOOLEAN, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR};
 
     private static final String MARKING_INSERT = """
             insert into registry_marking (id, item_id, mark_order, kind, manufacturer, country_or_place,
@@ -68,7 +68,7 @@ public class ImportWriter {
     }
 
     /** Writes prepared registrations: items and markings as multi-row inserts, first events (rare here) one by one. */
-    public void write(List<Registration> registrations, UUID job, String actor) {
+    public void write(List<Registration> registrations, UUID job, String actor, String agency) {
         if (registrations.isEmpty()) {
             return;
         }
@@ -83,7 +83,7 @@ public class ImportWriter {
                     a.model(), str(a.calibre()), str(a.countryOfManufacture()), a.yearOfManufacture(),
                     a.construction() == null ? null : a.construction().name(), a.quantity(),
                     r.status().name(), r.statusSince(), r.holder() == null ? null : r.holder().value(),
-                    r.markingRequired(), job, when, actor});
+                    r.markingRequired(), job, when, actor, agency});
             int order = 0;
             for (Marking m : reg.markings()) {
                 MarkingElements e = m.elements();

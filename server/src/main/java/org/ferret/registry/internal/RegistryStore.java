@@ -68,14 +68,14 @@ public class RegistryStore {
 
     // ---- items ----------------------------------------------------------------------------------
 
-    public void insertItem(StoredItem item, UUID importJob, String registeredBy) {
+    public void insertItem(StoredItem item, UUID importJob, String registeredBy, String agency) {
         ItemAttributes a = item.attributes();
         jdbc.sql("""
                 insert into registry_item (id, external_ref, category, kind, manufacturer, model, calibre,
                     country_of_manufacture, year_of_manufacture, construction, quantity, status, status_since,
-                    holder_id, fitted_to, marking_required, import_job, registered_at, registered_by)
+                    holder_id, fitted_to, marking_required, import_job, registered_at, registered_by, registered_agency)
                 values (:id, :ref, :category, :kind, :manufacturer, :model, :calibre, :country, :year, :construction,
-                    :quantity, :status, :since, :holder, :fittedTo, :markingRequired, :importJob, :at, :by)""")
+                    :quantity, :status, :since, :holder, :fittedTo, :markingRequired, :importJob, :at, :by, :agency)""")
                 .param("id", item.id().value())
                 .param("ref", item.externalRef())
                 .param("category", item.kind().category().name())
@@ -95,6 +95,7 @@ public class RegistryStore {
                 .param("importJob", importJob)
                 .param("at", utc(item.registeredAt()))
                 .param("by", registeredBy)
+                .param("agency", agency)
                 .update();
     }
 
@@ -340,6 +341,18 @@ public class RegistryStore {
                 .param("offset", offset).param("limit", limit)
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
         return summaries(ids);
+    }
+
+    /** The agency that registered each item (items without one are absent). */
+    public Map<ItemId, String> registeredAgencies(List<ItemId> ids) {
+        Map<ItemId, String> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, registered_agency from registry_item where id in (:ids) and registered_agency is not null")
+                .param("ids", ids.stream().map(ItemId::value).toList())
+                .query((rs, n) -> out.put(new ItemId(rs.getObject(1, UUID.class)), rs.getString(2))).list();
+        return out;
     }
 
     public long countMarkingRequired() {

@@ -1,7 +1,6 @@
 package org.ferret.registry.ui;
 
 import org.ferret.shared.FormErrors;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,20 +67,17 @@ class HolderPages {
         HolderType type = ItemForms.enumValue(HolderType.class, "type", form.getType(), true, errors);
         HolderRole role = ItemForms.enumValue(HolderRole.class, "role", form.getRole(), true, errors);
         CountryCode country = errors.capture("country", () -> CountryCode.ofNullable(form.getCountry()));
-        if (errors.isEmpty()) {
-            try {
-                Holder h = registry.registerHolder(new NewHolder(type, role, form.getName(), form.getLicenceNumber(),
-                        country));
-                flash.addFlashAttribute("notice", "Holder registered. To record a transfer to them, give their licence "
-                        + "number or this holder id: " + h.id());
-                return "redirect:/holders/" + h.id();
-            } catch (FerretException e) {
-                errors.add(e, "", Map.of());
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("searchErrors", new FormErrors(Map.of()));
-        return page(model, errors);
+        return errors.submit(() -> {
+            Holder h = registry.registerHolder(new NewHolder(type, role, form.getName(), form.getLicenceNumber(),
+                    country));
+            flash.addFlashAttribute("notice", "Holder registered. To record a transfer to them, give their licence "
+                    + "number or this holder id: " + h.id());
+            return "redirect:/holders/" + h.id();
+        }, "", Map.of()).orElseGet(() -> {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("searchErrors", new FormErrors(Map.of()));
+            return page(model, errors);
+        });
     }
 
     @GetMapping("/{id}")
@@ -108,12 +104,7 @@ class HolderPages {
     }
 
     private static Map<String, String> labels() {
-        Map<String, String> l = new LinkedHashMap<>();
-        l.put("type", "Person or organisation");
-        l.put("role", "Capacity");
-        l.put("name", "Name");
-        l.put("licenceNumber", "Licence or registration number");
-        l.put("country", "Country");
-        return l;
+        return FormErrors.labels("type", "Person or organisation", "role", "Capacity", "name", "Name",
+                "licenceNumber", "Licence or registration number", "country", "Country");
     }
 }

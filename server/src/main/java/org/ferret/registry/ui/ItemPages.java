@@ -81,18 +81,15 @@ class ItemPages {
             RedirectAttributes flash) {
         FormErrors errors = new FormErrors(ItemForms.itemLabels());
         NewItem item = ItemForms.newItem(form, errors);
-        if (item != null) {
-            try {
-                ItemView view = registry.register(item);
-                flash.addFlashAttribute("notice", "Registered the " + view.kind().label()
-                        + (view.markingRequired() ? ". It has no compliant marking and is on the marking-required work list." : "."));
-                return "redirect:/items/" + view.id();
-            } catch (FerretException e) {
-                errors.add(e, "", Map.of("initialEvent.type", "initialEventType"));
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return registerPage(model, errors);
+        return errors.submit(() -> {
+            ItemView view = registry.register(item);
+            flash.addFlashAttribute("notice", "Registered the " + view.kind().label()
+                    + (view.markingRequired() ? ". It has no compliant marking and is on the marking-required work list." : "."));
+            return "redirect:/items/" + view.id();
+        }, "", Map.of("initialEvent.type", "initialEventType")).orElseGet(() -> {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return registerPage(model, errors);
+        });
     }
 
     private String registerPage(Model model, FormErrors errors) {
@@ -115,15 +112,7 @@ class ItemPages {
     @GetMapping("/{id}")
     String item(@PathVariable String id, Model model) {
         ItemView item = load(id);
-        if (!model.containsAttribute("eventForm")) {
-            model.addAttribute("eventForm", new EventForm());
-        }
-        if (!model.containsAttribute("markingForm")) {
-            model.addAttribute("markingForm", new AddMarkingForm());
-        }
-        if (!model.containsAttribute("fitForm")) {
-            model.addAttribute("fitForm", new FitForm());
-        }
+        emptyForms(model);
         return itemPage(item, model);
     }
 
@@ -135,21 +124,12 @@ class ItemPages {
         ItemView item = load(id);
         FormErrors errors = new FormErrors(ItemForms.eventLabels());
         NewEvent event = ItemForms.newEvent(form, errors, this::resolveHolder);
-        if (event != null) {
-            try {
-                ItemView after = registry.recordEvent(item.id(), event);
-                flash.addFlashAttribute("notice", Words.of(event.type()) + " on " + Words.date(event.occurredOn())
-                        + ". Status now: " + Words.lower(after.status()) + ".");
-                return "redirect:/items/" + item.id() + "#history";
-            } catch (FerretException e) {
-                errors.add(e, "", Map.of());
-            }
-        }
-        model.addAttribute("eventErrors", errors);
-        model.addAttribute("markingForm", new AddMarkingForm());
-        model.addAttribute("fitForm", new FitForm());
-        failed(response, htmx, "#record-event");
-        return itemPage(item, model);
+        return errors.submit(() -> {
+            ItemView after = registry.recordEvent(item.id(), event);
+            flash.addFlashAttribute("notice", Words.of(event.type()) + " on " + Words.date(event.occurredOn())
+                    + ". Status now: " + Words.lower(after.status()) + ".");
+            return "redirect:/items/" + item.id() + "#history";
+        }, "", Map.of()).orElseGet(() -> showAgain(item, model, "eventErrors", errors, response, htmx, "#record-event"));
     }
 
     @PostMapping("/{id}/markings")
@@ -165,21 +145,13 @@ class ItemPages {
         }
         LocalDate on = ItemForms.date("markedOn", form.getMarkedOn(), true, errors);
         Marking marking = m.blank() ? null : ItemForms.marking(m, "marking.", errors);
-        if (errors.isEmpty() && marking != null) {
-            try {
-                ItemView after = registry.addMarking(item.id(), marking, on);
-                flash.addFlashAttribute("notice", "Marking added." + (item.markingRequired() && !after.markingRequired()
-                        ? " The item no longer needs marking." : ""));
-                return "redirect:/items/" + item.id() + "#markings";
-            } catch (FerretException e) {
-                errors.add(e, "marking.", Map.of("markedOn", "markedOn", "occurredOn", "markedOn"));
-            }
-        }
-        model.addAttribute("markingErrors", errors);
-        model.addAttribute("eventForm", new EventForm());
-        model.addAttribute("fitForm", new FitForm());
-        failed(response, htmx, "#add-marking");
-        return itemPage(item, model);
+        return errors.submit(() -> {
+            ItemView after = registry.addMarking(item.id(), marking, on);
+            flash.addFlashAttribute("notice", "Marking added." + (item.markingRequired() && !after.markingRequired()
+                    ? " The item no longer needs marking." : ""));
+            return "redirect:/items/" + item.id() + "#markings";
+        }, "marking.", Map.of("markedOn", "markedOn", "occurredOn", "markedOn"))
+                .orElseGet(() -> showAgain(item, model, "markingErrors", errors, response, htmx, "#add-marking"));
     }
 
     @PostMapping("/{id}/components")
@@ -191,21 +163,12 @@ class ItemPages {
         FormErrors errors = new FormErrors(ItemForms.fitLabels());
         LocalDate on = ItemForms.date("fittedOn", form.getFittedOn(), true, errors);
         ItemId component = resolveComponent(form.getComponent(), errors);
-        if (errors.isEmpty()) {
-            try {
-                registry.fitComponent(item.id(), component, on, form.getFitNote());
-                flash.addFlashAttribute("notice", "Component fitted.");
-                return "redirect:/items/" + item.id() + "#components";
-            } catch (FerretException e) {
-                errors.add(e, "", Map.of("componentId", "component", "firearmId", "component",
-                        "occurredOn", "fittedOn"));
-            }
-        }
-        model.addAttribute("fitErrors", errors);
-        model.addAttribute("eventForm", new EventForm());
-        model.addAttribute("markingForm", new AddMarkingForm());
-        failed(response, htmx, "#components");
-        return itemPage(item, model);
+        return errors.submit(() -> {
+            registry.fitComponent(item.id(), component, on, form.getFitNote());
+            flash.addFlashAttribute("notice", "Component fitted.");
+            return "redirect:/items/" + item.id() + "#components";
+        }, "", Map.of("componentId", "component", "firearmId", "component", "occurredOn", "fittedOn"))
+                .orElseGet(() -> showAgain(item, model, "fitErrors", errors, response, htmx, "#components"));
     }
 
     @PostMapping("/{id}/components/{componentId}/remove")
@@ -246,6 +209,7 @@ class ItemPages {
             }
         }
         model.addAttribute("item", item);
+        model.addAttribute("holders", holderNames(item));
         model.addAttribute("heading", title(item));
         model.addAttribute("serials", item.markings().stream()
                 .filter(m -> !m.retracted() && m.marking().elements().serialNumber() != null)
@@ -305,7 +269,7 @@ class ItemPages {
     String markingRequired(@RequestParam(defaultValue = "0") int page, Model model) {
         int p = Math.max(0, page);
         long total = registry.countMarkingRequired();
-        model.addAttribute("items", registry.markingRequired(p * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("work", registry.markingWorkList(p * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("total", total);
         model.addAttribute("page", p);
         model.addAttribute("pageSize", PAGE_SIZE);
@@ -314,6 +278,37 @@ class ItemPages {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /**
+     * The holders the item page names ("Aino Virtanen, licence FI-DL-1001"), for roles that may read personal data;
+     * each is an audited read. Other roles get no names: the page shows them masked.
+     */
+    private Map<org.ferret.registry.HolderId, String> holderNames(ItemView item) {
+        Map<org.ferret.registry.HolderId, String> names = new HashMap<>();
+        if (!mayReadPersonalData()) {
+            return names;
+        }
+        java.util.Set<org.ferret.registry.HolderId> ids = new java.util.LinkedHashSet<>();
+        if (item.currentHolder() != null) {
+            ids.add(item.currentHolder());
+        }
+        item.history().stream().map(LifecycleEvent::holder).filter(java.util.Objects::nonNull).forEach(ids::add);
+        for (org.ferret.registry.HolderId id : ids) {
+            try {
+                org.ferret.registry.Holder h = registry.holder(id);
+                names.put(id, h.name() + (h.licenceNumber() != null ? ", licence " + h.licenceNumber() : ""));
+            } catch (FerretException gone) {
+                names.put(id, "holder no longer on record");
+            }
+        }
+        return names;
+    }
+
+    private static boolean mayReadPersonalData() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String wanted = org.ferret.shared.access.Capability.READ_PERSONAL_DATA.authority();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> wanted.equals(a.getAuthority()));
+    }
 
     private ItemView load(String id) {
         return registry.find(parseId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -363,6 +358,28 @@ class ItemPages {
                     ? "no essential component carries the serial '" + text.strip() + "'"
                     : components.size() + " components carry this serial; give the item id instead");
             return null;
+        }
+    }
+
+    /** The item page again with one of its forms failed: its problems shown, the other forms empty. */
+    private String showAgain(ItemView item, Model model, String errorsName, FormErrors errors,
+            HttpServletResponse response, String htmx, String showForm) {
+        model.addAttribute(errorsName, errors);
+        emptyForms(model);
+        failed(response, htmx, showForm);
+        return itemPage(item, model);
+    }
+
+    /** Empty event, marking and fitting forms for those the request did not bring. */
+    private static void emptyForms(Model model) {
+        if (!model.containsAttribute("eventForm")) {
+            model.addAttribute("eventForm", new EventForm());
+        }
+        if (!model.containsAttribute("markingForm")) {
+            model.addAttribute("markingForm", new AddMarkingForm());
+        }
+        if (!model.containsAttribute("fitForm")) {
+            model.addAttribute("fitForm", new FitForm());
         }
     }
 

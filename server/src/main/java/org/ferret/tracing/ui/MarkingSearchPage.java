@@ -1,7 +1,6 @@
 package org.ferret.tracing.ui;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,14 +37,8 @@ class MarkingSearchPage {
             @RequestParam(required = false) String calibre, @RequestParam(required = false) String type,
             @RequestParam(required = false) String country, @RequestParam(defaultValue = "false") boolean exactLength,
             Model m) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("q", "Marking as read");
-        labels.put("type", "Type");
-        labels.put("manufacturer", "Make");
-        labels.put("model", "Model");
-        labels.put("calibre", "Calibre");
-        labels.put("country", "Country of manufacture");
-        FormErrors errors = new FormErrors(labels);
+        FormErrors errors = new FormErrors(FormErrors.labels("q", "Marking as read", "type", "Type",
+                "manufacturer", "Make", "model", "Model", "calibre", "Calibre", "country", "Country of manufacture"));
         m.addAttribute("q", q);
         m.addAttribute("ncic", ncic);
         m.addAttribute("manufacturer", manufacturer);
