@@ -391,10 +391,10 @@ class RegistryIT {
     }
 
     @Test
-    void an_item_with_ninety_markings_is_registered_and_its_published_event_stays_small() {
+    void an_item_with_the_most_markings_allowed_is_registered_and_its_published_event_stays_small() {
         List<Map<String, Object>> markings = new java.util.ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        for (int i = 0; i < 90; i++) {
+        for (int i = 0; i < NewItem.MAX_MARKINGS; i++) {
             markings.add(Map.of("kind", "MANUFACTURE", "manufacturer", "Sako", "countryOrPlace", "FI",
                     "serialNumber", ("N" + run + "-" + i + "-").repeat(4).substring(0, 40)));
         }
