@@ -270,6 +270,7 @@ public class Registry {
         LifecycleEvent e = LifecycleEvent.from(event, EventId.newId(), item.id(), seq, now(), Actor.current().username(), related);
         history.add(e);
         DerivedState before = StatusDerivation.derive(item.kind(), history.subList(0, history.size() - 1));
+        requireConsistent(item, history.subList(0, history.size() - 1), before);
         DerivedState after = StatusDerivation.derive(item.kind(), history);
         store.insertEvent(e);
         boolean markingRequired = e.type() == EventType.CORRECTION
@@ -280,6 +281,28 @@ public class Registry {
         audit.record("EVENT_RECORDED", "item", item.id().toString(),
                 Map.of("status", before.status()), Map.of("event", e, "status", after.status()));
         return e;
+    }
+
+    /**
+     * Refuses to append to a history that no longer explains the stored status (e.g. a theft report deleted in the
+     * database while the item is still recorded as stolen), or whose sequence has a gap: the chain of custody must not
+     * silently lose an event. The audit verification names the change ({@code ./ferret audit verify}).
+     */
+    private static void requireConsistent(StoredItem item, List<LifecycleEvent> history, DerivedState derived) {
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).sequence() != i + 1) {
+                throw new HistoryInconsistentException("the history of item " + item.id() + " lacks event " + (i + 1)
+                        + ": it was changed outside Ferret, so nothing is recorded until an auditor has checked it"
+                        + " (./ferret audit verify)");
+            }
+        }
+        if (derived.status() != item.status() || !java.util.Objects.equals(derived.statusSince(), item.statusSince())) {
+            throw new HistoryInconsistentException("item " + item.id() + " is recorded as "
+                    + item.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " but its history gives " + derived.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + ": the history was changed outside Ferret, so nothing is recorded until an auditor has checked it"
+                    + " (./ferret audit verify)");
+        }
     }
 
     private ItemView view(ItemId id) {

@@ -50,10 +50,12 @@ public class ImportWriter {
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
+    private final org.ferret.audit.RecordCoverage coverage;
 
-    ImportWriter(JdbcTemplate jdbc, JdbcClient client) {
+    ImportWriter(JdbcTemplate jdbc, JdbcClient client, org.ferret.audit.RecordCoverage coverage) {
         this.jdbc = jdbc;
         this.client = client;
+        this.coverage = coverage;
     }
 
     /** The rows of the chunk actually written, after skipping external refs already in the registry. */
@@ -88,6 +90,9 @@ public class ImportWriter {
         }
         insert(ITEM_INSERT, ITEM_TYPES, items);
         insert(MARKING_INSERT, MARKING_TYPES, markings);
+        // imported rows do not change again in the import's transaction: hash them now, chunk by chunk
+        coverage.coverWritten(RegistryCoverage.ITEM, items.stream().map(r -> r[0]).toList());
+        coverage.coverWritten(RegistryCoverage.MARKING, markings.stream().map(r -> r[0]).toList());
         return fresh;
     }
 
