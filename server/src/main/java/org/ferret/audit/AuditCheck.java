@@ -1,16 +1,25 @@
 package org.ferret.audit;
 
 /**
- * The whole verification of the audit log: the hash chain ({@link AuditVerifier}) and the signed checkpoints
- * ({@link CheckpointVerifier}). The top-level fields keep the chain verification's form: intact only when both
- * hold; when the chain holds but a checkpoint does not, {@code reason} is the checkpoint's.
+ * The whole verification of the audit log: the hash chain ({@link AuditVerifier}), the signed checkpoints
+ * ({@link CheckpointVerifier}) and the covered records with the modules' derived state ({@link RecordCoverageVerifier}).
+ * The top-level fields keep the chain verification's form: intact only when all hold; when the chain holds,
+ * {@code reason} is the first checkpoint problem, else the first record problem.
  */
 public record AuditCheck(boolean intact, long entriesChecked, Long brokenAtSeq, String reason,
-        AuditVerifier.Verification chain, CheckpointVerifier.Verification checkpoints) {
+        AuditVerifier.Verification chain, CheckpointVerifier.Verification checkpoints,
+        RecordCoverageVerifier.Verification records) {
+
+    public static AuditCheck of(AuditVerifier.Verification chain, CheckpointVerifier.Verification checkpoints,
+            RecordCoverageVerifier.Verification records) {
+        boolean intact = chain.intact() && checkpoints.intact() && (records == null || records.intact());
+        String reason = !chain.intact() ? chain.reason()
+                : !checkpoints.intact() ? checkpoints.reason()
+                : records != null && !records.intact() ? records.reason() : null;
+        return new AuditCheck(intact, chain.entriesChecked(), chain.brokenAtSeq(), reason, chain, checkpoints, records);
+    }
 
     public static AuditCheck of(AuditVerifier.Verification chain, CheckpointVerifier.Verification checkpoints) {
-        boolean intact = chain.intact() && checkpoints.intact();
-        String reason = !chain.intact() ? chain.reason() : checkpoints.reason();
-        return new AuditCheck(intact, chain.entriesChecked(), chain.brokenAtSeq(), reason, chain, checkpoints);
+        return of(chain, checkpoints, null);
     }
 }

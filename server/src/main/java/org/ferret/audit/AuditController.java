@@ -22,11 +22,14 @@ class AuditController {
     private final AuditTrail trail;
     private final AuditVerifier verifier;
     private final CheckpointVerifier checkpoints;
+    private final RecordCoverageVerifier records;
 
-    AuditController(AuditTrail trail, AuditVerifier verifier, CheckpointVerifier checkpoints) {
+    AuditController(AuditTrail trail, AuditVerifier verifier, CheckpointVerifier checkpoints,
+            RecordCoverageVerifier records) {
         this.trail = trail;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
+        this.records = records;
     }
 
     @GetMapping
@@ -42,8 +45,10 @@ class AuditController {
 
     @GetMapping("/verify")
     @CanVerifyAudit
-    @Operation(summary = "Verify the hash chain and the signed checkpoints; reports the first broken link or checkpoint")
+    @Operation(summary = "Verify the hash chain, the signed checkpoints and the covered records (registry and tracing "
+            + "rows against the hashes the chain commits, stored status against the history); reports the first broken "
+            + "link, checkpoint or record")
     AuditCheck verify() {
-        return AuditCheck.of(verifier.verify(), checkpoints.verify());
+        return AuditCheck.of(verifier.verify(), checkpoints.verify(), records.verify());
     }
 }

@@ -36,11 +36,13 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RecordHashing hashing;
 
-    AuditLog(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, ObjectMapper json, Clock clock, RecordHashing hashing) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.hashing = hashing;
     }
 
     /** Records a change: what was done to which entity, with its state before (null if new) and after. */
@@ -72,13 +74,37 @@ public class AuditLog {
             String after) {
     }
 
+    /** This transaction's entries and record coverage, waiting for the commit. */
+    static final class Buffer {
+        final List<Pending> entries = new ArrayList<>();
+        final RecordHashing.Batch coverage;
+
+        Buffer(RecordHashing.Batch coverage) {
+            this.coverage = coverage;
+        }
+
+        boolean add(Pending p) {
+            return entries.add(p);
+        }
+
+        void clear() {
+            entries.clear();
+        }
+    }
+
+    private Buffer pending() {
+        return buffer();
+    }
+
     /** This transaction's buffer, created (with the synchronization that flushes it) on first use. */
-    @SuppressWarnings("unchecked")
-    private List<Pending> pending() {
+    Buffer buffer() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("audit entries and record coverage are written only inside a transaction");
+        }
         Object key = this;
-        List<Pending> buffer = (List<Pending>) TransactionSynchronizationManager.getResource(key);
+        Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(key);
         if (buffer == null) {
-            List<Pending> fresh = new ArrayList<>();
+            Buffer fresh = new Buffer(hashing.newBatch());
             TransactionSynchronizationManager.bindResource(key, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -107,8 +133,19 @@ public class AuditLog {
         return buffer;
     }
 
-    /** Appends a committing transaction's entries to the chain under the head's row lock. */
-    private void flush(List<Pending> entries) {
+    /**
+     * Appends a committing transaction's entries to the chain under the head's row lock. The transaction's covered
+     * records are hashed first (outside the lock) and their batch is committed by the last entry; a transaction that
+     * covered records but recorded nothing gets a {@code RECORDS_COVERED} entry.
+     */
+    private void flush(Buffer buffer) {
+        RecordHashing.Batch batch = buffer.coverage;
+        hashing.seal(batch);
+        List<Pending> entries = buffer.entries;
+        if (batch.count() > 0 && entries.isEmpty()) {
+            entries.add(new Pending(Actor.current(), clock.instant().truncatedTo(ChronoUnit.MICROS), "RECORDS_COVERED",
+                    "record-coverage", batch.id().toString(), null, null));
+        }
         if (entries.isEmpty()) {
             return;
         }
@@ -116,18 +153,26 @@ public class AuditLog {
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         long seq = head.seq();
         String prev = head.hash();
-        for (Pending p : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Pending p = entries.get(i);
+            boolean covering = i == entries.size() - 1 && batch.count() > 0;
             seq++;
             AuditEntry entry = new AuditEntry(seq, p.at(), p.actor().username(), p.actor().agency(), p.action(),
-                    p.entityType(), p.entityId(), p.before(), p.after(), prev, null);
+                    p.entityType(), p.entityId(), p.before(), p.after(), prev, null,
+                    covering ? AuditEntry.covers(batch.id(), batch.count(), batch.digest()) : null);
             String hash = hashOf(entry);
             jdbc.sql("""
-                    insert into audit_log (seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
-                    values (:seq, :at, :actor, :agency, :action, :entityType, :entityId, :before, :after, :prev, :hash)""")
+                    insert into audit_log (seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json,
+                        prev_hash, hash, cover_batch, cover_count, cover_digest)
+                    values (:seq, :at, :actor, :agency, :action, :entityType, :entityId, :before, :after, :prev, :hash,
+                        :coverBatch, :coverCount, :coverDigest)""")
                     .param("seq", seq).param("at", p.at().atOffset(ZoneOffset.UTC)).param("actor", entry.actor())
                     .param("agency", entry.agency()).param("action", p.action()).param("entityType", p.entityType())
                     .param("entityId", p.entityId()).param("before", p.before()).param("after", p.after())
                     .param("prev", prev).param("hash", hash)
+                    .param("coverBatch", covering ? batch.id() : null)
+                    .param("coverCount", covering ? batch.count() : null)
+                    .param("coverDigest", covering ? batch.digest() : null)
                     .update();
             prev = hash;
         }
@@ -145,11 +190,20 @@ public class AuditLog {
         return json.writeValueAsString(value);
     }
 
-    /** SHA-256 over the entry's content and the previous hash, each field length-prefixed so no two entries collide by concatenation. */
+    /**
+     * SHA-256 over the entry's content and the previous hash, each field length-prefixed so no two entries collide by
+     * concatenation. The record coverage an entry commits is an eleventh field, present only when there is one, so
+     * entries written before coverage existed keep their hashes.
+     */
     static String hashOf(AuditEntry e) {
         StringBuilder sb = new StringBuilder();
-        for (String field : new String[] {Long.toString(e.seq()), e.at().toString(), e.actor(), e.agency(), e.action(),
-                e.entityType(), e.entityId(), e.beforeJson(), e.afterJson(), e.prevHash()}) {
+        String[] fields = {Long.toString(e.seq()), e.at().toString(), e.actor(), e.agency(), e.action(),
+                e.entityType(), e.entityId(), e.beforeJson(), e.afterJson(), e.prevHash()};
+        if (e.covers() != null) {
+            fields = java.util.Arrays.copyOf(fields, fields.length + 1);
+            fields[fields.length - 1] = e.covers();
+        }
+        for (String field : fields) {
             if (field == null) {
                 sb.append("-1:");
             } else {

@@ -60,7 +60,8 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public List<AuditEntry> page(Filter f, int offset, int limit) {
         return jdbc.sql("""
-                select seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash
+                select seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash,
+                    cover_batch, cover_count, cover_digest
                 from audit_log
                 where (cast(:entityType as varchar) is null or entity_type = :entityType)
                   and (cast(:entityId as varchar) is null or entity_id = :entityId)
@@ -74,7 +75,8 @@ public class AuditTrail {
                 .query((rs, n) -> new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("actor"), rs.getString("agency"), rs.getString("action"),
                         rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_json"),
-                        rs.getString("after_json"), rs.getString("prev_hash").trim(), rs.getString("hash").trim()))
+                        rs.getString("after_json"), rs.getString("prev_hash").trim(), rs.getString("hash").trim(),
+                        AuditEntry.covers(rs.getObject("cover_batch"), rs.getObject("cover_count"), rs.getObject("cover_digest"))))
                 .list();
     }
 

@@ -30,7 +30,8 @@ public class AuditVerifier {
     @Transactional(readOnly = true)
     public Verification verify() {
         Walker w = new Walker();
-        jdbc.query("select seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash "
+        jdbc.query("select seq, at, actor, agency, action, entity_type, entity_id, before_json, after_json, prev_hash, hash, "
+                + "cover_batch, cover_count, cover_digest "
                 + "from audit_log order by seq", w);
         if (w.broken != null) {
             return w.broken;
@@ -61,7 +62,8 @@ public class AuditVerifier {
             AuditEntry e = new AuditEntry(seq, rs.getObject("at", OffsetDateTime.class).toInstant(),
                     rs.getString("actor"), rs.getString("agency"), rs.getString("action"),
                     rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_json"),
-                    rs.getString("after_json"), rs.getString("prev_hash").trim(), rs.getString("hash").trim());
+                    rs.getString("after_json"), rs.getString("prev_hash").trim(), rs.getString("hash").trim(),
+                    AuditEntry.covers(rs.getObject("cover_batch"), rs.getObject("cover_count"), rs.getObject("cover_digest")));
             if (seq != expectedSeq) {
                 broken = new Verification(false, checked, expectedSeq,
                         "entry " + expectedSeq + " is missing (next entry found is " + seq + ")");

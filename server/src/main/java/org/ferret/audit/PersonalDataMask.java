@@ -34,7 +34,7 @@ final class PersonalDataMask {
 
     AuditEntry mask(AuditEntry e) {
         return new AuditEntry(e.seq(), e.at(), e.actor(), e.agency(), e.action(), e.entityType(), e.entityId(),
-                mask(e.entityType(), e.beforeJson()), mask(e.entityType(), e.afterJson()), e.prevHash(), e.hash());
+                mask(e.entityType(), e.beforeJson()), mask(e.entityType(), e.afterJson()), e.prevHash(), e.hash(), e.covers());
     }
 
     private String mask(String entityType, String text) {

@@ -6,6 +6,7 @@ import org.ferret.audit.AuditVerifier;
 import org.ferret.audit.Checkpoint;
 import org.ferret.audit.CheckpointVerifier;
 import org.ferret.audit.Checkpoints;
+import org.ferret.audit.RecordCoverageVerifier;
 import org.ferret.shared.FerretException;
 
 import picocli.CommandLine.Command;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "audit", description = "Audit trail tools.", subcommands = {AuditCommand.Verify.class, AuditCommand.Sign.class})
 class AuditCommand {
 
-    @Command(name = "verify", description = "Verify the audit log's hash chain and its signed checkpoints (the checkpoint "
-            + "file and the witnesses' copies); exit code 3 if either is broken.")
+    @Command(name = "verify", description = "Verify the audit log's hash chain, its signed checkpoints (the checkpoint "
+            + "file and the witnesses' copies) and the registry and tracing records it covers; exit code 3 if any is broken.")
     static class Verify implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -40,6 +41,18 @@ class AuditCommand {
                     code = 3;
                 }
                 c.notes().forEach(n -> System.out.println("note: " + n));
+                RecordCoverageVerifier.Verification r = ctx.getBean(RecordCoverageVerifier.class).verify();
+                if (r.intact()) {
+                    System.out.println("Records: " + r.recordsChecked() + " rows of " + r.tables().size()
+                            + " covered tables match the audit chain; " + r.derivedChecked()
+                            + " derived records match their history.");
+                } else {
+                    r.problems().forEach(p -> System.out.println("RECORD TAMPERED: " + p.what()));
+                    if (r.problemCount() > r.problems().size()) {
+                        System.out.println("... and " + (r.problemCount() - r.problems().size()) + " more");
+                    }
+                    code = 3;
+                }
                 return code;
             }
         }

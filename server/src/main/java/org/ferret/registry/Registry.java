@@ -355,6 +355,7 @@ public class Registry {
         LifecycleEvent e = new LifecycleEvent(EventId.newId(), item.id(), seq, now(), Actor.current().username(), event);
         history.add(e);
         DerivedState before = StatusDerivation.derive(item.kind(), history.subList(0, history.size() - 1));
+        requireConsistent(item, history.subList(0, history.size() - 1), before);
         DerivedState after = StatusDerivation.derive(item.kind(), history);
         store.insertEvent(e);
         // an import (art. 8(1)(b)) or a correction (a withdrawn marking or import) can change the requirement
@@ -379,6 +380,28 @@ public class Registry {
     private void requireNotInFuture(String field, LocalDate on) {
         if (on != null && on.isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new InvalidValueException(field, "must not be in the future, was " + on);
+        }
+    }
+
+    /**
+     * Refuses to append to a history that no longer explains the stored status (e.g. a theft report deleted in the
+     * database while the item is still recorded as stolen), or whose sequence has a gap: the chain of custody must not
+     * silently lose an event. The audit verification names the change ({@code ./ferret audit verify}).
+     */
+    private static void requireConsistent(StoredItem item, List<LifecycleEvent> history, DerivedState derived) {
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).sequence() != i + 1) {
+                throw new HistoryInconsistentException("the history of item " + item.id() + " lacks event " + (i + 1)
+                        + ": it was changed outside Ferret, so nothing is recorded until an auditor has checked it"
+                        + " (./ferret audit verify)");
+            }
+        }
+        if (derived.status() != item.status() || !java.util.Objects.equals(derived.statusSince(), item.statusSince())) {
+            throw new HistoryInconsistentException("item " + item.id() + " is recorded as "
+                    + org.ferret.shared.Words.lower(item.status())
+                    + " but its history gives " + org.ferret.shared.Words.lower(derived.status())
+                    + ": the history was changed outside Ferret, so nothing is recorded until an auditor has checked it"
+                    + " (./ferret audit verify)");
         }
     }
 

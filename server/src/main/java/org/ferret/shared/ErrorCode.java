@@ -13,6 +13,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
     /** Sign-in refused for a while after repeated failures for the account or from the address. */
     LOGIN_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins"),
+    /** The stored state of a record differs from its history (the history was changed outside Ferret): nothing is appended. */
+    HISTORY_INCONSISTENT(HttpStatus.CONFLICT, "Stored state differs from the history"),
     RETENTION_NOT_REACHED(HttpStatus.CONFLICT, "Retention period not reached"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
     SEARCH_INDEX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE, "Marking search index is still loading"),

@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class HitNotifications {
 
     private final JdbcClient jdbc;
+    private org.ferret.audit.RecordCoverage coverage;
     private final Registry registry;
     private final MarkingSearch search;
     private final Users users;
@@ -140,8 +141,14 @@ public class HitNotifications {
                 .param("id", n.id()).param("agency", agency).param("kind", kind).param("item", lostItem.value())
                 .param("trigger", trigger.value()).param("event", event.name()).param("message", message)
                 .param("at", TraceStore.ts(now)).update();
+        coverage.cover(TracingCoverage.NOTIFICATION, n.id());
         audit.record("HIT_NOTIFIED", "item", lostItem.toString(), null, n);
         return java.util.Optional.of(n);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCoverage(org.ferret.audit.RecordCoverage coverage) {
+        this.coverage = coverage;
     }
 
     /** Notifications for an agency (all agencies when null), newest first. */
@@ -166,6 +173,7 @@ public class HitNotifications {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("update tracing_notification set read_at = :at where id = :id and read_at is null")
                 .param("at", TraceStore.ts(now)).param("id", id).update();
+        coverage.cover(TracingCoverage.NOTIFICATION, id);
         audit.record("HIT_NOTIFICATION_READ", "tracing_notification", id.toString(), null, Map.of("readAt", now.toString()));
         return forAgency(agency).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }

@@ -25,9 +25,12 @@ class TraceStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    TraceStore(JdbcClient jdbc, ObjectMapper json) {
+    private final org.ferret.audit.RecordCoverage coverage;
+
+    TraceStore(JdbcClient jdbc, ObjectMapper json, org.ferret.audit.RecordCoverage coverage) {
         this.jdbc = jdbc;
         this.json = json;
+        this.coverage = coverage;
     }
 
     void insert(TraceRequest t) {
@@ -51,6 +54,7 @@ class TraceStore {
                 .param("answerDue", ts(t.due().answerBy())).param("peer", t.peer() == null ? null : t.peer().node())
                 .param("peerRef", t.peer() == null ? null : t.peer().reference())
                 .param("by", t.createdBy()).update();
+        coverage.cover(TracingCoverage.TRACE_REQUEST, t.id().value());
     }
 
     /** Writes a transition; refuses when someone else changed the request meanwhile (optimistic lock). */
@@ -67,6 +71,7 @@ class TraceStore {
         if (n != 1) {
             throw new FerretException(ErrorCode.CONFLICT, "the trace request " + t.content().caseReference() + " was changed meanwhile; reload and retry");
         }
+        coverage.cover(TracingCoverage.TRACE_REQUEST, t.id().value());
     }
 
     void insertCandidate(TraceRequestId trace, TraceCandidate c) {
@@ -78,16 +83,21 @@ class TraceStore {
                 .param("summary", c.summary().length() > 400 ? c.summary().substring(0, 400) : c.summary())
                 .param("explanation", json.writeValueAsString(c.explanation())).param("decision", c.decision().name())
                 .update();
+        coverage.cover(TracingCoverage.TRACE_CANDIDATE, trace.value(), c.itemId());
     }
 
     int decideCandidate(TraceRequestId trace, org.ferret.registry.ItemId item, TraceCandidate.Decision d, String by,
             Instant at) {
-        return jdbc.sql("""
+        int n = jdbc.sql("""
                 update trace_candidate set decision = :d, decided_by = :by, decided_at = :at
                 where trace_request = :trace and item_id = :item""")
                 .param("d", d.name()).param("by", by).param("at", ts(at)).param("trace", trace.value())
                 .param("item", item.value())
                 .update();
+        if (n > 0) {
+            coverage.cover(TracingCoverage.TRACE_CANDIDATE, trace.value(), item.value());
+        }
+        return n;
     }
 
     Optional<TraceRequest> find(TraceRequestId id) {

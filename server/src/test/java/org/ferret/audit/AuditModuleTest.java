@@ -52,9 +52,9 @@ class AuditModuleTest {
             assertThat(last.afterJson()).isEqualTo("{\"v\":2}");
             assertThat(verifier.verify().intact()).isTrue();
 
-            jdbc.update("update audit_log set after_json = '{\"v\":9}' where seq = ?", last.seq());
+            org.ferret.testsupport.Dba.of(jdbc).update("update audit_log set after_json = '{\"v\":9}' where seq = ?", last.seq());
             assertThat(verifier.verify().brokenAtSeq()).isEqualTo(last.seq());
-            jdbc.update("update audit_log set after_json = ? where seq = ?", last.afterJson(), last.seq());
+            org.ferret.testsupport.Dba.of(jdbc).update("update audit_log set after_json = ? where seq = ?", last.afterJson(), last.seq());
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -10,12 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class AuditTampering {
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate dba;
     private final List<Map<String, Object>> saved;
     private final Map<String, Object> savedHead;
 
     /** Saves the whole log and its head so that {@link #restore()} can put them back. */
     AuditTampering(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.dba = org.ferret.testsupport.Dba.of(jdbc);
         this.saved = jdbc.queryForList("select * from audit_log order by seq");
         this.savedHead = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1");
     }
@@ -23,9 +25,9 @@ final class AuditTampering {
     /** Deletes the last {@code n} entries and moves the head back to the entry before them: the chain still verifies. */
     void cutTail(int n) {
         long last = jdbc.queryForObject("select max(seq) from audit_log", Long.class);
-        jdbc.update("delete from audit_log where seq > ?", last - n);
+        dba.update("delete from audit_log where seq > ?", last - n);
         String hash = jdbc.queryForObject("select hash from audit_log where seq = ?", String.class, last - n);
-        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", last - n, hash);
+        dba.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", last - n, hash);
     }
 
     /**
@@ -33,19 +35,20 @@ final class AuditTampering {
      * someone who knows the hashing would: the chain still verifies.
      */
     void rewriteFrom(long seq, String actor) {
-        jdbc.update("update audit_log set actor = ? where seq = ?", actor, seq);
+        dba.update("update audit_log set actor = ? where seq = ?", actor, seq);
         String prev = jdbc.queryForObject("select prev_hash from audit_log where seq = ?", String.class, seq).trim();
         long last = seq - 1;
         for (Map<String, Object> r : jdbc.queryForList("select * from audit_log where seq >= ? order by seq", seq)) {
             AuditEntry e = new AuditEntry(((Number) r.get("seq")).longValue(), at(r.get("at")), (String) r.get("actor"),
                     (String) r.get("agency"), (String) r.get("action"), (String) r.get("entity_type"),
-                    (String) r.get("entity_id"), (String) r.get("before_json"), (String) r.get("after_json"), prev, null);
+                    (String) r.get("entity_id"), (String) r.get("before_json"), (String) r.get("after_json"), prev, null,
+                    AuditEntry.covers(r.get("cover_batch"), r.get("cover_count"), r.get("cover_digest")));
             String hash = AuditLog.hashOf(e);
-            jdbc.update("update audit_log set prev_hash = ?, hash = ? where seq = ?", prev, hash, e.seq());
+            dba.update("update audit_log set prev_hash = ?, hash = ? where seq = ?", prev, hash, e.seq());
             prev = hash;
             last = e.seq();
         }
-        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", last, prev);
+        dba.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", last, prev);
     }
 
     private static java.time.Instant at(Object v) {
@@ -55,13 +58,13 @@ final class AuditTampering {
 
     /** Puts back every entry and the head as they were when this was made (later entries are removed). */
     void restore() {
-        jdbc.update("delete from audit_log");
+        dba.update("delete from audit_log");
         for (Map<String, Object> r : saved) {
             String cols = String.join(", ", r.keySet());
             String marks = String.join(", ", r.keySet().stream().map(k -> "?").toList());
-            jdbc.update("insert into audit_log (" + cols + ") values (" + marks + ")", r.values().toArray());
+            dba.update("insert into audit_log (" + cols + ") values (" + marks + ")", r.values().toArray());
         }
-        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", savedHead.get("last_seq"),
+        dba.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", savedHead.get("last_seq"),
                 savedHead.get("last_hash"));
     }
 }

@@ -55,7 +55,7 @@ class AuditTrailIT {
     void detects_an_entry_altered_directly_in_the_database() {
         long seq = jdbc.queryForObject("select min(seq) + 2 from audit_log", Long.class);
         String original = jdbc.queryForObject("select actor from audit_log where seq = ?", String.class, seq);
-        jdbc.update("update audit_log set actor = 'mallory' where seq = ?", seq);
+        org.ferret.testsupport.Dba.of(jdbc).update("update audit_log set actor = 'mallory' where seq = ?", seq);
         try {
             var v = verifier.verify();
             assertThat(v.intact()).isFalse();
@@ -65,7 +65,7 @@ class AuditTrailIT {
             assertThat(viaApi.get("intact")).isEqualTo(false);
             assertThat(((Number) viaApi.get("brokenAtSeq")).longValue()).isEqualTo(seq);
         } finally {
-            jdbc.update("update audit_log set actor = ? where seq = ?", original, seq);
+            org.ferret.testsupport.Dba.of(jdbc).update("update audit_log set actor = ? where seq = ?", original, seq);
         }
         assertThat(verifier.verify().intact()).isTrue();
     }
@@ -74,7 +74,7 @@ class AuditTrailIT {
     void detects_an_entry_removed_from_the_middle_and_from_the_end() {
         long middle = jdbc.queryForObject("select min(seq) + 1 from audit_log", Long.class);
         var saved = jdbc.queryForMap("select * from audit_log where seq = ?", middle);
-        jdbc.update("delete from audit_log where seq = ?", middle);
+        org.ferret.testsupport.Dba.of(jdbc).update("delete from audit_log where seq = ?", middle);
         try {
             var v = verifier.verify();
             assertThat(v.intact()).isFalse();
@@ -85,7 +85,7 @@ class AuditTrailIT {
         }
         long last = jdbc.queryForObject("select max(seq) from audit_log", Long.class);
         var tail = jdbc.queryForMap("select * from audit_log where seq = ?", last);
-        jdbc.update("delete from audit_log where seq = ?", last);
+        org.ferret.testsupport.Dba.of(jdbc).update("delete from audit_log where seq = ?", last);
         try {
             var v = verifier.verify();
             assertThat(v.intact()).isFalse();
@@ -105,9 +105,11 @@ class AuditTrailIT {
     }
 
     private void reinsert(Map<String, Object> r) {
-        jdbc.update("insert into audit_log (seq, at, actor, agency, action, entity_type, entity_id, before_json, "
-                + "after_json, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?,?)", r.get("seq"), r.get("at"),
+        org.ferret.testsupport.Dba.of(jdbc).update("insert into audit_log (seq, at, actor, agency, action, entity_type, entity_id, before_json, "
+                + "after_json, prev_hash, hash, cover_batch, cover_count, cover_digest) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                r.get("seq"), r.get("at"),
                 r.get("actor"), r.get("agency"), r.get("action"), r.get("entity_type"), r.get("entity_id"),
-                r.get("before_json"), r.get("after_json"), r.get("prev_hash"), r.get("hash"));
+                r.get("before_json"), r.get("after_json"), r.get("prev_hash"), r.get("hash"), r.get("cover_batch"),
+                r.get("cover_count"), r.get("cover_digest"));
     }
 }

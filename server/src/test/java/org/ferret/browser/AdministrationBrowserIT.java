@@ -94,14 +94,14 @@ class AdministrationBrowserIT extends BrowserTest {
         // an entry altered directly in the database: the auditor sees where the chain breaks
         long seq = jdbc.queryForObject("select min(seq) from audit_log where action = 'USER_CREATED'", Long.class);
         String actor = jdbc.queryForObject("select actor from audit_log where seq = ?", String.class, seq);
-        jdbc.update("update audit_log set actor = 'mallory' where seq = ?", seq);
+        org.ferret.testsupport.Dba.of(jdbc).update("update audit_log set actor = 'mallory' where seq = ?", seq);
         try {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain")).click();
             assertThat(page.locator("#verification")).containsText("The chain is broken at entry " + seq);
             assertThat(page.locator("#verification")).containsText("was altered");
             screenshot("09b-audit-broken");
         } finally {
-            jdbc.update("update audit_log set actor = ? where seq = ?", actor, seq);
+            org.ferret.testsupport.Dba.of(jdbc).update("update audit_log set actor = ? where seq = ?", actor, seq);
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain")).click();
         assertThat(page.locator("#verification")).containsText("The chain is intact");

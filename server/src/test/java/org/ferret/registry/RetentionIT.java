@@ -22,6 +22,8 @@ class RetentionIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.ferret.audit.RecordCoverageVerifier records;
 
     Map<String, Object> destroyedOn(RegistryApi api, String date) {
         Map<String, Object> item = api.register(pistol("R-" + UUID.randomUUID().toString().substring(0, 8)));
@@ -74,6 +76,22 @@ class RetentionIT {
         String audit = jdbc.queryForObject("select after_json from audit_log where action = 'RETENTION_PURGE' "
                 + "and entity_id = ?", String.class, res.getBody().get("job"));
         assertThat(audit).contains((String) old.get("id"));
+        // the purge released the rows it deleted: the record coverage names none of them
+        assertThat(records.verify().problems()).noneSatisfy(p -> assertThat(p.what()).contains((String) old.get("id")));
+    }
+
+    @Test
+    void on_postgresql_the_purged_tables_refuse_a_delete_outside_the_purge() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.ferret.testsupport.TestDatabase.onPostgres());
+        Map<String, Object> item = destroyedOn(RegistryApi.registrar(port), "1991-01-31");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "delete from registry_event where item_id = ?", UUID.fromString((String) item.get("id"))))
+                .rootCause().hasMessageContaining("append-only");
+        var res = new RegistryApi(port, "admin", "admin-demo").post("/api/v1/retention/purge",
+                Map.of("itemIds", List.of(item.get("id"))));
+        assertThat(res.getStatusCode().value()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from registry_event where item_id = ?", Long.class,
+                UUID.fromString((String) item.get("id")))).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.ferret.audit.AuditVerifier;
 import org.ferret.audit.CheckpointProperties;
 import org.ferret.audit.CheckpointVerifier;
 import org.ferret.audit.Checkpoints;
+import org.ferret.audit.RecordCoverageVerifier;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.access.CanVerifyAudit;
 import org.ferret.shared.access.CanReadAudit;
@@ -62,9 +63,11 @@ class AuditPages {
     private final CheckpointVerifier checkpointVerifier;
     private final Checkpoints checkpoints;
     private final CheckpointProperties checkpointProperties;
+    private final RecordCoverageVerifier recordVerifier;
 
     AuditPages(AuditTrail trail, AuditVerifier verifier, CheckpointVerifier checkpointVerifier, Checkpoints checkpoints,
-            CheckpointProperties checkpointProperties) {
+            CheckpointProperties checkpointProperties, RecordCoverageVerifier recordVerifier) {
+        this.recordVerifier = recordVerifier;
         this.checkpointProperties = checkpointProperties;
         this.trail = trail;
         this.verifier = verifier;
@@ -82,6 +85,7 @@ class AuditPages {
     String verify(@ModelAttribute("form") FilterForm form, Model model) {
         model.addAttribute("verification", verifier.verify());
         model.addAttribute("checkpointCheck", checkpointVerifier.verify());
+        model.addAttribute("recordCheck", recordVerifier.verify());
         return page(form, model);
     }
 

@@ -51,11 +51,13 @@ public class ImportWriter {
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
     private final RegistryStore store;
+    private final org.ferret.audit.RecordCoverage coverage;
 
-    ImportWriter(JdbcTemplate jdbc, JdbcClient client, RegistryStore store) {
+    ImportWriter(JdbcTemplate jdbc, JdbcClient client, RegistryStore store, org.ferret.audit.RecordCoverage coverage) {
         this.jdbc = jdbc;
         this.client = client;
         this.store = store;
+        this.coverage = coverage;
     }
 
     /** Which of these external references are registered already (one query). */
@@ -99,6 +101,9 @@ public class ImportWriter {
         for (Registration reg : registrations) {
             reg.history().forEach(store::insertEvent);
         }
+        // imported rows do not change again in the import's transaction: hash them now, chunk by chunk
+        coverage.coverWritten(RegistryCoverage.ITEM, items.stream().map(r -> r[0]).toList());
+        coverage.coverWritten(RegistryCoverage.MARKING, markings.stream().map(r -> r[0]).toList());
     }
 
     /** Inserts rows with {@value #ROWS_PER_STATEMENT} rows per statement, full statements sent as one batch. */

@@ -60,10 +60,12 @@ public class RegistryStore {
     private final JdbcClient jdbc;
 
     private final DataSource dataSource;
+    private final org.ferret.audit.RecordCoverage coverage;
 
-    RegistryStore(JdbcClient jdbc, DataSource dataSource) {
+    RegistryStore(JdbcClient jdbc, DataSource dataSource, org.ferret.audit.RecordCoverage coverage) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.coverage = coverage;
     }
 
     // ---- items ----------------------------------------------------------------------------------
@@ -97,6 +99,7 @@ public class RegistryStore {
                 .param("by", registeredBy)
                 .param("agency", agency)
                 .update();
+        coverage.cover(RegistryCoverage.ITEM, item.id().value());
     }
 
     private static final String ITEM_COLUMNS = """
@@ -155,13 +158,14 @@ public class RegistryStore {
 
     public void insertMarking(ItemId item, int order, Marking m, Instant at, EventId event) {
         MarkingElements e = m.elements();
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into registry_marking (id, item_id, mark_order, kind, manufacturer, country_or_place,
                     serial_number, serial_normalised, mark_year, import_country, import_year, model, calibre,
                     geometric_symbols, symbol_code, location, method, recorded_at, event_id)
                 values (:id, :item, :order, :kind, :manufacturer, :place, :serial, :normalised, :year,
                     :importCountry, :importYear, :model, :calibre, :symbols, :code, :location, :method, :at, :event)""")
-                .param("id", UUID.randomUUID()).param("item", item.value()).param("order", order)
+                .param("id", id).param("item", item.value()).param("order", order)
                 .param("kind", m.kind().name()).param("manufacturer", e.manufacturer())
                 .param("place", e.countryOrPlace())
                 .param("serial", e.serialNumber() == null ? null : e.serialNumber().value())
@@ -174,6 +178,7 @@ public class RegistryStore {
                 .param("location", m.location()).param("method", m.method() == null ? null : m.method().name())
                 .param("at", utc(at)).param("event", event == null ? null : event.value())
                 .update();
+        coverage.cover(RegistryCoverage.MARKING, id);
     }
 
     public List<RecordedMarking> markings(ItemId item) {
@@ -245,6 +250,51 @@ public class RegistryStore {
                 .param("amendReference", a == null ? null : a.reference())
                 .param("amendNote", a == null ? null : a.note())
                 .update();
+        coverage.cover(RegistryCoverage.EVENT, e.id().value());
+    }
+
+    /** Streams every item's history (events in sequence order), one item at a time; call in a read-only transaction. */
+    public void forEachHistory(java.util.function.BiConsumer<ItemId, List<LifecycleEvent>> sink) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(5_000);
+        List<LifecycleEvent> current = new ArrayList<>();
+        ItemId[] item = {null};
+        streaming.query("select * from registry_event order by item_id, seq", rs -> {
+            LifecycleEvent e = event(rs, 0);
+            if (item[0] != null && !item[0].equals(e.item())) {
+                sink.accept(item[0], List.copyOf(current));
+                current.clear();
+            }
+            item[0] = e.item();
+            current.add(e);
+        });
+        if (item[0] != null) {
+            sink.accept(item[0], List.copyOf(current));
+        }
+    }
+
+    /** The stored items with these ids (one query). */
+    public Map<ItemId, StoredItem> items(Collection<ItemId> ids) {
+        Map<ItemId, StoredItem> out = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select " + ITEM_COLUMNS + " from registry_item where id in (:ids)")
+                    .param("ids", ids.stream().map(ItemId::value).toList())
+                    .query(RegistryStore::item).list().forEach(i -> out.put(i.id(), i));
+        }
+        return out;
+    }
+
+    /** Items with no history whose projection is not that of a freshly registered item. */
+    public List<StoredItem> itemsWithoutHistoryNotInInitialState() {
+        return jdbc.sql("select " + ITEM_COLUMNS + " " + """
+                 from registry_item i where (status <> 'IN_LAWFUL_POSSESSION' or status_since is not null
+                    or holder_id is not null or fitted_to is not null)
+                 and not exists (select 1 from registry_event e where e.item_id = i.id)""")
+                .query(RegistryStore::item).list();
+    }
+
+    public long countItems() {
+        return jdbc.sql("select count(*) from registry_item").query(Long.class).single();
     }
 
     /** The item's events in recording order. */
@@ -427,6 +477,7 @@ public class RegistryStore {
                 .param("country", h.country() == null ? null : h.country().value())
                 .param("at", utc(h.registeredAt()))
                 .update();
+        coverage.cover(RegistryCoverage.HOLDER, h.id().value());
     }
 
     public Optional<Holder> findHolder(HolderId id) {

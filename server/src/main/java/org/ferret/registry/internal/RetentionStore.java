@@ -19,9 +19,25 @@ public class RetentionStore {
     private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
+    private final org.ferret.audit.RecordCoverage coverage;
+    private final javax.sql.DataSource dataSource;
+    private volatile Boolean postgres;
 
-    RetentionStore(JdbcClient jdbc) {
+    RetentionStore(JdbcClient jdbc, org.ferret.audit.RecordCoverage coverage, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.coverage = coverage;
+        this.dataSource = dataSource;
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            try (var c = dataSource.getConnection()) {
+                postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (java.sql.SQLException e) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("cannot tell the database", e);
+            }
+        }
+        return postgres;
     }
 
     /** An item's status as far as retention is concerned. */
@@ -49,8 +65,29 @@ public class RetentionStore {
         return out;
     }
 
+    /**
+     * Deletes the items with their events and markings, releasing their rows from the audit chain's record coverage
+     * in the same transaction (the purge's audit entry commits the release). On PostgreSQL the rows are append-only
+     * by trigger and the deletes go through {@code ferret_retention_delete} (see db/vendor/postgresql).
+     */
     public void delete(List<ItemId> items) {
         for (List<UUID> chunk : chunks(items)) {
+            coverage.release(RegistryCoverage.EVENT, jdbc.sql("select id from registry_event where item_id in (:ids)")
+                    .param("ids", chunk).query(UUID.class).list());
+            coverage.release(RegistryCoverage.MARKING, jdbc.sql("select id from registry_marking where item_id in (:ids)")
+                    .param("ids", chunk).query(UUID.class).list());
+            coverage.release(RegistryCoverage.ITEM, chunk);
+            if (postgres()) {
+                new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute(
+                        (org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
+                            try (var ps = con.prepareStatement("select ferret_retention_delete(?)")) {
+                                ps.setArray(1, con.createArrayOf("uuid", chunk.toArray()));
+                                ps.executeQuery().close();
+                            }
+                            return null;
+                        });
+                continue;
+            }
             jdbc.sql("delete from registry_event where item_id in (:ids)").param("ids", chunk).update();
             jdbc.sql("delete from registry_marking where item_id in (:ids)").param("ids", chunk).update();
             jdbc.sql("delete from registry_item where id in (:ids)").param("ids", chunk).update();

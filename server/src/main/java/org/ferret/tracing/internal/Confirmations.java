@@ -28,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Confirmations {
 
     private final JdbcClient jdbc;
+    private org.ferret.audit.RecordCoverage coverage;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCoverage(org.ferret.audit.RecordCoverage coverage) {
+        this.coverage = coverage;
+    }
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
@@ -82,6 +88,7 @@ public class Confirmations {
                 .param("decision", decision.name()).param("trace", traceRequest).param("note", c.note())
                 .param("by", c.decidedBy()).param("agency", c.agency())
                 .param("at", now.atOffset(ZoneOffset.UTC)).update();
+        coverage.cover("tracing_confirmation", c.id());
         audit.record("CANDIDATE_" + decision.name(), "item", itemId.toString(), null, c);
         return c;
     }
