@@ -81,18 +81,24 @@ public final class CsvImportReader {
             return;
         }
         try (parser) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
-            if (header.isEmpty()) {
+            List<String> raw = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
+            if (raw.isEmpty()) {
                 fail(new FieldProblem(FILE, 1, "the file is empty; expected a header line naming the columns"));
                 return;
             }
-            for (int i = 0; i < header.size(); i++) {
-                int at = firstControl(header.get(i));
+            for (int i = 0; i < raw.size(); i++) {
+                int at = firstControl(raw.get(i));
                 if (at >= 0) {
-                    fail(new FieldProblem("(header)", 1, "column " + (i + 1) + " of the header " + control(header.get(i), at)));
+                    fail(new FieldProblem("(header)", 1, "column " + (i + 1) + " of the header " + control(raw.get(i), at)));
+                    return;
+                }
+                if (raw.get(i).isBlank()) {
+                    fail(new FieldProblem("(header)", 1, "column " + (i + 1) + " of the header has no name; expected a "
+                            + "header line naming the columns (" + String.join(", ", CsvLayout.COLUMNS) + ")"));
                     return;
                 }
             }
+            List<String> header = raw.stream().map(String::strip).toList();
             List<FieldProblem> headerProblems = CsvLayout.checkHeader(header);
             if (!headerProblems.isEmpty()) {
                 headerProblems.forEach(this::fail);
