@@ -9,6 +9,9 @@ import static org.ferret.shared.access.Capability.REGISTER;
 import static org.ferret.shared.access.Capability.REVEAL_PERSONAL_DATA_IN_AUDIT;
 import static org.ferret.shared.access.Capability.TRACE;
 import static org.ferret.shared.access.Capability.VERIFY_AUDIT;
+import static org.ferret.shared.access.Capability.SUBMIT_DECLARATIONS;
+import static org.ferret.shared.access.Capability.SCREEN_PARCELS;
+import static org.ferret.shared.access.Capability.INSPECT_PARCELS;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -30,8 +33,12 @@ public enum Role {
             READ_REGISTRY, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS),
     LICENSING_OFFICER("Licensing officer", "issues and checks transfer authorisations",
             READ_REGISTRY, READ_PERSONAL_DATA),
-    CUSTOMS_ANALYST("Customs analyst", "screens declarations and records outcomes",
-            READ_REGISTRY, READ_PERSONAL_DATA),
+    CUSTOMS_ANALYST("Customs analyst", "screens parcel declarations, works the inspection queue, records outcomes",
+            READ_REGISTRY, READ_PERSONAL_DATA, SCREEN_PARCELS, INSPECT_PARCELS),
+    POSTAL_OPERATOR("Postal operator", "sends parcel advance data and detector verdicts, reads the decisions",
+            SUBMIT_DECLARATIONS),
+    INSPECTOR("Inspector", "inspects held parcels at a screening site and records what was found",
+            READ_REGISTRY, INSPECT_PARCELS),
     AUDITOR("Auditor", "reads and verifies the audit trail",
             READ_REGISTRY, READ_PERSONAL_DATA, READ_AUDIT, VERIFY_AUDIT, REVEAL_PERSONAL_DATA_IN_AUDIT),
     READ_ONLY("Read-only", "reads the registry without personal data",

@@ -19,6 +19,10 @@ public enum ErrorCode {
     UNKNOWN_NODE(HttpStatus.FORBIDDEN, "Unknown sending node"),
     SIGNATURE_INVALID(HttpStatus.FORBIDDEN, "Document signature invalid"),
     DOCUMENT_REPLAYED(HttpStatus.CONFLICT, "Document already received"),
+    /** A parcel batch holds more items than the documented limit (ferret.parcels.max-batch). */
+    BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Batch too large"),
+    /** Parcel screening lacks what it needs to decide (a model for the profile, the key of the keyed hashes). */
+    PARCELS_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Parcel screening not configured"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
