@@ -26,7 +26,7 @@ import org.ferret.shared.access.Capability;
  */
 public enum Role {
     ADMINISTRATOR("Administrator", "manages agencies, users, tokens and retention",
-            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, ADMINISTER, READ_AUDIT),
+            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, ADMINISTER, READ_AUDIT, SCREEN_PARCELS),
     REGISTRAR("Registrar", "registers items, markings and lifecycle events",
             READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, READ_HIT_NOTIFICATIONS),
     INVESTIGATOR("Investigator", "searches markings, traces items, reads holders",

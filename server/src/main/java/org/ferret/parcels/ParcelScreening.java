@@ -184,6 +184,39 @@ public class ParcelScreening {
         return BatchAnswer.of(operator, List.of(answers));
     }
 
+    /**
+     * The sender and addressee of a declaration version (personal data): for roles with the need, each read audited
+     * as READ_PERSONAL_DATA.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Declaration.Party> parties(UUID declaration) {
+        Map<String, Declaration.Party> out = new LinkedHashMap<>();
+        store.jdbc().sql("select party_role, name, address, postcode, country, phone, email from parcel_party where declaration_id = ? order by party_role desc")
+                .param(declaration)
+                .query(rs -> {
+                    out.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), new Declaration.Party(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                });
+        if (out.isEmpty() && store.decision(declaration).isEmpty()) {
+            throw new FerretException(ErrorCode.NOT_FOUND, "no declaration " + declaration);
+        }
+        audit.recordRead("parcel_declaration", declaration.toString(), "sender and addressee");
+        return out;
+    }
+
+    /** The declaration versions of an item from an operator, latest first. */
+    @Transactional(readOnly = true)
+    public List<UUID> declarationsOf(String operator, String itemId) {
+        return store.jdbc().sql("select id from parcel_declaration where operator = ? and item_id = ? order by version desc")
+                .params(operator, itemId).query(UUID.class).list();
+    }
+
+    /** The stored decision of a declaration version. */
+    @Transactional(readOnly = true)
+    public Optional<ParcelStore.DecisionRow> decision(UUID declaration) {
+        return store.decision(declaration);
+    }
+
     private ItemAnswer unchanged(int index, String itemId, ParcelStore.Latest latest) {
         ParcelStore.DecisionRow d = store.decision(latest.id()).orElseThrow();
         return new ItemAnswer(index, itemId, ItemAnswer.Status.UNCHANGED, latest.version(),

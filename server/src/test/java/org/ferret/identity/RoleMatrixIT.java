@@ -179,6 +179,13 @@ class RoleMatrixIT {
         allow("GET /api/v1/exchange/outgoing", ADMINS);
         // parcels: API
         allow("POST /api/v1/parcels/declarations", OPERATORS);
+        allow("POST /api/v1/parcels/{itemId}/detections", OPERATORS);
+        allow("GET /api/v1/parcels/queue", PARCEL_ANALYSTS);
+        allow("GET /api/v1/parcels/tasks", INSPECTORS);
+        allow("POST /api/v1/parcels/queue/{declarationId}/add", PARCEL_ANALYSTS);
+        allow("POST /api/v1/parcels/queue/{declarationId}/remove", PARCEL_ANALYSTS);
+        allow("POST /api/v1/parcels/declarations/{declarationId}/outcome", INSPECTORS);
+        allow("GET /api/v1/parcels/declarations/{declarationId}/parties", PARCEL_ANALYSTS);
         // sign-in
         allow("GET /login", PUBLIC);
     }
