@@ -186,6 +186,8 @@ class RoleMatrixIT {
         allow("POST /api/v1/parcels/queue/{declarationId}/remove", PARCEL_ANALYSTS);
         allow("POST /api/v1/parcels/declarations/{declarationId}/outcome", INSPECTORS);
         allow("GET /api/v1/parcels/declarations/{declarationId}/parties", PARCEL_ANALYSTS);
+        // parcels: screens
+        allow("GET /parcels/queue", PARCEL_ANALYSTS);
         // sign-in
         allow("GET /login", PUBLIC);
     }
