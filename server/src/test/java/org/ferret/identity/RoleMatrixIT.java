@@ -188,6 +188,8 @@ class RoleMatrixIT {
         allow("GET /api/v1/parcels/declarations/{declarationId}/parties", PARCEL_ANALYSTS);
         // parcels: screens
         allow("GET /parcels/queue", PARCEL_ANALYSTS);
+        allow("GET /parcels/tasks", INSPECTORS);
+        allow("POST /parcels/tasks/{declarationId}/outcome", INSPECTORS);
         // sign-in
         allow("GET /login", PUBLIC);
     }

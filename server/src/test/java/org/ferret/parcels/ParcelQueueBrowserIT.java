@@ -47,5 +47,41 @@ class ParcelQueueBrowserIT extends BrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
         assertThat(page.locator("#parcel-queue tbody tr").filter(new Locator.FilterOptions().setHasText(itemId)).count()).isZero();
         page.context().close();
+
+        // the inspector records "essential component: slide, unmarked, 3D-printed" by keyboard
+        Page insp = Browsers.page(browser);
+        Browsers.signIn(insp, base, "inspector", "inspector-demo");
+        insp.navigate(base + "/parcels/tasks?site=TKU");
+        Locator task = insp.locator("#task-" + itemId);
+        task.getByLabel("Outcome").focus();
+        task.getByLabel("Outcome").selectOption("ESSENTIAL_COMPONENT");
+        task.getByLabel("Which item").selectOption("SLIDE");
+        task.getByLabel("Made as").selectOption("ADDITIVELY_MANUFACTURED");
+        task.getByLabel("Unmarked").press("Space");
+        task.getByLabel("Notes").fill("printed slide under toy parts");
+        task.getByLabel("Notes").press("Enter");
+        assertThat(insp.locator(".alert-ok").first().textContent()).contains("registered as a seized slide").contains("marking-required");
+        assertThat(insp.locator("#task-" + itemId).textContent()).contains("Outcome: essential component");
+        insp.navigate(base + "/items/marking-required");
+        assertThat(insp.locator("#work-list").textContent()).contains("slide");
+        insp.context().close();
+    }
+
+    @Test
+    void an_outcome_without_its_component_is_refused_next_to_the_task() {
+        String itemId = newItemId();
+        Map<String, Object> i = item(itemId);
+        i.put("site", "TKU");
+        line(i, 0).put("hsCode", "930330");
+        answers(new ParcelsApi(port, "postal").submit(List.of(i)));
+        Page insp = Browsers.page(browser);
+        String base = "http://localhost:" + port;
+        Browsers.signIn(insp, base, "inspector", "inspector-demo");
+        insp.navigate(base + "/parcels/tasks?site=TKU");
+        Locator task = insp.locator("#task-" + itemId);
+        task.getByLabel("Outcome").selectOption("ESSENTIAL_COMPONENT");
+        task.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record outcome")).click();
+        assertThat(insp.locator("#task-" + itemId + " [role=alert]").textContent()).contains("which essential component");
+        insp.context().close();
     }
 }
