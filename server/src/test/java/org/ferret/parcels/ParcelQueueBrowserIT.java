@@ -50,6 +50,10 @@ class ParcelQueueBrowserIT extends BrowserTest {
 
         // the inspector records "essential component: slide, unmarked, 3D-printed" by keyboard
         Page insp = Browsers.page(browser);
+        List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        insp.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) violations.add(insp.url() + ": " + m.text());
+        });
         Browsers.signIn(insp, base, "inspector", "inspector-demo");
         insp.navigate(base + "/parcels/tasks?site=TKU");
         Locator task = insp.locator("#task-" + itemId);
@@ -64,6 +68,7 @@ class ParcelQueueBrowserIT extends BrowserTest {
         assertThat(insp.locator("#task-" + itemId).textContent()).contains("Outcome: essential component");
         insp.navigate(base + "/items/marking-required");
         assertThat(insp.locator("#work-list").textContent()).contains("slide");
+        assertThat(violations).as("blocked by the Content-Security-Policy").isEmpty();
         insp.context().close();
     }
 
