@@ -51,6 +51,14 @@ class ModularityTests {
         assertThat(MODULES.getModuleByName("cli")).isPresent();
     }
 
+    /** Parcel screening is a module of its own that uses the library and reaches the registry only through its API. */
+    @Test
+    void parcels_is_a_module_that_uses_the_registry_through_its_api() {
+        var parcels = MODULES.getModuleByName("parcels").orElseThrow();
+        assertThat(parcels.getDirectDependencies(MODULES).stream().map(m -> m.getTargetModule().getIdentifier().toString()).distinct())
+                .isSubsetOf("registry", "audit", "identity", "shared");
+    }
+
     @Test
     void writes_module_documentation() {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();

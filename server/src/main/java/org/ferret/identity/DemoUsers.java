@@ -26,6 +26,8 @@ public class DemoUsers implements org.springframework.boot.ApplicationRunner {
         LOGINS.put("investigator", Role.INVESTIGATOR);
         LOGINS.put("licensing", Role.LICENSING_OFFICER);
         LOGINS.put("customs", Role.CUSTOMS_ANALYST);
+        LOGINS.put("postal", Role.POSTAL_OPERATOR);
+        LOGINS.put("inspector", Role.INSPECTOR);
         LOGINS.put("auditor", Role.AUDITOR);
         LOGINS.put("readonly", Role.READ_ONLY);
     }
@@ -49,7 +51,8 @@ public class DemoUsers implements org.springframework.boot.ApplicationRunner {
             if (!users.exists(name)) {
                 String agency = switch (role) {
                     case INVESTIGATOR -> "POLICE";
-                    case CUSTOMS_ANALYST -> "CUSTOMS";
+                    case CUSTOMS_ANALYST, INSPECTOR -> "CUSTOMS";
+                    case POSTAL_OPERATOR -> "POST";
                     default -> "NFA";
                 };
                 users.createUser(new Username(name), displayName(name), name + "-demo", agency, Set.of(role));

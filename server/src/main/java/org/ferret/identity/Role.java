@@ -9,6 +9,9 @@ import static org.ferret.shared.access.Capability.REGISTER;
 import static org.ferret.shared.access.Capability.REVEAL_PERSONAL_DATA_IN_AUDIT;
 import static org.ferret.shared.access.Capability.TRACE;
 import static org.ferret.shared.access.Capability.VERIFY_AUDIT;
+import static org.ferret.shared.access.Capability.SUBMIT_DECLARATIONS;
+import static org.ferret.shared.access.Capability.SCREEN_PARCELS;
+import static org.ferret.shared.access.Capability.INSPECT_PARCELS;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,15 +26,19 @@ import org.ferret.shared.access.Capability;
  */
 public enum Role {
     ADMINISTRATOR("manages agencies, users, tokens and retention",
-            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, ADMINISTER, READ_AUDIT),
+            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, ADMINISTER, READ_AUDIT, SCREEN_PARCELS),
     REGISTRAR("registers items, markings and lifecycle events",
             READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, READ_HIT_NOTIFICATIONS),
     INVESTIGATOR("searches markings, traces items, reads holders",
             READ_REGISTRY, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS),
     LICENSING_OFFICER("issues and checks transfer authorisations",
             READ_REGISTRY, READ_PERSONAL_DATA),
-    CUSTOMS_ANALYST("screens declarations and records outcomes",
-            READ_REGISTRY, READ_PERSONAL_DATA),
+    CUSTOMS_ANALYST("screens parcel declarations, works the inspection queue, records outcomes",
+            READ_REGISTRY, READ_PERSONAL_DATA, SCREEN_PARCELS, INSPECT_PARCELS),
+    POSTAL_OPERATOR("sends parcel advance data and detector verdicts, reads the decisions",
+            SUBMIT_DECLARATIONS),
+    INSPECTOR("inspects held parcels at a screening site and records what was found",
+            READ_REGISTRY, INSPECT_PARCELS),
     AUDITOR("reads and verifies the audit trail",
             READ_REGISTRY, READ_PERSONAL_DATA, READ_AUDIT, VERIFY_AUDIT, REVEAL_PERSONAL_DATA_IN_AUDIT),
     READ_ONLY("reads the registry without personal data",

@@ -28,6 +28,10 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    /** A parcel batch holds more items than the documented limit (ferret.parcels.max-batch). */
+    BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Batch too large"),
+    /** Parcel screening lacks what it needs to decide (a model for the profile, the key of the keyed hashes). */
+    PARCELS_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Parcel screening not configured"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.identity.Role.ADMINISTRATOR;
 import static org.ferret.identity.Role.AUDITOR;
 import static org.ferret.identity.Role.CUSTOMS_ANALYST;
+import static org.ferret.identity.Role.INSPECTOR;
 import static org.ferret.identity.Role.INVESTIGATOR;
 import static org.ferret.identity.Role.LICENSING_OFFICER;
+import static org.ferret.identity.Role.POSTAL_OPERATOR;
 import static org.ferret.identity.Role.READ_ONLY;
 import static org.ferret.identity.Role.REGISTRAR;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -57,6 +59,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class RoleMatrixIT {
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    /** Everyone but the postal operator, whose role reads nothing of the firearms registry. */
+    private static final Set<Role> REGISTRY_READERS = EnumSet.complementOf(EnumSet.of(POSTAL_OPERATOR));
+    private static final Set<Role> OPERATORS = EnumSet.of(POSTAL_OPERATOR);
+    private static final Set<Role> PARCEL_ANALYSTS = EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST);
+    private static final Set<Role> INSPECTORS = EnumSet.of(CUSTOMS_ANALYST, INSPECTOR);
     private static final Set<Role> REGISTRARS = EnumSet.of(ADMINISTRATOR, REGISTRAR);
     private static final Set<Role> PERSONAL_DATA = EnumSet.of(ADMINISTRATOR, REGISTRAR, INVESTIGATOR,
             LICENSING_OFFICER, CUSTOMS_ANALYST, AUDITOR);
@@ -96,9 +103,9 @@ class RoleMatrixIT {
         allow("GET /admin/tokens/{id}/revoke", ADMINS);
         // registry: API
         allow("POST /api/v1/items", REGISTRARS);
-        allow("GET /api/v1/items", EVERYONE);
-        allow("GET /api/v1/items/{id}", EVERYONE);
-        allow("GET /api/v1/items/marking-required", EVERYONE);
+        allow("GET /api/v1/items", REGISTRY_READERS);
+        allow("GET /api/v1/items/{id}", REGISTRY_READERS);
+        allow("GET /api/v1/items/marking-required", REGISTRY_READERS);
         allow("POST /api/v1/items/{id}/events", REGISTRARS);
         allow("POST /api/v1/items/{id}/markings", REGISTRARS);
         allow("POST /api/v1/items/{id}/components", REGISTRARS);
@@ -107,19 +114,19 @@ class RoleMatrixIT {
         allow("POST /api/v1/holders", REGISTRARS);
         allow("GET /api/v1/holders", PERSONAL_DATA);
         allow("GET /api/v1/holders/{id}", PERSONAL_DATA);
-        allow("GET /api/v1/retention", EVERYONE);
+        allow("GET /api/v1/retention", REGISTRY_READERS);
         allow("POST /api/v1/retention/purge", ADMINS);
         // registry: screens
         allow("GET /", EVERYONE);
         allow("GET /items/new", REGISTRARS);
         allow("POST /items", REGISTRARS);
-        allow("GET /items/{id}", EVERYONE);
+        allow("GET /items/{id}", REGISTRY_READERS);
         allow("POST /items/{id}/events", REGISTRARS);
         allow("POST /items/{id}/markings", REGISTRARS);
         allow("POST /items/{id}/components", REGISTRARS);
         allow("POST /items/{id}/components/{componentId}/remove", REGISTRARS);
-        allow("GET /items/search", EVERYONE);
-        allow("GET /items/marking-required", EVERYONE);
+        allow("GET /items/search", REGISTRY_READERS);
+        allow("GET /items/marking-required", REGISTRY_READERS);
         allow("GET /items/import", REGISTRARS);
         allow("POST /items/import", REGISTRARS);
         allow("GET /holders", PERSONAL_DATA);
@@ -171,6 +178,19 @@ class RoleMatrixIT {
         // node exchange (authenticated by signature)
         allow("POST /api/v1/exchange", PUBLIC);
         allow("GET /api/v1/exchange/outgoing", ADMINS);
+        // parcels: API
+        allow("POST /api/v1/parcels/declarations", OPERATORS);
+        allow("POST /api/v1/parcels/{itemId}/detections", OPERATORS);
+        allow("GET /api/v1/parcels/queue", PARCEL_ANALYSTS);
+        allow("GET /api/v1/parcels/tasks", INSPECTORS);
+        allow("POST /api/v1/parcels/queue/{declarationId}/add", PARCEL_ANALYSTS);
+        allow("POST /api/v1/parcels/queue/{declarationId}/remove", PARCEL_ANALYSTS);
+        allow("POST /api/v1/parcels/declarations/{declarationId}/outcome", INSPECTORS);
+        allow("GET /api/v1/parcels/declarations/{declarationId}/parties", PARCEL_ANALYSTS);
+        // parcels: screens
+        allow("GET /parcels/queue", PARCEL_ANALYSTS);
+        allow("GET /parcels/tasks", INSPECTORS);
+        allow("POST /parcels/tasks/{declarationId}/outcome", INSPECTORS);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

@@ -26,7 +26,13 @@ public enum Capability {
     /** Verify the audit trail's hash chain. */
     VERIFY_AUDIT,
     /** Reveal the personal data masked in the audit trail; each view is itself audited. */
-    REVEAL_PERSONAL_DATA_IN_AUDIT;
+    REVEAL_PERSONAL_DATA_IN_AUDIT,
+    /** Send parcel advance data (declarations) and X-ray detector verdicts; see the operator's own submissions. */
+    SUBMIT_DECLARATIONS,
+    /** Read the parcel screening queue, decisions and their reasons; add or remove items by hand; the dashboard. */
+    SCREEN_PARCELS,
+    /** Work through inspection tasks and record their outcomes (which may register seized items). */
+    INSPECT_PARCELS;
 
     /** The Spring Security authority a principal holding this capability carries. */
     public String authority() {

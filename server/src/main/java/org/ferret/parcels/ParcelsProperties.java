@@ -1,0 +1,60 @@
+package org.ferret.parcels;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of parcel screening ({@code ferret.parcels.*}); docs/parcels.md lists them. */
+@ConfigurationProperties("ferret.parcels")
+public class ParcelsProperties {
+    /** Most items one batch may hold; a larger batch is answered 413. */
+    private int maxBatch = 1000;
+    /** Screening sites and their daily inspection capacity (holds per day). */
+    private Map<String, Integer> sites = new LinkedHashMap<>();
+    /** Arrivals a site expects per day before it has seen a day (then the last day's count is used). */
+    private int expectedPerDay = 1000;
+    /** Share of the capacity drawn at random from what the score would release (Kim et al. 2022). */
+    private double explorationShare = 0.10;
+    /** Share of the capacity reserved for the highest critical-class risk (firearms, components, ammunition). */
+    private double criticalShare = 0.10;
+    /** A detector verdict of a weapon class at this confidence or more holds the item whatever the capacity. */
+    private double detectionHoldConfidence = 0.90;
+    /** Courier waybill prefixes accepted as item ids, per operator code. */
+    private Map<String, String> waybillPrefixes = new LinkedHashMap<>();
+    /** HMAC key (base64 or text) of the keyed hashes of senders and addressees; from FERRET_PARCELS_HASH_KEY. */
+    private String hashKey;
+    /** Without a key, make one and keep it in the data directory (demo and test only). */
+    private boolean generateHashKey;
+    /** Model file per profile (written by ./ferret screen train). */
+    private Map<String, String> models = new LinkedHashMap<>();
+    /** Without a model file for postal, train one from the generator's synthetic data (demo and test only). */
+    private boolean demoModel;
+    /** Where a generated hash key and a trained demo model are kept. */
+    private String dataDir = "./data";
+
+    public int getMaxBatch() { return maxBatch; }
+    public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
+    public Map<String, Integer> getSites() { return sites; }
+    public void setSites(Map<String, Integer> sites) { this.sites = sites; }
+    public int getExpectedPerDay() { return expectedPerDay; }
+    public void setExpectedPerDay(int expectedPerDay) { this.expectedPerDay = expectedPerDay; }
+    public double getExplorationShare() { return explorationShare; }
+    public void setExplorationShare(double explorationShare) { this.explorationShare = explorationShare; }
+    public double getCriticalShare() { return criticalShare; }
+    public void setCriticalShare(double criticalShare) { this.criticalShare = criticalShare; }
+    public double getDetectionHoldConfidence() { return detectionHoldConfidence; }
+    public void setDetectionHoldConfidence(double v) { this.detectionHoldConfidence = v; }
+    public Map<String, String> getWaybillPrefixes() { return waybillPrefixes; }
+    public void setWaybillPrefixes(Map<String, String> waybillPrefixes) { this.waybillPrefixes = waybillPrefixes; }
+    public String getHashKey() { return hashKey; }
+    public void setHashKey(String hashKey) { this.hashKey = hashKey; }
+    public boolean isGenerateHashKey() { return generateHashKey; }
+    public void setGenerateHashKey(boolean generateHashKey) { this.generateHashKey = generateHashKey; }
+    public Map<String, String> getModels() { return models; }
+    public void setModels(Map<String, String> models) { this.models = models; }
+    public boolean isDemoModel() { return demoModel; }
+    public void setDemoModel(boolean demoModel) { this.demoModel = demoModel; }
+    public String getDataDir() { return dataDir; }
+    public void setDataDir(String dataDir) { this.dataDir = dataDir; }
+}

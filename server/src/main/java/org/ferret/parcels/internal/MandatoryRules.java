@@ -1,0 +1,28 @@
+package org.ferret.parcels.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ferret.parcels.Declaration;
+
+/**
+ * Rules that hold an item whatever its score and the day's capacity. Each names what it enforces.
+ */
+public final class MandatoryRules {
+    private MandatoryRules() {
+    }
+
+    /** One mandatory rule that held. */
+    public record Hit(String id, String reason) {}
+
+    public static List<Hit> check(Declaration d) {
+        List<Hit> hits = new ArrayList<>();
+        boolean chapter93 = d.contents().stream().anyMatch(c -> c.hsCode() != null && c.hsCode().startsWith("93"));
+        if (chapter93 && d.licenceNumber() == null) {
+            // Protocol art. 10: arms, parts and ammunition move only under an export/import licence (CN23 box 12)
+            hits.add(new Hit("hs93-without-licence",
+                    "HS chapter 93 (arms and ammunition) declared without a licence number (CN23 box 12; Protocol art. 10)"));
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,122 @@
+package org.ferret.parcels.internal;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.ferret.parcels.PickedBy;
+import org.ferret.parcels.ParcelsProperties;
+
+/**
+ * Hold or release on arrival, per screening site and day, so that the day's holds land within the site's capacity
+ * while keeping the library's selection shares ({@code screening.select.Selector}): a critical reserve for the
+ * highest critical-class risk, an exploration share drawn at random from what the score would release, and the
+ * rest by highest risk. Offline, the selector takes the top k of a whole day; online the day is not known yet,
+ * so each share holds an item when its score is above the quantile of recent scores that leaves the share's
+ * remaining budget for the day's expected remaining arrivals. Rules marked mandatory hold always (and count
+ * against the risk budget). Not thread-safe: the caller serialises decisions.
+ */
+public final class OnlineSelection {
+    /** Recent scores a site keeps to estimate the score distribution. */
+    static final int WINDOW = 2000;
+
+    private final ParcelsProperties properties;
+    private final Map<String, Site> sites = new HashMap<>();
+
+    public OnlineSelection(ParcelsProperties properties) {
+        this.properties = properties;
+    }
+
+    /** What the selection decided for one arrival, and the risk threshold in force. */
+    public record Pick(boolean hold, PickedBy why, double threshold) {}
+
+    /** Counts a site's day already has (from the store, when a process starts in the middle of a day). */
+    public record DayCounts(int arrivals, int risk, int critical, int exploration, int mandatory) {}
+
+    static final class Window {
+        final double[] values = new double[WINDOW];
+        int size;
+        int next;
+
+        void add(double v) {
+            values[next] = v;
+            next = (next + 1) % WINDOW;
+            size = Math.min(size + 1, WINDOW);
+        }
+
+        /** The value with {@code share} of the window at or above it; +inf for share 0, -inf for none seen. */
+        double topShareThreshold(double share) {
+            if (share <= 0) return Double.POSITIVE_INFINITY;
+            if (size == 0 || share >= 1) return Double.NEGATIVE_INFINITY;
+            double[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            int idx = (int) Math.floor((1 - share) * size);
+            return sorted[Math.min(idx, size - 1)];
+        }
+    }
+
+    static final class Site {
+        final Window risk = new Window();
+        final Window critical = new Window();
+        LocalDate day;
+        int expected;
+        int arrivals, holdsRisk, holdsCritical, holdsExploration, holdsMandatory;
+        Random random;
+    }
+
+    /**
+     * Decides one arrival. {@code known} gives the day's counts so far when this process has not seen the site's day
+     * yet (null: none).
+     */
+    public Pick decide(String siteCode, LocalDate day, double risk, Double critical, boolean mandatory,
+            java.util.function.Supplier<DayCounts> known) {
+        Site s = sites.computeIfAbsent(siteCode, k -> new Site());
+        if (!day.equals(s.day)) {
+            int lastArrivals = s.day == null ? 0 : s.arrivals;
+            s.day = day;
+            s.expected = lastArrivals > 0 ? lastArrivals : properties.getExpectedPerDay();
+            DayCounts c = known == null ? null : known.get();
+            s.arrivals = c == null ? 0 : c.arrivals();
+            s.holdsRisk = c == null ? 0 : c.risk();
+            s.holdsCritical = c == null ? 0 : c.critical();
+            s.holdsExploration = c == null ? 0 : c.exploration();
+            s.holdsMandatory = c == null ? 0 : c.mandatory();
+            s.random = new Random(siteCode.hashCode() * 31L + day.toEpochDay());
+        }
+        int capacity = properties.getSites().getOrDefault(siteCode, 0);
+        int criticalBudget = critical == null ? 0 : (int) Math.round(capacity * properties.getCriticalShare());
+        int explorationBudget = (int) Math.round(capacity * properties.getExplorationShare());
+        int riskBudget = Math.max(0, capacity - criticalBudget - explorationBudget);
+        s.arrivals++;
+        // arrivals still to come today, this one included; a day busier than expected keeps some room
+        int remaining = Math.max(1, s.expected - s.arrivals + 1);
+        int riskLeft = riskBudget - s.holdsRisk - s.holdsMandatory;
+        double threshold = riskLeft <= 0 ? Double.POSITIVE_INFINITY : s.risk.topShareThreshold((double) riskLeft / remaining);
+        double criticalThreshold = Double.POSITIVE_INFINITY;
+        if (critical != null && s.holdsCritical < criticalBudget) {
+            criticalThreshold = s.critical.topShareThreshold((double) (criticalBudget - s.holdsCritical) / remaining);
+        }
+        s.risk.add(risk);
+        if (critical != null) s.critical.add(critical);
+        if (mandatory) {
+            s.holdsMandatory++;
+            return new Pick(true, PickedBy.RULE, threshold);
+        }
+        if (critical != null && critical >= criticalThreshold) {
+            s.holdsCritical++;
+            return new Pick(true, PickedBy.CRITICAL, threshold);
+        }
+        if (riskLeft > 0 && risk >= threshold) {
+            s.holdsRisk++;
+            return new Pick(true, PickedBy.SCORE, threshold);
+        }
+        int explorationLeft = explorationBudget - s.holdsExploration;
+        if (explorationLeft > 0 && s.random.nextDouble() < (double) explorationLeft / remaining) {
+            s.holdsExploration++;
+            return new Pick(true, PickedBy.EXPLORATION, threshold);
+        }
+        return new Pick(false, null, threshold);
+    }
+}

@@ -1,0 +1,143 @@
+package org.ferret.parcels.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ferret.parcels.Declaration;
+import org.ferret.parcels.ItemAnswer;
+import org.ferret.parcels.PickedBy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The parcels module's tables (V100); nobody else reads them. */
+@Repository
+public class ParcelStore {
+    private final JdbcClient jdbc;
+
+    ParcelStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored profile row and the day it was received (epoch day, UTC). */
+    public record StoredRow(String row, int epochDay) {}
+
+    /** Latest version of an item from an operator: id, version, fingerprint. */
+    public record Latest(UUID id, int version, String fingerprint) {}
+
+    public Optional<Latest> latest(String operator, String itemId) {
+        return jdbc.sql("select id, version, fingerprint from parcel_declaration where operator = ? and item_id = ? order by version desc limit 1")
+                .params(operator, itemId)
+                .query((rs, n) -> new Latest(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3))).optional();
+    }
+
+    public void insertDeclaration(UUID id, String operator, int version, Declaration d, String senderHash, String addresseeHash,
+            String contentsJson, String row, String fingerprint, Instant receivedAt, String by) {
+        jdbc.sql("""
+                insert into parcel_declaration (id, operator, item_id, version, profile, site, direction, mail_class, posting_office,
+                  posted_on, origin, destination, category, category_explanation, addressee_type, gross_weight_kg, total_value,
+                  currency, licence_number, certificate_number, invoice_number, sender_hash, addressee_hash, contents_json,
+                  profile_row, fingerprint, received_at, submitted_by)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(id, operator, d.itemId(), version, d.profile(), d.site(), d.direction().name(),
+                        d.mailClass() == null ? null : d.mailClass().name(), d.postingOffice(), d.postedOn(), d.origin(),
+                        d.destination(), d.category() == null ? null : d.category().name(), d.categoryExplanation(),
+                        d.addresseeType() == null ? null : d.addresseeType().name(), d.grossWeightKg(), d.totalValue(), d.currency(),
+                        d.licenceNumber(), d.certificateNumber(), d.invoiceNumber(), senderHash, addresseeHash, contentsJson, row,
+                        fingerprint, ts(receivedAt), by)
+                .update();
+    }
+
+    public void insertParty(UUID declaration, String role, Declaration.Party p) {
+        jdbc.sql("insert into parcel_party (declaration_id, party_role, name, address, postcode, country, phone, email) values (?,?,?,?,?,?,?,?)")
+                .params(declaration, role, p.name(), p.address(), p.postcode(), p.country(), p.phone(), p.email()).update();
+    }
+
+    public void insertDecision(UUID declaration, String site, LocalDate day, ArrivalScorer.Scored s, double threshold, boolean hold,
+            PickedBy why, String rulesHit, Instant at) {
+        jdbc.sql("""
+                insert into parcel_decision (declaration_id, site, screening_day, score, critical_score, reasons, rules_hit, model_version,
+                  rule_pack, threshold, decision, picked_by, in_queue, decided_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(declaration, site, day, s.risk(), s.critical(), truncate(s.reasons(), 4000), truncate(rulesHit, 2000), s.modelVersion(),
+                        s.rulePack(), Double.isFinite(threshold) ? threshold : null, hold ? "HOLD" : "RELEASE",
+                        why == null ? null : why.name(), hold, ts(at))
+                .update();
+    }
+
+    /** A stored decision and the queue state of one declaration version. */
+    public record DecisionRow(UUID declaration, String site, LocalDate day, double score, Double critical, String reasons,
+            List<String> rulesHit, String modelVersion, String rulePack, ItemAnswer.Decision decision, PickedBy pickedBy,
+            boolean inQueue, String queueNote) {}
+
+    private static final String DECISION = "select declaration_id, site, screening_day, score, critical_score, reasons, rules_hit, model_version, rule_pack, decision, picked_by, in_queue, queue_note from parcel_decision";
+
+    static DecisionRow decisionRow(ResultSet rs) throws SQLException {
+        String rules = rs.getString(7);
+        Object crit = rs.getObject(5);
+        String why = rs.getString(11);
+        return new DecisionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getDouble(4),
+                crit == null ? null : ((Number) crit).doubleValue(), rs.getString(6),
+                rules == null || rules.isEmpty() ? List.of() : List.of(rules.split(",")), rs.getString(8), rs.getString(9),
+                ItemAnswer.Decision.valueOf(rs.getString(10)), why == null ? null : PickedBy.valueOf(why), rs.getBoolean(12),
+                rs.getString(13));
+    }
+
+    public Optional<DecisionRow> decision(UUID declaration) {
+        return jdbc.sql(DECISION + " where declaration_id = ?").param(declaration).query((rs, n) -> decisionRow(rs)).optional();
+    }
+
+    /** Why a declaration version is held, if it is. */
+    public record Held(PickedBy pickedBy) {}
+
+    public Optional<Held> held(UUID declaration) {
+        return decision(declaration).filter(DecisionRow::inQueue).map(d -> new Held(d.pickedBy() == null ? PickedBy.HAND : d.pickedBy()));
+    }
+
+    public List<StoredRow> profileRows(String profile) {
+        return jdbc.sql("select profile_row, received_at from parcel_declaration where profile = ? order by received_at, id")
+                .param(profile)
+                .query((rs, n) -> new StoredRow(rs.getString(1), (int) Math.floorDiv(instant(rs, 2).getEpochSecond(), 86_400L))).list();
+    }
+
+    /** The profile rows in arrival order (what {@code ./ferret screen score} would be given). */
+    public List<String> rowsInArrivalOrder(String profile) {
+        return profileRows(profile).stream().map(StoredRow::row).toList();
+    }
+
+    public OnlineSelection.DayCounts dayCounts(String site, LocalDate day) {
+        return jdbc.sql("""
+                select count(*),
+                  sum(case when picked_by = 'SCORE' then 1 else 0 end), sum(case when picked_by = 'CRITICAL' then 1 else 0 end),
+                  sum(case when picked_by = 'EXPLORATION' then 1 else 0 end), sum(case when picked_by = 'RULE' then 1 else 0 end)
+                from parcel_decision where site = ? and screening_day = ?""").params(site, day)
+                .query((rs, n) -> new OnlineSelection.DayCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .single();
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, int col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    static LocalDate utcDay(Instant i) {
+        return i.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+}
