@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.ferret.testsupport.BrowserTest;
-import org.ferret.testsupport.Browsers;
 import org.ferret.testsupport.FerretIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -21,8 +19,6 @@ import com.microsoft.playwright.Page;
 /** The analyst sees an item the operator's system sent and a mandatory rule held, with its reasons, in the queue screen. */
 @FerretIntegrationTest
 class ParcelQueueBrowserIT extends BrowserTest {
-    @LocalServerPort
-    int port;
 
     @Test
     void the_analyst_sees_the_held_item_with_its_reasons_and_filters_by_site() {
@@ -34,9 +30,7 @@ class ParcelQueueBrowserIT extends BrowserTest {
         var a = answers(new ParcelsApi(port, "postal").submit(List.of(i))).get(0);
         assertThat(a.get("decision")).isEqualTo("HOLD");
 
-        Page page = Browsers.page(browser);
-        String base = "http://localhost:" + port;
-        Browsers.signIn(page, base, "customs", "customs-demo");
+        signIn("customs");
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Parcel queue")).click();
         page.getByLabel("Screening site").selectOption("TKU");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
@@ -46,15 +40,14 @@ class ParcelQueueBrowserIT extends BrowserTest {
         page.getByLabel("Screening site").selectOption("HEL");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
         assertThat(page.locator("#parcel-queue tbody tr").filter(new Locator.FilterOptions().setHasText(itemId)).count()).isZero();
-        page.context().close();
 
         // the inspector records "essential component: slide, unmarked, 3D-printed" by keyboard
-        Page insp = Browsers.page(browser);
+        Page insp = newPage(1280, 900, "en-US");
         List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
         insp.onConsoleMessage(m -> {
             if (m.text().contains("Content Security Policy")) violations.add(insp.url() + ": " + m.text());
         });
-        Browsers.signIn(insp, base, "inspector", "inspector-demo");
+        signIn(insp, "inspector");
         insp.navigate(base + "/parcels/tasks?site=TKU");
         Locator task = insp.locator("#task-" + itemId);
         task.getByLabel("Outcome").focus();
@@ -67,7 +60,9 @@ class ParcelQueueBrowserIT extends BrowserTest {
         assertThat(insp.locator(".alert-ok").first().textContent()).contains("registered as a seized slide").contains("marking-required");
         assertThat(insp.locator("#task-" + itemId).textContent()).contains("Outcome: essential component");
         insp.navigate(base + "/items/marking-required");
-        assertThat(insp.locator("#work-list").textContent()).contains("slide");
+        // the seized slide is on the work list, linked to its parcel's declaration
+        Locator listed = insp.locator("#work-list tr").filter(new Locator.FilterOptions().setHasText("parcel:"));
+        assertThat(listed.last().textContent()).contains("Slide").contains("seized").contains("no marking");
         assertThat(violations).as("blocked by the Content-Security-Policy").isEmpty();
         insp.context().close();
     }
@@ -79,9 +74,8 @@ class ParcelQueueBrowserIT extends BrowserTest {
         i.put("site", "TKU");
         line(i, 0).put("hsCode", "930330");
         answers(new ParcelsApi(port, "postal").submit(List.of(i)));
-        Page insp = Browsers.page(browser);
-        String base = "http://localhost:" + port;
-        Browsers.signIn(insp, base, "inspector", "inspector-demo");
+        Page insp = newPage(1280, 900, "en-US");
+        signIn(insp, "inspector");
         insp.navigate(base + "/parcels/tasks?site=TKU");
         Locator task = insp.locator("#task-" + itemId);
         task.getByLabel("Outcome").selectOption("ESSENTIAL_COMPONENT");

@@ -46,7 +46,7 @@ class ItemStatusCheck implements DerivedStateCheck {
             if (chunk.size() >= CHUNK) {
                 checkChunk(chunk, problems);
             }
-        });
+        }, problems);
         checkChunk(chunk, problems);
         for (StoredItem i : store.itemsWithoutHistoryNotInInitialState()) {
             problems.accept("item " + i.id() + " has no lifecycle history but its stored status is "

@@ -253,20 +253,31 @@ public class RegistryStore {
         coverage.cover(RegistryCoverage.EVENT, e.id().value());
     }
 
-    /** Streams every item's history (events in sequence order), one item at a time; call in a read-only transaction. */
-    public void forEachHistory(java.util.function.BiConsumer<ItemId, List<LifecycleEvent>> sink) {
+    /**
+     * Streams every item's history (events in sequence order), one item at a time; call in a read-only transaction.
+     * A stored row that is no valid event (edited in the database: say a transfer without its holder) is left out
+     * of its item's history and described to {@code unreadable}.
+     */
+    public void forEachHistory(java.util.function.BiConsumer<ItemId, List<LifecycleEvent>> sink,
+            java.util.function.Consumer<String> unreadable) {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(5_000);
         List<LifecycleEvent> current = new ArrayList<>();
         ItemId[] item = {null};
         streaming.query("select * from registry_event order by item_id, seq", rs -> {
-            LifecycleEvent e = event(rs, 0);
-            if (item[0] != null && !item[0].equals(e.item())) {
+            ItemId of = new ItemId(rs.getObject("item_id", java.util.UUID.class));
+            if (item[0] != null && !item[0].equals(of)) {
                 sink.accept(item[0], List.copyOf(current));
                 current.clear();
             }
-            item[0] = e.item();
-            current.add(e);
+            item[0] = of;
+            try {
+                current.add(event(rs, 0));
+            } catch (org.ferret.registry.InvalidValueException bad) {
+                unreadable.accept("event " + rs.getString("id") + " (number " + rs.getInt("seq") + ") of item "
+                        + of + " is not a valid event any more (" + bad.getMessage()
+                        + "): the row was changed outside Ferret");
+            }
         });
         if (item[0] != null) {
             sink.accept(item[0], List.copyOf(current));
