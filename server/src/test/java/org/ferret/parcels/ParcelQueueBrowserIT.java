@@ -60,8 +60,14 @@ class ParcelQueueBrowserIT extends BrowserTest {
         assertThat(insp.locator(".alert-ok").first().textContent()).contains("registered as a seized slide").contains("marking-required");
         assertThat(insp.locator("#task-" + itemId).textContent()).contains("Outcome: essential component");
         insp.navigate(base + "/items/marking-required");
+        // the work list runs oldest first; the new slide is on its last page
+        Locator next = insp.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Next →"));
+        while (next.count() > 0) {
+            insp.navigate(base + next.getAttribute("href"));
+        }
         // the seized slide is on the work list, linked to its parcel's declaration
         Locator listed = insp.locator("#work-list tr").filter(new Locator.FilterOptions().setHasText("parcel:"));
+        assertThat(listed.count()).isPositive();
         assertThat(listed.last().textContent()).contains("Slide").contains("seized").contains("no marking");
         assertThat(violations).as("blocked by the Content-Security-Policy").isEmpty();
         insp.context().close();
