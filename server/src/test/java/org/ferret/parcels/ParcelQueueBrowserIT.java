@@ -89,4 +89,12 @@ class ParcelQueueBrowserIT extends BrowserTest {
         assertThat(insp.locator("#task-" + itemId + " [role=alert]").textContent()).contains("which essential component");
         insp.context().close();
     }
+
+    @Test
+    void a_postal_operator_is_not_offered_registry_screens_it_may_not_read() {
+        signIn("postal");
+        assertThat(page.locator("nav.mainnav").textContent()).contains("Dashboard")
+                .doesNotContain("Serial lookup").doesNotContain("Marking required");
+        assertThat(page.locator("form.header-search").count()).isZero();
+    }
 }
