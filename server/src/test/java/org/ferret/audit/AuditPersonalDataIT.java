@@ -81,34 +81,13 @@ class AuditPersonalDataIT {
         assertThat(readsOf("auditor")).isEqualTo(1);
     }
 
-    /** Signs in through the form, as a browser does, and returns a client that keeps the session. */
-    java.net.http.HttpClient signedIn(String user) throws Exception {
-        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        String form = page(browser, "/login");
-        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).isTrue();
-        var res = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user
-                        + "-demo&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(res.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return browser;
-    }
-
-    String page(java.net.http.HttpClient browser, String path) throws Exception {
-        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    }
-
     @Test
-    void the_audit_page_masks_personal_data_too() throws Exception {
-        var auditor = signedIn("auditor");
-        String page = page(auditor, "/audit?entityType=holder&entityId=" + holderId);
+    void the_audit_page_masks_personal_data_too() {
+        var auditor = org.ferret.testsupport.SignedInClient.signIn(port, "auditor");
+        String page = auditor.page("/audit?entityType=holder&entityId=" + holderId);
         assertThat(page).doesNotContain("Meikäläinen").doesNotContain("LIC-778899").contains("•••")
                 .contains("Show personal data");
-        String revealed = page(auditor, "/audit?entityType=holder&entityId=" + holderId + "&reveal=true");
+        String revealed = auditor.page("/audit?entityType=holder&entityId=" + holderId + "&reveal=true");
         assertThat(revealed).contains("Meikäläinen");
         assertThat(readsOf("auditor")).isEqualTo(1);
     }

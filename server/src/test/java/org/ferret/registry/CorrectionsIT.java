@@ -156,6 +156,30 @@ class CorrectionsIT {
     }
 
     @Test
+    void the_item_page_names_an_amended_holder_by_name_or_in_words_never_by_id() {
+        Map<String, Object> item = api.register(pistol(unique("CA")));
+        String uri = "/api/v1/items/" + item.get("id") + "/events";
+        var transfer = api.post(uri, event("TRANSFER_OF_POSSESSION", "2026-01-10", "holderId", holder()));
+        Object transferId = history(transfer.getBody()).getFirst().get("id");
+        String rightName = "Owner " + unique("RIGHT");
+        Object right = api.post("/api/v1/holders", Map.of("type", "PERSON", "role", "OWNER", "name", rightName,
+                "licenceNumber", unique("FI-L"), "country", "FI")).getBody().get("id");
+        var amended = api.post(uri, event("CORRECTION", "2026-01-11", "corrects", transferId,
+                "reason", "transferred to the other licence holder", "amend", Map.of("holderId", right)));
+        assertThat(amended.getStatusCode().value()).as("%s", amended.getBody()).isEqualTo(201);
+
+        String page = "/items/" + item.get("id");
+        String asRegistrar = org.ferret.testsupport.SignedInClient.signIn(port, "registrar").page(page);
+        assertThat(asRegistrar).contains("holder " + rightName);
+        String asReadOnly = org.ferret.testsupport.SignedInClient.signIn(port, "readonly").page(page);
+        assertThat(asReadOnly).contains("holder a registered holder (not shown to your role)").doesNotContain(rightName);
+        // what people read (links may carry the id; the text never does)
+        String idPrefix = right.toString().substring(0, 8);
+        assertThat(asRegistrar.replaceAll("<[^>]*>", " ")).doesNotContain(idPrefix);
+        assertThat(asReadOnly.replaceAll("<[^>]*>", " ")).doesNotContain(idPrefix);
+    }
+
+    @Test
     void events_and_amended_dates_after_tomorrow_are_refused_on_the_registry_clock() {
         Map<String, Object> item = api.register(pistol(unique("CF")));
         String uri = "/api/v1/items/" + item.get("id") + "/events";

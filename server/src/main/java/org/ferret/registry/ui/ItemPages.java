@@ -194,6 +194,7 @@ class ItemPages {
         Map<EventId, Integer> seqById = new HashMap<>();
         Map<EventId, String> correctedBy = new HashMap<>();
         Map<EventId, String> amendments = new HashMap<>();
+        Map<org.ferret.registry.HolderId, String> holders = holderNames(item);
         for (LifecycleEvent e : item.history()) {
             seqById.put(e.id(), e.sequence());
         }
@@ -205,11 +206,11 @@ class ItemPages {
                 correctedBy.merge(e.corrects(), mark, (a, b) -> a + "; " + b);
             }
             if (e.amendment() != null) {
-                amendments.put(e.id(), amendmentText(e.amendment()));
+                amendments.put(e.id(), amendmentText(e.amendment(), holders));
             }
         }
         model.addAttribute("item", item);
-        model.addAttribute("holders", holderNames(item));
+        model.addAttribute("holders", holders);
         model.addAttribute("heading", title(item));
         model.addAttribute("serials", item.markings().stream()
                 .filter(m -> !m.retracted() && m.marking().elements().serialNumber() != null)
@@ -293,6 +294,8 @@ class ItemPages {
             ids.add(item.currentHolder());
         }
         item.history().stream().map(LifecycleEvent::holder).filter(java.util.Objects::nonNull).forEach(ids::add);
+        item.history().stream().map(LifecycleEvent::amendment).filter(java.util.Objects::nonNull)
+                .map(org.ferret.registry.Amendment::holder).filter(java.util.Objects::nonNull).forEach(ids::add);
         for (org.ferret.registry.HolderId id : ids) {
             try {
                 org.ferret.registry.Holder h = registry.holder(id);
@@ -400,7 +403,8 @@ class ItemPages {
     }
 
     /** "Right date Nov 28, 2026, country NO" for a timeline entry. */
-    private static String amendmentText(org.ferret.registry.Amendment a) {
+    private static String amendmentText(org.ferret.registry.Amendment a,
+            Map<org.ferret.registry.HolderId, String> holders) {
         List<String> parts = new java.util.ArrayList<>();
         if (a.occurredOn() != null) {
             parts.add("date " + Words.date(a.occurredOn()));
@@ -409,7 +413,8 @@ class ItemPages {
             parts.add("country " + a.country());
         }
         if (a.holder() != null) {
-            parts.add("holder " + a.holder().toString().substring(0, 8));
+            // the holder by name for roles that may read personal data (an audited read), never an id
+            parts.add("holder " + holders.getOrDefault(a.holder(), "a registered holder (not shown to your role)"));
         }
         if (a.place() != null) {
             parts.add("place " + a.place());
