@@ -328,16 +328,25 @@ public final class MarkingIndex {
         void offerAllWithEdit(IntList ids) {
             int[] a = Arrays.copyOf(ids.a, ids.n);
             Arrays.sort(a);
+            int distinct = 0;
+            for (int k = 0; k < a.length; k++) {
+                if (k == 0 || a[k - 1] != a[k]) {
+                    a[distinct++] = a[k];
+                }
+            }
+            examined += distinct;
+            // gather the signatures first: independent loads the processor overlaps (most candidates miss the
+            // cache), then decide on them; the branchy check after each load would leave few in flight
+            long[] sigs = new long[distinct];
+            for (int k = 0; k < distinct; k++) {
+                sigs[k] = sig[a[k]];
+            }
             String symbols = p.symbols();
             long[] pp = packPattern(symbols);
             MarkingMatcher.Scratch scratch = new MarkingMatcher.Scratch();
-            for (int k = 0; k < a.length; k++) {
+            for (int k = 0; k < distinct; k++) {
                 int id = a[k];
-                if (k > 0 && a[k - 1] == id) {
-                    continue;
-                }
-                examined++;
-                long v = sig[id];
+                long v = sigs[k];
                 if (pp != null && v != UNPACKED && !mayFitWithEdit(v, pp[0] & CODES, pp[1] & CODES, symbols.length())) {
                     continue;
                 }
