@@ -191,6 +191,9 @@ class RoleMatrixIT {
         allow("GET /parcels/queue", PARCEL_ANALYSTS);
         allow("GET /parcels/tasks", INSPECTORS);
         allow("POST /parcels/tasks/{declarationId}/outcome", INSPECTORS);
+        // parcels: CSV upload of declarations (the API's text/csv form shares POST /api/v1/parcels/declarations)
+        allow("GET /parcels/upload", OPERATORS);
+        allow("POST /parcels/upload", OPERATORS);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.ferret.audit.Actor;
 import org.ferret.parcels.BatchAnswer;
+import org.ferret.parcels.CsvDeclarations;
 import org.ferret.parcels.ParcelScreening;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
@@ -30,10 +31,12 @@ import tools.jackson.databind.ObjectMapper;
 class DeclarationController {
     private final ParcelScreening screening;
     private final ObjectMapper json;
+    private final CsvDeclarations csv;
 
-    DeclarationController(ParcelScreening screening, ObjectMapper json) {
+    DeclarationController(ParcelScreening screening, ObjectMapper json, CsvDeclarations csv) {
         this.screening = screening;
         this.json = json;
+        this.csv = csv;
     }
 
     @PostMapping(path = "/declarations", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -62,6 +65,24 @@ class DeclarationController {
         List<JsonNode> items = new ArrayList<>();
         root.get("items").forEach(items::add);
         return screening.submit(operator(), items, allOrNothing);
+    }
+
+    @PostMapping(path = "/declarations", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @CanSubmitDeclarations
+    @Operation(summary = "Send declarations as a CSV file (layout: docs/parcels.md, one row per item); the same per-item answers as the JSON batch, problems naming line and column",
+            description = "UTF-8, at most ferret.parcels.max-batch items (default 1000; more is 413 BATCH_TOO_LARGE) and "
+                    + "ferret.import.max-size bytes (32 MB; more is 413 PAYLOAD_TOO_LARGE). A file that cannot be read (not UTF-8, "
+                    + "broken quoting, an unknown, missing or duplicate column) is 400 MALFORMED_REQUEST naming the line; "
+                    + "allOrNothing=true rejects the whole file (422) if any item is bad.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The CSV file, UTF-8",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    BatchAnswer submitCsv(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "false") boolean allOrNothing)
+            throws java.io.IOException {
+        String operator = operator();
+        try (java.io.InputStream body = request.getInputStream()) {
+            return csv.submit(body, operator, allOrNothing, csv.maxItems(), CsvDeclarations.Progress.NONE).answers();
+        }
     }
 
     static String operator() {
