@@ -191,6 +191,9 @@ class RoleMatrixIT {
         allow("GET /parcels/queue", PARCEL_ANALYSTS);
         allow("GET /parcels/tasks", INSPECTORS);
         allow("POST /parcels/tasks/{declarationId}/outcome", INSPECTORS);
+        // parcels: retention (pdata)
+        allow("GET /api/v1/parcels/retention", ADMINS);
+        allow("POST /api/v1/parcels/retention/purge", ADMINS);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not
