@@ -101,7 +101,7 @@ public class ScreeningModels {
         }
     }
 
-    private static void trainDemoModel(Path file) throws IOException, BadInputException {
+    static void trainDemoModel(Path file) throws IOException, BadInputException {
         log.info("parcels: training the demo model from {} synthetic postal items into {}", DEMO_ROWS, file);
         StringWriter csv = new StringWriter();
         new PostalGenerator(DEMO_SEED, DEMO_ROWS, LocalDate.of(2026, 1, 5), 91).write(csv);
