@@ -49,4 +49,10 @@ public class RecordCoverage {
     public void release(String table, Collection<?> keys) {
         audit.buffer().coverage.release(table, keys.stream().map(k -> List.<Object>of(k)).toList());
     }
+
+    /** Releases rows with multi-column keys (each key's values in the table's key-column order). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseRows(String table, Collection<? extends List<?>> keys) {
+        audit.buffer().coverage.release(table, keys.stream().map(k -> List.<Object>copyOf(k)).toList());
+    }
 }

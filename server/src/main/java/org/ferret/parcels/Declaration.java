@@ -28,11 +28,31 @@ public record Declaration(
         String currency,
         String licenceNumber,
         String certificateNumber,
-        String invoiceNumber) {
+        String invoiceNumber,
+        Kcs kcs) {
 
     public Declaration {
         contents = List.copyOf(contents);
     }
+
+    /** A postal (CN23) declaration: no kcs fields. */
+    public Declaration(String itemId, String profile, String site, Direction direction, MailClass mailClass, String postingOffice,
+            LocalDate postedOn, String origin, String destination, Party sender, Party addressee, AddresseeType addresseeType,
+            Category category, String categoryExplanation, List<ContentLine> contents, Double grossWeightKg, Double totalValue,
+            String currency, String licenceNumber, String certificateNumber, String invoiceNumber) {
+        this(itemId, profile, site, direction, mailClass, postingOffice, postedOn, origin, destination, sender, addressee,
+                addresseeType, category, categoryExplanation, contents, grossWeightKg, totalValue, currency, licenceNumber,
+                certificateNumber, invoiceNumber, null);
+    }
+
+    /**
+     * The fields of a customs import declaration of the {@code kcs} profile (the Korea Customs Service benchmark's
+     * columns, docs/parcels.md "The kcs profile"); the parties are the customs' own pseudonymous ids, not names.
+     */
+    public record Kcs(LocalDate date, String officeId, String processType, String importType, String importUse,
+            String paymentType, String modeOfTransport, String declarantId, String importerId, String sellerId,
+            String courierId, String hs6Code, String countryOfDeparture, String countryOfOrigin, double taxRate,
+            String taxType, String countryOfOriginIndicator, double netMass, double itemPrice) {}
 
     /** Which way the item moves through the country screening it. */
     public enum Direction {

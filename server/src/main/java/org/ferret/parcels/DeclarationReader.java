@@ -37,6 +37,13 @@ public class DeclarationReader {
     private static final Set<String> PARTY_FIELDS = Set.of("name", "address", "postcode", "country", "phone", "email", "type");
     private static final Set<String> LINE_FIELDS = Set.of("description", "quantity", "netWeightKg", "value", "currency",
             "hsCode", "originCountry");
+    private static final Set<String> KCS_ITEM_FIELDS = Set.of("itemId", "profile", "site", "direction", "kcs");
+    private static final Set<String> KCS_FIELDS = Set.of("date", "officeId", "processType", "importType", "importUse",
+            "paymentType", "modeOfTransport", "declarantId", "importerId", "sellerId", "courierId", "hs6Code",
+            "countryOfDeparture", "countryOfOrigin", "taxRate", "taxType", "countryOfOriginIndicator", "netMass", "itemPrice");
+    private static final Pattern KCS_CODE = Pattern.compile("[A-Za-z0-9]{1,20}");
+    private static final Pattern KCS_PARTY = Pattern.compile("[A-Za-z0-9]{1,40}");
+    private static final Pattern KCS_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,39}");
     /** Most content lines one item may declare (CN23 has room for a few; ITMATT allows more). */
     public static final int MAX_CONTENT_LINES = 100;
 
@@ -59,6 +66,10 @@ public class DeclarationReader {
         if (item == null || !item.isObject()) {
             return new Parsed(null, List.of(new FieldProblem("item", "expected a JSON object")));
         }
+        JsonNode profileNode = item.get("profile");
+        if (profileNode != null && profileNode.isString() && profileNode.stringValue().strip().equals(Profiles.KCS.name())) {
+            return readKcs(item, f);
+        }
         for (String name : item.propertyNames()) {
             if (!ITEM_FIELDS.contains(name)) {
                 f.problem(name, "unknown field (expected one of: " + String.join(", ", new java.util.TreeSet<>(ITEM_FIELDS)) + ")");
@@ -69,7 +80,7 @@ public class DeclarationReader {
         if (profile == null) {
             profile = Profiles.POSTAL.name();
         } else if (!profile.equals(Profiles.POSTAL.name())) {
-            f.problem("profile", "this API takes CN23 items of profile postal; '" + profile + "' is not one");
+            f.problem("profile", "unknown profile '" + profile + "' (expected postal, the default, or kcs)");
         }
         String site = f.text("site", true, 40);
         if (site != null && !properties.getSites().containsKey(site)) {
@@ -106,6 +117,84 @@ public class DeclarationReader {
         return new Parsed(new Declaration(itemId, profile, site, direction, mailClass, office, postedOn, origin, destination,
                 sender, addressee, addresseeType, category, explanation, lines, gross, total, currency, licence, certificate,
                 invoice), List.of());
+    }
+
+    /**
+     * A customs import declaration of the {@code kcs} profile: {@code itemId} (the declaration id), {@code site},
+     * {@code direction} and the row's fields in {@code kcs}; the postal fields are refused.
+     */
+    private Parsed readKcs(JsonNode item, Fields f) {
+        for (String name : item.propertyNames()) {
+            if (!KCS_ITEM_FIELDS.contains(name)) {
+                f.problem(name, ITEM_FIELDS.contains(name)
+                        ? "not a field of a kcs item (a kcs item has itemId, profile, site, direction and kcs)"
+                        : "unknown field (expected one of: " + String.join(", ", new java.util.TreeSet<>(KCS_ITEM_FIELDS)) + ")");
+            }
+        }
+        String itemId = f.text("itemId", true, 40);
+        if (itemId != null) {
+            itemId = itemId.toUpperCase(Locale.ROOT);
+            if (!KCS_ID.matcher(itemId).matches()) {
+                f.problem("itemId", "expected a declaration id of 1 to 40 letters, digits or -, got '" + itemId + "'");
+            }
+        }
+        String site = f.text("site", true, 40);
+        if (site != null && !properties.getSites().containsKey(site)) {
+            f.problem("site", "unknown screening site '" + site + "' (expected one of: " + String.join(", ", properties.getSites().keySet()) + ")");
+        }
+        Declaration.Direction direction = f.choice("direction", true, Declaration.Direction.class);
+        JsonNode k = item.get("kcs");
+        Declaration.Kcs kcs = null;
+        if (k == null || k.isNull()) {
+            f.problem("kcs", "must be given: the declaration's fields (date, officeId, processType, …)");
+        } else if (!k.isObject()) {
+            f.problem("kcs", "expected an object with the declaration's fields");
+        } else {
+            Fields g = new Fields(k, "kcs.", f.problems);
+            for (String name : k.propertyNames()) {
+                if (!KCS_FIELDS.contains(name)) {
+                    g.problem(name, "unknown field (expected one of: " + String.join(", ", new java.util.TreeSet<>(KCS_FIELDS)) + ")");
+                }
+            }
+            LocalDate date = g.date("date");
+            if (date == null && (k.get("date") == null || k.get("date").isNull())) {
+                g.problem("date", "must be given");
+            }
+            String office = g.code("officeId", KCS_CODE, true);
+            String process = g.code("processType", KCS_CODE, true);
+            String importType = g.code("importType", KCS_CODE, true);
+            String importUse = g.code("importUse", KCS_CODE, true);
+            String payment = g.code("paymentType", KCS_CODE, true);
+            String transport = g.code("modeOfTransport", KCS_CODE, true);
+            String declarant = g.code("declarantId", KCS_PARTY, false);
+            String importer = g.code("importerId", KCS_PARTY, false);
+            String seller = g.code("sellerId", KCS_PARTY, false);
+            String courier = g.code("courierId", KCS_PARTY, false);
+            String hs6 = g.text("hs6Code", true, 20);
+            if (hs6 != null) {
+                String digits = hs6.replace(".", "").replace(" ", "");
+                if (!digits.matches("[0-9]{6}")) {
+                    g.problem("hs6Code", "expected an HS code of 6 digits (dots and spaces allowed, e.g. 9305.10), got '" + hs6 + "'");
+                }
+                hs6 = digits;
+            }
+            String departure = g.country("countryOfDeparture", true);
+            String originCountry = g.country("countryOfOrigin", true);
+            Double taxRate = g.number("taxRate", true);
+            String taxType = g.code("taxType", KCS_CODE, true);
+            String indicator = g.code("countryOfOriginIndicator", KCS_CODE, true);
+            Double netMass = g.number("netMass", true);
+            Double price = g.number("itemPrice", true);
+            if (f.problems.isEmpty()) {
+                kcs = new Declaration.Kcs(date, office, process, importType, importUse, payment, transport, declarant, importer,
+                        seller, courier, hs6, departure, originCountry, taxRate, taxType, indicator, netMass, price);
+            }
+        }
+        if (!f.problems.isEmpty()) {
+            return new Parsed(null, List.copyOf(f.problems));
+        }
+        return new Parsed(new Declaration(itemId, Profiles.KCS.name(), site, direction, null, null, kcs.date(), kcs.countryOfOrigin(),
+                null, null, null, null, null, null, List.of(), null, kcs.itemPrice(), "KRW", null, null, null, kcs), List.of());
     }
 
     private String itemId(Fields f, String operator) {
@@ -303,6 +392,15 @@ public class DeclarationReader {
                 problem(field, "expected a date yyyy-MM-dd, got '" + s + "'");
                 return null;
             }
+        }
+
+        String code(String field, Pattern shape, boolean required) {
+            String s = text(field, required, 40);
+            if (s != null && !shape.matcher(s).matches()) {
+                problem(field, "expected a code of letters and digits (" + shape.pattern() + "), got '" + s + "'");
+                return null;
+            }
+            return s;
         }
 
         String country(String field, boolean required) {

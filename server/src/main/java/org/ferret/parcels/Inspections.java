@@ -86,13 +86,16 @@ public class Inspections {
         String id = itemId.strip().toUpperCase(java.util.Locale.ROOT);
         UUID declaration = latestOf(operator, id);
         boolean hold = !cls.equals("NONE") && confidence >= properties.getDetectionHoldConfidence();
+        UUID detection = UUID.randomUUID();
         jdbc.sql("insert into parcel_detection (id, declaration_id, detected_class, confidence, image_ref, box, held, received_at, submitted_by) values (?,?,?,?,?,?,?,?,?)")
-                .params(UUID.randomUUID(), declaration, cls, confidence, imageRef.strip(), box, hold, now(), Actor.current().username()).update();
+                .params(detection, declaration, cls, confidence, imageRef.strip(), box, hold, now(), Actor.current().username()).update();
+        store.covered(org.ferret.parcels.internal.ParcelsCoverage.DETECTION, detection);
         if (hold) {
             ParcelStore.DecisionRow d = store.decision(declaration).orElseThrow();
             if (!d.inQueue()) {
-                jdbc.sql("update parcel_decision set decision = 'HOLD', in_queue = true, picked_by = 'DETECTION', queue_note = ? where declaration_id = ?")
-                        .params("detector: " + cls.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " at " + confidence, declaration).update();
+                store.changeQueue(declaration, ParcelStore.QueueChange.DETECTION, true, PickedBy.DETECTION,
+                        "detector: " + cls.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " at " + confidence,
+                        Actor.current().username(), Instant.now(clock));
             }
         }
         audit.record("PARCEL_DETECTION_RECEIVED", "parcel", id, null, Map.of("class", cls, "confidence", confidence, "held", hold));
@@ -172,8 +175,7 @@ public class Inspections {
         if (d.inQueue()) {
             throw new FerretException(ErrorCode.CONFLICT, "the item is already in the queue");
         }
-        jdbc.sql("update parcel_decision set in_queue = true, picked_by = 'HAND', queue_note = ? where declaration_id = ?")
-                .params(why, declaration).update();
+        store.changeQueue(declaration, ParcelStore.QueueChange.ADDED, true, PickedBy.HAND, why, Actor.current().username(), Instant.now(clock));
         audit.record("PARCEL_QUEUE_ADDED", "parcel_declaration", declaration.toString(), Map.of("inQueue", false),
                 Map.of("inQueue", true, "reason", why));
     }
@@ -190,7 +192,7 @@ public class Inspections {
         if (jdbc.sql("select count(*) from parcel_outcome where declaration_id = ?").param(declaration).query(Integer.class).single() > 0) {
             throw new FerretException(ErrorCode.CONFLICT, "the item was inspected already; its outcome stays");
         }
-        jdbc.sql("update parcel_decision set in_queue = false, queue_note = ? where declaration_id = ?").params(why, declaration).update();
+        store.changeQueue(declaration, ParcelStore.QueueChange.REMOVED, false, d.pickedBy(), why, Actor.current().username(), Instant.now(clock));
         audit.record("PARCEL_QUEUE_REMOVED", "parcel_declaration", declaration.toString(), Map.of("inQueue", true),
                 Map.of("inQueue", false, "reason", why));
     }
@@ -271,6 +273,7 @@ public class Inspections {
                         o.marked(), o.notes(), picked.name(), d.score(), registered == null ? null : registered.id().value(),
                         Actor.current().username(), now())
                 .update();
+        store.covered(org.ferret.parcels.internal.ParcelsCoverage.OUTCOME, id);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("kind", o.kind().name());
         after.put("pickedBy", picked.name());

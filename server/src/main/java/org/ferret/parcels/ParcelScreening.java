@@ -131,15 +131,26 @@ public class ParcelScreening {
                 answers[i] = unchanged(i, d.itemId(), latest.get());
                 continue;
             }
-            String senderHash = hash.of(d.sender());
-            String addresseeHash = hash.of(d.addressee());
-            String row = ProfileRows.postal(d, operator, now, senderHash, addresseeHash);
+            boolean kcs = d.kcs() != null;
+            String senderHash = kcs ? null : hash.of(d.sender());
+            String addresseeHash = kcs ? null : hash.of(d.addressee());
+            String row = kcs ? ProfileRows.kcs(d, now) : ProfileRows.postal(d, operator, now, senderHash, addresseeHash);
             fresh.add(i);
             rows.add(row);
             pending.put(i, new Object[] {d, fingerprint, latest.orElse(null), senderHash, addresseeHash, row});
         }
-        List<ArrivalScorer.Scored> scored = rows.isEmpty() ? List.of()
-                : scorer.score("postal", (int) day.toEpochDay(), rows);
+        // each profile's rows scored by its own model, in arrival order; answers kept in batch order
+        List<ArrivalScorer.Scored> scored = new ArrayList<>(java.util.Collections.nCopies(rows.size(), (ArrivalScorer.Scored) null));
+        Map<String, List<Integer>> byProfile = new LinkedHashMap<>();
+        for (int k = 0; k < fresh.size(); k++) {
+            byProfile.computeIfAbsent(((Declaration) pending.get(fresh.get(k))[0]).profile(), x -> new ArrayList<>()).add(k);
+        }
+        for (Map.Entry<String, List<Integer>> e : byProfile.entrySet()) {
+            List<ArrivalScorer.Scored> s = scorer.score(e.getKey(), (int) day.toEpochDay(), e.getValue().stream().map(rows::get).toList());
+            for (int j = 0; j < s.size(); j++) {
+                scored.set(e.getValue().get(j), s.get(j));
+            }
+        }
         List<Map<String, Object>> auditItems = new ArrayList<>();
         for (int k = 0; k < fresh.size(); k++) {
             int i = fresh.get(k);
@@ -235,7 +246,7 @@ public class ParcelScreening {
     }
 
     private String contentsJson(Declaration d) {
-        return json.writeValueAsString(d.contents());
+        return d.kcs() != null ? json.writeValueAsString(d.kcs()) : json.writeValueAsString(d.contents());
     }
 
     static String fingerprint(Declaration d) {

@@ -30,6 +30,14 @@ public class ParcelsProperties {
     private Map<String, String> models = new LinkedHashMap<>();
     /** Without a model file for postal, train one from the generator's synthetic data (demo and test only). */
     private boolean demoModel;
+    /** Days after the decision (or the last queue change) that an item that was never inspected is kept. */
+    private int retentionDays = 90;
+    /** Declaration versions one purge transaction deletes at most (the purge loops until none is left). */
+    private int retentionChunk = 2000;
+    /** A kcs CSV (header as the KCS benchmark's) the demo kcs model is trained from when none is given (demo, test). */
+    private String demoKcsData;
+    /** Rows of {@link #demoKcsData} the demo kcs model is trained on (the first ones, in file order). */
+    private int demoKcsRows = 8000;
     /** Where a generated hash key and a trained demo model are kept. */
     private String dataDir = "./data";
 
@@ -55,6 +63,19 @@ public class ParcelsProperties {
     public void setModels(Map<String, String> models) { this.models = models; }
     public boolean isDemoModel() { return demoModel; }
     public void setDemoModel(boolean demoModel) { this.demoModel = demoModel; }
+    public int getRetentionDays() { return retentionDays; }
+    public void setRetentionDays(int retentionDays) {
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException("ferret.parcels.retention-days must be at least 1, was " + retentionDays);
+        }
+        this.retentionDays = retentionDays;
+    }
+    public int getRetentionChunk() { return retentionChunk; }
+    public void setRetentionChunk(int retentionChunk) { this.retentionChunk = Math.max(1, retentionChunk); }
+    public String getDemoKcsData() { return demoKcsData; }
+    public void setDemoKcsData(String demoKcsData) { this.demoKcsData = demoKcsData; }
+    public int getDemoKcsRows() { return demoKcsRows; }
+    public void setDemoKcsRows(int demoKcsRows) { this.demoKcsRows = demoKcsRows; }
     public String getDataDir() { return dataDir; }
     public void setDataDir(String dataDir) { this.dataDir = dataDir; }
 }

@@ -194,6 +194,9 @@ class RoleMatrixIT {
         // parcels: CSV upload of declarations (the API's text/csv form shares POST /api/v1/parcels/declarations)
         allow("GET /parcels/upload", OPERATORS);
         allow("POST /parcels/upload", OPERATORS);
+        // parcels: retention (pdata)
+        allow("GET /api/v1/parcels/retention", ADMINS);
+        allow("POST /api/v1/parcels/retention/purge", ADMINS);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.ferret.parcels.Declaration;
 import org.ferret.parcels.ItemAnswer;
 import org.ferret.parcels.PickedBy;
+import org.ferret.audit.RecordCoverage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParcelStore {
     private final JdbcClient jdbc;
+    private final RecordCoverage coverage;
 
-    ParcelStore(JdbcClient jdbc) {
+    ParcelStore(JdbcClient jdbc, RecordCoverage coverage) {
         this.jdbc = jdbc;
+        this.coverage = coverage;
     }
 
     /** A stored profile row and the day it was received (epoch day, UTC). */
@@ -52,11 +55,13 @@ public class ParcelStore {
                         d.licenceNumber(), d.certificateNumber(), d.invoiceNumber(), senderHash, addresseeHash, contentsJson, row,
                         fingerprint, ts(receivedAt), by)
                 .update();
+        coverage.cover(ParcelsCoverage.DECLARATION, id);
     }
 
     public void insertParty(UUID declaration, String role, Declaration.Party p) {
         jdbc.sql("insert into parcel_party (declaration_id, party_role, name, address, postcode, country, phone, email) values (?,?,?,?,?,?,?,?)")
                 .params(declaration, role, p.name(), p.address(), p.postcode(), p.country(), p.phone(), p.email()).update();
+        coverage.cover(ParcelsCoverage.PARTY, declaration, role);
     }
 
     public void insertDecision(UUID declaration, String site, LocalDate day, ArrivalScorer.Scored s, double threshold, boolean hold,
@@ -68,6 +73,33 @@ public class ParcelStore {
                         s.rulePack(), Double.isFinite(threshold) ? threshold : null, hold ? "HOLD" : "RELEASE",
                         why == null ? null : why.name(), hold, ts(at))
                 .update();
+        coverage.cover(ParcelsCoverage.DECISION, declaration);
+    }
+
+    /** The kinds of queue change: by hand, or a detector's hold. */
+    public enum QueueChange { ADDED, REMOVED, DETECTION }
+
+    /**
+     * Changes a decision's queue state and records the change (append-only {@code parcel_queue_change}); both rows
+     * covered by the audit chain. A removal leaves the decision and how the item was picked as they were.
+     */
+    public void changeQueue(UUID declaration, QueueChange kind, boolean inQueue, PickedBy pickedBy, String note, String by, Instant at) {
+        if (kind == QueueChange.REMOVED) {
+            jdbc.sql("update parcel_decision set in_queue = false, queue_note = ? where declaration_id = ?").params(note, declaration).update();
+        } else {
+            jdbc.sql("update parcel_decision set decision = 'HOLD', in_queue = ?, picked_by = ?, queue_note = ? where declaration_id = ?")
+                    .params(inQueue, pickedBy.name(), note, declaration).update();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into parcel_queue_change (id, declaration_id, change_kind, reason, changed_by, changed_at) values (?,?,?,?,?,?)")
+                .params(id, declaration, kind.name(), note, by, ts(at)).update();
+        coverage.cover(ParcelsCoverage.DECISION, declaration);
+        coverage.cover(ParcelsCoverage.QUEUE_CHANGE, id);
+    }
+
+    /** Covers a row written elsewhere in this module (detections, outcomes). */
+    public void covered(String table, UUID id) {
+        coverage.cover(table, id);
     }
 
     /** A stored decision and the queue state of one declaration version. */

@@ -46,6 +46,28 @@ public final class ProfileRows {
         return f.stream().map(Csv::quote).collect(Collectors.joining(","));
     }
 
+    /**
+     * A declaration of the {@code kcs} profile as one row (column order as {@code Profiles.KCS}): its fields as given,
+     * with the day it was received as {@code Date} (the scorer's day, as a postal row's timestamp is its arrival; the
+     * declared date is kept with the declaration), label and severity blank.
+     */
+    public static String kcs(Declaration d, Instant receivedAt) {
+        Declaration.Kcs k = d.kcs();
+        List<String> f = List.of(
+                d.itemId(),
+                receivedAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                k.officeId(), k.processType(), k.importType(), k.importUse(), k.paymentType(), k.modeOfTransport(),
+                blank(k.declarantId()), blank(k.importerId()), blank(k.sellerId()), blank(k.courierId()),
+                k.hs6Code(), k.countryOfDeparture(), k.countryOfOrigin(), num(k.taxRate()), k.taxType(),
+                k.countryOfOriginIndicator(), num(k.netMass()), num(k.itemPrice()),
+                "", "");
+        return f.stream().map(Csv::quote).collect(Collectors.joining(","));
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s;
+    }
+
     private static String num(Double v) {
         return v == null ? "" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }

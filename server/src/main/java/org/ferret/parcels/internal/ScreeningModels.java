@@ -77,12 +77,19 @@ public class ScreeningModels {
         Path file = file(profile);
         try {
             if (properties.getModels().get(profile) == null) {
-                if (!properties.isDemoModel() || !profile.equals(Profiles.POSTAL.name())) {
+                boolean demoPostal = profile.equals(Profiles.POSTAL.name());
+                boolean demoKcs = profile.equals(Profiles.KCS.name()) && properties.getDemoKcsData() != null
+                        && !properties.getDemoKcsData().isBlank();
+                if (!properties.isDemoModel() || !(demoPostal || demoKcs)) {
                     throw new FerretException(ErrorCode.PARCELS_NOT_CONFIGURED, "no active model for profile " + profile
                             + ": set ferret.parcels.models." + profile + " to a model file written by ./ferret screen train");
                 }
                 if (!Files.exists(file)) {
-                    trainDemoModel(file);
+                    if (demoPostal) {
+                        trainDemoModel(file);
+                    } else {
+                        trainDemoKcsModel(Path.of(properties.getDemoKcsData()), properties.getDemoKcsRows(), file);
+                    }
                 }
             }
             ScreeningModel m = ScreeningModel.load(file);
@@ -94,7 +101,7 @@ public class ScreeningModels {
         }
     }
 
-    private static void trainDemoModel(Path file) throws IOException, BadInputException {
+    static void trainDemoModel(Path file) throws IOException, BadInputException {
         log.info("parcels: training the demo model from {} synthetic postal items into {}", DEMO_ROWS, file);
         StringWriter csv = new StringWriter();
         new PostalGenerator(DEMO_SEED, DEMO_ROWS, LocalDate.of(2026, 1, 5), 91).write(csv);
@@ -106,6 +113,39 @@ public class ScreeningModels {
         ScreeningModel m;
         try {
             m = Trainer.train(t, pack, TrainOptions.defaults(), Trainer.Progress.NONE);
+        } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
+            throw new IOException("training failed: " + e.getMessage(), e);
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "model", ".tmp");
+        m.save(tmp);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The demo and test kcs model: trained on the first {@code rows} rows of a KCS benchmark file (train.csv), without
+     * a rule pack (the kcs profile has none), so every demo and test on the same file trains the same model.
+     */
+    static void trainDemoKcsModel(Path data, int rows, Path file) throws IOException, BadInputException {
+        if (!Files.isReadable(data)) {
+            throw new IOException("the kcs training data " + data + " (ferret.parcels.demo-kcs-data) cannot be read");
+        }
+        log.info("parcels: training the demo kcs model from the first {} rows of {} into {}", rows, data, file);
+        StringBuilder csv = new StringBuilder();
+        try (var in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
+            String line;
+            int n = -1;
+            while (n < rows && (line = in.readLine()) != null) {
+                csv.append(line).append('\n');
+                n++;
+            }
+        }
+        Table.Builder b = new Table.Builder(Profiles.KCS);
+        new TableReader(Profiles.KCS, OnError.STOP).read(data.toString(), new java.io.BufferedReader(new StringReader(csv.toString())), b,
+                new ArrayList<RowProblem>());
+        ScreeningModel m;
+        try {
+            m = Trainer.train(b.build(), null, TrainOptions.defaults(), Trainer.Progress.NONE);
         } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
             throw new IOException("training failed: " + e.getMessage(), e);
         }

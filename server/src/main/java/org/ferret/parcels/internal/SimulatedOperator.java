@@ -71,7 +71,7 @@ class SimulatedOperator {
             List<Integer> severity = new ArrayList<>();
             for (int k = 0; k < perTick && next < rows.size(); k++, next++) {
                 List<String> r = rows.get(next);
-                items.add(json.valueToTree(item(r, sites.get(next % sites.size()))));
+                items.add(json.valueToTree(item(r, sites.get(next % sites.size()), S10.of("CP", serial++ % 100_000_000, "US"))));
                 severity.add(r.get(17).isEmpty() ? 0 : Integer.parseInt(r.get(17)));
             }
             BatchAnswer answer = screening.submit(OPERATOR, items, false);
@@ -92,9 +92,14 @@ class SimulatedOperator {
     }
 
     private List<List<String>> generate() {
+        return generate(random.nextLong(), 4000, LocalDate.now(ZoneOffset.UTC), 1);
+    }
+
+    /** The generator's rows (fields as its header), one day or more. */
+    static List<List<String>> generate(long seed, int count, LocalDate start, int days) {
         StringWriter w = new StringWriter();
         try {
-            new PostalGenerator(random.nextLong(), 4000, LocalDate.now(ZoneOffset.UTC), 1).write(w);
+            new PostalGenerator(seed, count, start, days).write(w);
         } catch (IOException e) {
             throw new IllegalStateException("writing to a StringWriter", e);
         }
@@ -111,10 +116,10 @@ class SimulatedOperator {
     }
 
     /** A generated postal row as a CN23 item of the API (names and addresses made from the pseudonymised ids). */
-    private Map<String, Object> item(List<String> r, String site) {
+    static Map<String, Object> item(List<String> r, String site, String itemId) {
         String origin = r.get(3), dest = r.get(4);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("itemId", S10.of("CP", serial++ % 100_000_000, "US"));
+        m.put("itemId", itemId);
         m.put("site", site);
         m.put("direction", "INBOUND");
         m.put("mailClass", "PARCEL");
