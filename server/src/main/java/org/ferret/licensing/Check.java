@@ -15,12 +15,14 @@ public sealed interface Check permits Check.Passed, Check.Failed {
     boolean passed();
 
     record Passed(String name, String provision, String reason) implements Check {
+        @com.fasterxml.jackson.annotation.JsonProperty("passed")
         public boolean passed() {
             return true;
         }
     }
 
     record Failed(String name, String provision, String reason) implements Check {
+        @com.fasterxml.jackson.annotation.JsonProperty("passed")
         public boolean passed() {
             return false;
         }

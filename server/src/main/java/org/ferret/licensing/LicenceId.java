@@ -3,7 +3,7 @@ package org.ferret.licensing;
 import java.util.UUID;
 
 /** A licence's id. */
-public record LicenceId(UUID value) {
+public record LicenceId(@com.fasterxml.jackson.annotation.JsonValue UUID value) {
     public LicenceId {
         java.util.Objects.requireNonNull(value, "value");
     }
