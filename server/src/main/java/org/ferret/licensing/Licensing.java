@@ -100,6 +100,45 @@ public class Licensing implements ExportControl {
     /** Records an application; every problem of it is reported at once, and nothing is written unless there is none. */
     @Transactional
     public Licence apply(LicenceApplication a) {
+        List<String[]> lines = new ArrayList<>(); // item id or null, description, quantity
+        List<FieldProblem> problems = problems(a, lines);
+        if (!problems.isEmpty()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.size() == 1
+                    ? problems.getFirst().field() + ": " + problems.getFirst().message()
+                    : problems.size() + " problems: " + problems.stream().map(p -> p.field() + ": " + p.message())
+                            .reduce((x, y) -> x + "; " + y).orElse(""), problems);
+        }
+        LocalDate today = LocalDate.now(clock);
+        String from = CountryCode.of(a.countryOfExport()).value();
+        List<String> transit = a.transitCountries().stream().map(c -> CountryCode.of(c).value()).toList();
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        String number = "EXP-" + from + "-" + today.getYear() + "-" + code(6);
+        String actor = Actor.current().username();
+        store.insert(new LicenceStore.Row(id, number, LicenceStatus.APPLIED, a.exporter(), a.placeOfIssue().strip(),
+                from, CountryCode.of(a.countryOfImport()).value(), a.finalRecipient().strip(),
+                a.endUserCertificate().strip(), a.transport(), a.transhipment(), a.temporaryPurpose(), today, null,
+                a.expiresOn(), null, null, null, null, now, actor));
+        for (int i = 0; i < transit.size(); i++) {
+            store.insertTransit(id, i + 1, transit.get(i));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String[] l = lines.get(i);
+            store.insertLine(id, i + 1, l[0] == null ? null : UUID.fromString(l[0]), l[1], Integer.parseInt(l[2]));
+        }
+        store.insertHistory(id, Transition.APPLY, LicenceStatus.APPLIED, null, actor, now);
+        Licence licence = get(new LicenceId(id));
+        audit.record("LICENCE_APPLIED", "licence", id.toString(), null, summary(licence));
+        return licence;
+    }
+
+    /** Every problem of an application, without writing anything (a form shows them with its own). */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problems(LicenceApplication a) {
+        return problems(a, new ArrayList<>());
+    }
+
+    private List<FieldProblem> problems(LicenceApplication a, List<String[]> lines) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (a.exporter() == null) {
@@ -151,7 +190,6 @@ public class Licensing implements ExportControl {
         if (a.transport() == null) {
             problems.add(new FieldProblem("transport", "must be given"));
         }
-        List<String[]> lines = new ArrayList<>(); // item id or null, description, quantity
         if (a.goods().isEmpty()) {
             problems.add(new FieldProblem("goods", "at least one goods line (art. 10(3): description and quantity)"));
         } else if (a.goods().size() > MAX_LINES) {
@@ -204,30 +242,7 @@ public class Licensing implements ExportControl {
             lines.add(new String[] {g.itemId() == null ? null : g.itemId().toString(), description,
                     q == null ? "0" : q.toString()});
         }
-        if (!problems.isEmpty()) {
-            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.size() == 1
-                    ? problems.getFirst().field() + ": " + problems.getFirst().message()
-                    : problems.size() + " problems: " + problems.stream().map(p -> p.field() + ": " + p.message())
-                            .reduce((x, y) -> x + "; " + y).orElse(""), problems);
-        }
-        UUID id = UUID.randomUUID();
-        Instant now = now();
-        String number = "EXP-" + from + "-" + today.getYear() + "-" + code(6);
-        String actor = Actor.current().username();
-        store.insert(new LicenceStore.Row(id, number, LicenceStatus.APPLIED, a.exporter(), place, from, to, recipient,
-                euc, a.transport(), a.transhipment(), a.temporaryPurpose(), today, null, a.expiresOn(), null, null, null,
-                null, now, actor));
-        for (int i = 0; i < transit.size(); i++) {
-            store.insertTransit(id, i + 1, transit.get(i));
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String[] l = lines.get(i);
-            store.insertLine(id, i + 1, l[0] == null ? null : UUID.fromString(l[0]), l[1], Integer.parseInt(l[2]));
-        }
-        store.insertHistory(id, Transition.APPLY, LicenceStatus.APPLIED, null, actor, now);
-        Licence licence = get(new LicenceId(id));
-        audit.record("LICENCE_APPLIED", "licence", id.toString(), null, summary(licence));
-        return licence;
+        return problems;
     }
 
     /** Records what the importing state or a transit state said, as entered by the officer. */
