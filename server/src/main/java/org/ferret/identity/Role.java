@@ -12,6 +12,7 @@ import static org.ferret.shared.access.Capability.VERIFY_AUDIT;
 import static org.ferret.shared.access.Capability.SUBMIT_DECLARATIONS;
 import static org.ferret.shared.access.Capability.SCREEN_PARCELS;
 import static org.ferret.shared.access.Capability.INSPECT_PARCELS;
+import static org.ferret.shared.access.Capability.LICENSE; // transfer licensing (issue 13)
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -32,7 +33,7 @@ public enum Role {
     INVESTIGATOR("searches markings, traces items, reads holders",
             READ_REGISTRY, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS),
     LICENSING_OFFICER("issues and checks transfer authorisations",
-            READ_REGISTRY, READ_PERSONAL_DATA),
+            READ_REGISTRY, READ_PERSONAL_DATA, LICENSE),
     CUSTOMS_ANALYST("screens parcel declarations, works the inspection queue, records outcomes",
             READ_REGISTRY, READ_PERSONAL_DATA, SCREEN_PARCELS, INSPECT_PARCELS),
     POSTAL_OPERATOR("sends parcel advance data and detector verdicts, reads the decisions",

@@ -40,8 +40,11 @@ public class Registry {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ImportWriter importWriter;
+    private final org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls;
 
-    Registry(RegistryStore store, ImportWriter importWriter, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Registry(RegistryStore store, ImportWriter importWriter, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls) {
+        this.exportControls = exportControls;
         this.store = store;
         this.importWriter = importWriter;
         this.audit = audit;
@@ -151,6 +154,12 @@ public class Registry {
         }
         StoredItem item = lock(id);
         LifecycleEvent appended = append(item, event);
+        if (event instanceof NewEvent.Export x) {
+            // art. 10: the transfer control (licensing) may refuse the export, which rolls the whole event back
+            ExportControl.ExportRecorded recorded = new ExportControl.ExportRecorded(id, appended.id(), item.kind(),
+                    x.occurredOn(), x.to(), x.particulars().reference());
+            exportControls.orderedStream().forEach(c -> c.exported(recorded));
+        }
         ItemView view = view(id);
         publish(view, appended, view.status());
         return view;

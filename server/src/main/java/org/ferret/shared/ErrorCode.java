@@ -32,6 +32,11 @@ public enum ErrorCode {
     BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Batch too large"),
     /** Parcel screening lacks what it needs to decide (a model for the profile, the key of the keyed hashes). */
     PARCELS_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Parcel screening not configured"),
+    // transfer licensing (issue 13)
+    /** An export, shipment or usage report is not covered by an issued, valid licence with quantity left (art. 10). */
+    LICENCE_NOT_VALID(HttpStatus.CONFLICT, "Not covered by a valid licence"),
+    /** A licence cannot be issued while a blocking check fails (art. 10(2), 10(3), validity, embargo). */
+    LICENCE_CHECKS_FAILED(HttpStatus.CONFLICT, "Licence checks failed"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

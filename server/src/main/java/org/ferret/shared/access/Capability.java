@@ -32,7 +32,10 @@ public enum Capability {
     /** Read the parcel screening queue, decisions and their reasons; add or remove items by hand; the dashboard. */
     SCREEN_PARCELS,
     /** Work through inspection tasks and record their outcomes (which may register seized items). */
-    INSPECT_PARCELS;
+    INSPECT_PARCELS,
+    // transfer licensing (issue 13)
+    /** Record licence applications, import authorisations and transit no-objections; issue, refuse, suspend, revoke. */
+    LICENSE;
 
     /** The Spring Security authority a principal holding this capability carries. */
     public String authority() {

@@ -1,0 +1,11 @@
+package org.ferret.licensing;
+
+/** What another state said about a transfer (art. 10(2)). */
+public enum AuthorisationKind {
+    /** The importing state's import licence or authorisation (art. 10(2)(a)). */
+    IMPORT_AUTHORISATION,
+    /** A transit state's written notice that it has no objection (art. 10(2)(b)). */
+    TRANSIT_NO_OBJECTION,
+    /** A transit state objects to the transit. */
+    TRANSIT_OBJECTION
+}

@@ -1,0 +1,716 @@
+package org.ferret.licensing;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.ferret.audit.Actor;
+import org.ferret.audit.AuditLog;
+import org.ferret.exchange.NodeKeys;
+import org.ferret.licensing.internal.LicenceStore;
+import org.ferret.registry.CountryCode;
+import org.ferret.registry.ExportControl;
+import org.ferret.registry.Holder;
+import org.ferret.registry.HolderId;
+import org.ferret.registry.HolderRole;
+import org.ferret.registry.ItemId;
+import org.ferret.registry.ItemStatus;
+import org.ferret.registry.ItemView;
+import org.ferret.registry.Registry;
+import org.ferret.shared.ErrorCode;
+import org.ferret.shared.FerretException;
+import org.ferret.shared.FerretException.FieldProblem;
+import org.ferret.shared.Words;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The licensing officer's service (Protocol art. 10): record an export licence application, the importing state's
+ * authorisation and the transit states' answers; run the checks; issue (signed document, verification code),
+ * refuse, suspend, reinstate, revoke, expire; draw shipments down against goods lines, each report once. Every change
+ * is audited in its transaction. It is also the registry's {@link ExportControl}: an export event must name an
+ * issued, valid licence that covers the item and has quantity left, and draws it down; one naming no licence is
+ * flagged or refused ({@code ferret.licensing.unlicensed-exports}). Authorisation is the caller's job.
+ */
+@Service
+public class Licensing implements ExportControl {
+
+    /** Longest validity an officer may give an export licence. */
+    public static final int MAX_VALIDITY_YEARS = 5;
+    /** Most goods lines and transit states on one licence. */
+    public static final int MAX_LINES = 200;
+    public static final int MAX_TRANSIT = 20;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final LicenceStore store;
+    private final Registry registry;
+    private final AuditLog audit;
+    private final NodeKeys keys;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final UnlicensedExports unlicensedExports;
+    private final Map<String, String> embargoes;
+
+    Licensing(LicenceStore store, Registry registry, AuditLog audit, NodeKeys keys, ObjectMapper json, Clock clock,
+            Environment env) {
+        this.store = store;
+        this.registry = registry;
+        this.audit = audit;
+        this.keys = keys;
+        this.json = json;
+        this.clock = clock;
+        this.unlicensedExports = UnlicensedExports.valueOf(env.getProperty("ferret.licensing.unlicensed-exports", "FLAG")
+                .strip().toUpperCase(Locale.ROOT));
+        Map<String, String> e = new java.util.TreeMap<>();
+        Binder.get(env).bind("ferret.licensing.embargoes", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                .forEach((k, v) -> e.put(CountryCode.of(k).value(), v));
+        this.embargoes = Map.copyOf(e);
+    }
+
+    /** The embargo list: country code and the source of the restriction. */
+    public Map<String, String> embargoes() {
+        return embargoes;
+    }
+
+    public UnlicensedExports unlicensedExports() {
+        return unlicensedExports;
+    }
+
+    // ---- applications ----------------------------------------------------------------------------
+
+    /** Records an application; every problem of it is reported at once, and nothing is written unless there is none. */
+    @Transactional
+    public Licence apply(LicenceApplication a) {
+        List<String[]> lines = new ArrayList<>(); // item id or null, description, quantity
+        List<FieldProblem> problems = problems(a, lines);
+        if (!problems.isEmpty()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.size() == 1
+                    ? problems.getFirst().field() + ": " + problems.getFirst().message()
+                    : problems.size() + " problems: " + problems.stream().map(p -> p.field() + ": " + p.message())
+                            .reduce((x, y) -> x + "; " + y).orElse(""), problems);
+        }
+        LocalDate today = LocalDate.now(clock);
+        String from = CountryCode.of(a.countryOfExport()).value();
+        List<String> transit = a.transitCountries().stream().map(c -> CountryCode.of(c).value()).toList();
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        String number = "EXP-" + from + "-" + today.getYear() + "-" + code(6);
+        String actor = Actor.current().username();
+        store.insert(new LicenceStore.Row(id, number, LicenceStatus.APPLIED, a.exporter(), a.placeOfIssue().strip(),
+                from, CountryCode.of(a.countryOfImport()).value(), a.finalRecipient().strip(),
+                a.endUserCertificate().strip(), a.transport(), a.transhipment(), a.temporaryPurpose(), today, null,
+                a.expiresOn(), null, null, null, null, now, actor));
+        for (int i = 0; i < transit.size(); i++) {
+            store.insertTransit(id, i + 1, transit.get(i));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String[] l = lines.get(i);
+            store.insertLine(id, i + 1, l[0] == null ? null : UUID.fromString(l[0]), l[1], Integer.parseInt(l[2]));
+        }
+        store.insertHistory(id, Transition.APPLY, LicenceStatus.APPLIED, null, actor, now);
+        Licence licence = get(new LicenceId(id));
+        audit.record("LICENCE_APPLIED", "licence", id.toString(), null, summary(licence));
+        return licence;
+    }
+
+    /** Every problem of an application, without writing anything (a form shows them with its own). */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problems(LicenceApplication a) {
+        return problems(a, new ArrayList<>());
+    }
+
+    private List<FieldProblem> problems(LicenceApplication a, List<String[]> lines) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        if (a.exporter() == null) {
+            problems.add(new FieldProblem("exporter", "must be given: the registered holder who exports"));
+        } else {
+            try {
+                Holder h = registry.holder(new HolderId(a.exporter()));
+                if (h.role() != HolderRole.DEALER || h.licenceNumber() == null || h.licenceNumber().isBlank()) {
+                    problems.add(new FieldProblem("exporter", h.name() + " is not a licensed dealer and may not export"));
+                }
+            } catch (FerretException e) {
+                problems.add(new FieldProblem("exporter", "no holder " + a.exporter() + " is registered"));
+            }
+        }
+        String place = text(problems, "placeOfIssue", a.placeOfIssue(), 200);
+        String from = country(problems, "countryOfExport", a.countryOfExport());
+        String to = country(problems, "countryOfImport", a.countryOfImport());
+        if (from != null && from.equals(to)) {
+            problems.add(new FieldProblem("countryOfImport", "must differ from the country of export"));
+        }
+        String recipient = text(problems, "finalRecipient", a.finalRecipient(), 300);
+        String euc = text(problems, "endUserCertificate", a.endUserCertificate(), 100);
+        if (euc != null && store.eucUsed(euc)) {
+            problems.add(new FieldProblem("endUserCertificate", "end-user certificate " + euc
+                    + " is already used by another licence; a certificate serves one licence only"));
+        }
+        if (a.expiresOn() == null) {
+            problems.add(new FieldProblem("expiresOn", "must be given (art. 10(3): date of expiration)"));
+        } else if (!a.expiresOn().isAfter(today)) {
+            problems.add(new FieldProblem("expiresOn", "must be after the date of issue (" + Words.date(today) + ")"));
+        } else if (a.expiresOn().isAfter(today.plusYears(MAX_VALIDITY_YEARS))) {
+            problems.add(new FieldProblem("expiresOn", "must be within " + MAX_VALIDITY_YEARS + " years"));
+        }
+        List<String> transit = new ArrayList<>();
+        if (a.transitCountries().size() > MAX_TRANSIT) {
+            problems.add(new FieldProblem("transitCountries", "at most " + MAX_TRANSIT + " transit states"));
+        }
+        for (int i = 0; i < a.transitCountries().size() && i < MAX_TRANSIT; i++) {
+            String field = "transitCountries[" + i + "]";
+            String c = country(problems, field, a.transitCountries().get(i));
+            if (c != null && (c.equals(from) || c.equals(to))) {
+                problems.add(new FieldProblem(field, c + " is the country of export or import, not a transit state"));
+            } else if (c != null && transit.contains(c)) {
+                problems.add(new FieldProblem(field, c + " is named twice"));
+            } else if (c != null) {
+                transit.add(c);
+            }
+        }
+        if (a.transport() == null) {
+            problems.add(new FieldProblem("transport", "must be given"));
+        }
+        if (a.goods().isEmpty()) {
+            problems.add(new FieldProblem("goods", "at least one goods line (art. 10(3): description and quantity)"));
+        } else if (a.goods().size() > MAX_LINES) {
+            problems.add(new FieldProblem("goods", "at most " + MAX_LINES + " goods lines"));
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < a.goods().size() && i < MAX_LINES; i++) {
+            LicenceApplication.GoodsLineInput g = a.goods().get(i);
+            String prefix = "goods[" + i + "].";
+            Integer q = g.quantity();
+            if (q == null) {
+                problems.add(new FieldProblem(prefix + "quantity", "must be given"));
+            } else if (q <= 0) {
+                problems.add(new FieldProblem(prefix + "quantity", "must be at least 1, was " + q));
+            } else if (q > 10_000_000) {
+                problems.add(new FieldProblem(prefix + "quantity", "must be at most 10,000,000"));
+            }
+            String description = g.description() == null || g.description().isBlank() ? null : g.description().strip();
+            if (description != null && description.length() > 300) {
+                problems.add(new FieldProblem(prefix + "description", "must be at most 300 characters"));
+            }
+            if (g.itemId() != null) {
+                if (!seen.add(g.itemId())) {
+                    problems.add(new FieldProblem(prefix + "itemId", "item " + g.itemId() + " is named on two lines"));
+                    continue;
+                }
+                Optional<ItemView> item = registry.find(new ItemId(g.itemId()));
+                if (item.isEmpty()) {
+                    problems.add(new FieldProblem(prefix + "itemId", "no item " + g.itemId() + " is registered"));
+                    continue;
+                }
+                ItemView v = item.get();
+                if (v.status() != ItemStatus.IN_LAWFUL_POSSESSION) {
+                    problems.add(new FieldProblem(prefix + "itemId", "the " + v.kind().label().toLowerCase(Locale.ROOT)
+                            + " " + serials(v) + " is " + Words.lower(v.status())
+                            + ": only an item in lawful possession may be exported"));
+                } else if (v.currentHolder() != null && a.exporter() != null && !v.currentHolder().value().equals(a.exporter())) {
+                    problems.add(new FieldProblem(prefix + "itemId", "the " + v.kind().label().toLowerCase(Locale.ROOT)
+                            + " " + serials(v) + " is held by another holder, not the exporter"));
+                }
+                if (q != null && q != 1 && !v.kind().name().startsWith("AMMUNITION")) {
+                    problems.add(new FieldProblem(prefix + "quantity", "a line naming one firearm or component has quantity 1"));
+                }
+                if (description == null) {
+                    description = v.kind().label() + " " + serials(v);
+                }
+            } else if (description == null) {
+                problems.add(new FieldProblem(prefix + "description", "name a registry item or describe the goods"));
+            }
+            lines.add(new String[] {g.itemId() == null ? null : g.itemId().toString(), description,
+                    q == null ? "0" : q.toString()});
+        }
+        return problems;
+    }
+
+    /** Records what the importing state or a transit state said, as entered by the officer. */
+    @Transactional
+    public Licence recordAnswer(LicenceId id, AuthorisationKind kind, String country, String reference,
+            LocalDate givenOn, LocalDate validUntil) {
+        return recordAnswer(id, kind, country, reference, givenOn, validUntil, Actor.current().username());
+    }
+
+    /** The same, with its source named (a user, or {@code node:<id>} for an answer received through the exchange). */
+    @Transactional
+    public Licence recordAnswer(LicenceId id, AuthorisationKind kind, String country, String reference,
+            LocalDate givenOn, LocalDate validUntil, String source) {
+        LicenceStore.Row row = lock(id);
+        Licence l = store.load(row);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (kind == null) {
+            problems.add(new FieldProblem("kind", "must be given"));
+        }
+        String c = country(problems, "country", country);
+        String ref = text(problems, "reference", reference, 100);
+        if (givenOn == null) {
+            problems.add(new FieldProblem("givenOn", "must be given"));
+        } else if (givenOn.isAfter(LocalDate.now(clock).plusDays(1))) {
+            problems.add(new FieldProblem("givenOn", "must not be in the future"));
+        }
+        if (validUntil != null && givenOn != null && validUntil.isBefore(givenOn)) {
+            problems.add(new FieldProblem("validUntil", "must not be before the date it was given"));
+        }
+        if (kind == AuthorisationKind.IMPORT_AUTHORISATION && c != null && !c.equals(l.countryOfImport())) {
+            problems.add(new FieldProblem("country", "an import authorisation comes from the importing state, "
+                    + l.countryOfImport()));
+        }
+        if (kind != null && kind != AuthorisationKind.IMPORT_AUTHORISATION && c != null
+                && !l.transitCountries().contains(c)) {
+            problems.add(new FieldProblem("country", c + " is not a transit state of this licence ("
+                    + (l.transitCountries().isEmpty() ? "none" : String.join(", ", l.transitCountries())) + ")"));
+        }
+        if (row.status() != LicenceStatus.APPLIED) {
+            problems.add(new FieldProblem("kind", "answers are recorded before issue; the licence is "
+                    + Words.lower(row.status())));
+        }
+        if (!problems.isEmpty()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).reduce((x, y) -> x + "; " + y).orElse(""), problems);
+        }
+        Licence.Authorisation a = new Licence.Authorisation(UUID.randomUUID(), kind, c, ref, givenOn, validUntil, source,
+                now(), Actor.current().username());
+        store.insertAuthorisation(id.value(), a);
+        audit.record("LICENCE_ANSWER_RECORDED", "licence", id.toString(), null, a);
+        return get(id);
+    }
+
+    // ---- checks and transitions -------------------------------------------------------------------
+
+    /** Every check of the licence as it stands today. */
+    @Transactional(readOnly = true)
+    public List<Check> checks(LicenceId id) {
+        return checks(get(id));
+    }
+
+    public List<Check> checks(Licence l) {
+        return LicensingPolicies.all(l, LocalDate.now(clock), embargoes);
+    }
+
+    /** Issues the licence: refused while any check fails; signs the licence document with this node's key. */
+    @Transactional
+    public Licence issue(LicenceId id) {
+        LicenceStore.Row row = lock(id);
+        row.status().after(Transition.ISSUE);
+        Licence l = store.load(row);
+        List<Check> failed = checks(l).stream().filter(c -> !c.passed()).toList();
+        if (!failed.isEmpty()) {
+            throw new LicensingException(ErrorCode.LICENCE_CHECKS_FAILED, "the licence cannot be issued: "
+                    + failed.stream().map(c -> c.name() + " (" + c.provision() + "): " + c.reason())
+                            .reduce((x, y) -> x + "; " + y).orElse(""),
+                    failed.stream().map(c -> new FieldProblem("checks", c.provision() + ": " + c.reason())).toList());
+        }
+        LocalDate today = LocalDate.now(clock);
+        String code = code(16);
+        String document = document(l, today, code);
+        store.issue(id.value(), today, code, document, keys.sign(document), keys.nodeId());
+        store.insertHistory(id.value(), Transition.ISSUE, LicenceStatus.ISSUED, null, Actor.current().username(), now());
+        audit.record("LICENCE_ISSUED", "licence", id.toString(), Map.of("status", row.status()),
+                Map.of("status", LicenceStatus.ISSUED, "number", l.number(), "verificationCode", code));
+        return get(id);
+    }
+
+    @Transactional
+    public Licence refuse(LicenceId id, String reason) {
+        return transition(id, Transition.REFUSE, reason);
+    }
+
+    @Transactional
+    public Licence suspend(LicenceId id, String reason) {
+        return transition(id, Transition.SUSPEND, reason);
+    }
+
+    @Transactional
+    public Licence reinstate(LicenceId id, String reason) {
+        return transition(id, Transition.REINSTATE, reason);
+    }
+
+    @Transactional
+    public Licence revoke(LicenceId id, String reason) {
+        return transition(id, Transition.REVOKE, reason);
+    }
+
+    /** Applies a named transition that needs no more than a reason (refuse, suspend, reinstate, revoke, expire). */
+    @Transactional
+    public Licence transition(LicenceId id, Transition t, String reason) {
+        if (t == Transition.APPLY || t == Transition.ISSUE || t == Transition.EXHAUST) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "transition", "is not applied by hand: "
+                    + Words.lower(t));
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (t.needsReason() && why == null) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "reason", "must be given");
+        }
+        if (why != null && why.length() > 2000) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "reason", "must be at most 2000 characters");
+        }
+        LicenceStore.Row row = lock(id);
+        LicenceStatus after = row.status().after(t);
+        if (t == Transition.REINSTATE && LocalDate.now(clock).isAfter(row.expiresOn())) {
+            throw new LicensingException(ErrorCode.ILLEGAL_TRANSITION, "transition", "the licence expired on "
+                    + Words.date(row.expiresOn()) + " and cannot be reinstated");
+        }
+        store.setStatus(id.value(), after);
+        store.insertHistory(id.value(), t, after, why, Actor.current().username(), now());
+        audit.record("LICENCE_" + t.result().name(), "licence", id.toString(), Map.of("status", row.status()),
+                why == null ? Map.of("status", after) : Map.of("status", after, "reason", why));
+        return get(id);
+    }
+
+    /** Expires every issued or suspended licence past its expiry date (hourly, and on demand). */
+    @Scheduled(fixedDelayString = "${ferret.licensing.expiry-check-ms:3600000}", initialDelay = 60_000)
+    @Transactional
+    public int expireDue() {
+        int n = 0;
+        for (UUID id : store.expiredBy(LocalDate.now(clock))) {
+            LicenceStore.Row row = lock(new LicenceId(id));
+            if (row.status() == LicenceStatus.ISSUED || row.status() == LicenceStatus.SUSPENDED) {
+                store.setStatus(id, LicenceStatus.EXPIRED);
+                store.insertHistory(id, Transition.EXPIRE, LicenceStatus.EXPIRED, "expired on "
+                        + Words.date(row.expiresOn()), "system", now());
+                audit.recordAs(new Actor("system", null), "LICENCE_EXPIRED", "licence", id.toString(),
+                        Map.of("status", row.status()), Map.of("status", LicenceStatus.EXPIRED));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- shipments --------------------------------------------------------------------------------
+
+    /** The result of a usage report: applied now, or acknowledged as already applied (never applied twice). */
+    public record UsageResult(boolean applied, Licence.Drawdown drawdown, Licence licence) {
+    }
+
+    /** Draws a shipment down against a goods line; a report id seen before is acknowledged and not applied again. */
+    @Transactional
+    public UsageResult reportUsage(LicenceId id, UsageReport r) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String reportId = text(problems, "reportId", r.reportId(), 100);
+        if (r.line() == null) {
+            problems.add(new FieldProblem("line", "must be given"));
+        }
+        if (r.quantity() == null) {
+            problems.add(new FieldProblem("quantity", "must be given"));
+        } else if (r.quantity() <= 0) {
+            problems.add(new FieldProblem("quantity", "must be at least 1, was " + r.quantity()));
+        }
+        if (r.occurredOn() == null) {
+            problems.add(new FieldProblem("occurredOn", "must be given"));
+        }
+        if (!problems.isEmpty()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).reduce((x, y) -> x + "; " + y).orElse(""), problems);
+        }
+        LicenceStore.Row row = lock(id);
+        Optional<Licence.Drawdown> before = store.drawdownByReport(reportId);
+        if (before.isPresent()) {
+            Licence.Drawdown d = before.get();
+            boolean same = store.licenceOfReport(reportId).map(id.value()::equals).orElse(false)
+                    && d.line() == r.line() && d.quantity() == r.quantity() && d.occurredOn().equals(r.occurredOn());
+            if (!same) {
+                throw new LicensingException(ErrorCode.CONFLICT, "reportId", "report " + reportId
+                        + " was already applied with other particulars; a report is applied once");
+            }
+            return new UsageResult(false, d, get(id));
+        }
+        Licence l = store.load(row);
+        Licence.GoodsLine line = l.goods().stream().filter(g -> g.line() == r.line()).findFirst()
+                .orElseThrow(() -> new LicensingException(ErrorCode.VALIDATION_FAILED, "line", "licence " + l.number()
+                        + " has no goods line " + r.line()));
+        requireUsable(l, r.occurredOn(), "occurredOn");
+        if (r.quantity() > line.remaining()) {
+            throw new LicensingException(ErrorCode.LICENCE_NOT_VALID, "quantity", "line " + line.line() + " has "
+                    + line.remaining() + " of " + line.quantity() + " left; the shipment of " + r.quantity()
+                    + " exceeds it");
+        }
+        Licence.Drawdown d = new Licence.Drawdown(UUID.randomUUID(), line.line(), r.quantity(), line.itemId(), null,
+                reportId, r.occurredOn(), now(), Actor.current().username());
+        draw(l, d);
+        return new UsageResult(true, d, get(id));
+    }
+
+    /** Registry export events: checked and drawn down, inside the registry's transaction (art. 10). */
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void exported(ExportRecorded x) {
+        String ref = x.licenceReference() == null || x.licenceReference().isBlank() ? null : x.licenceReference().strip();
+        if (ref == null) {
+            if (unlicensedExports == UnlicensedExports.REFUSE) {
+                throw new LicensingException(ErrorCode.LICENCE_NOT_VALID, "reference", "an export names the export "
+                        + "licence that covers it (Protocol art. 10)");
+            }
+            store.flagUnlicensed(x.event().value(), x.item().value(), x.to().value(), x.occurredOn(), null,
+                    "no export licence named", now());
+            audit.record("UNLICENSED_EXPORT_FLAGGED", "item", x.item().toString(), null,
+                    Map.of("event", x.event().toString(), "country", x.to().value()));
+            return;
+        }
+        UUID licenceId = store.idByNumber(ref).orElseThrow(() -> new LicensingException(ErrorCode.LICENCE_NOT_VALID,
+                "reference", "no export licence " + ref + " is recorded"));
+        LicenceStore.Row row = lock(new LicenceId(licenceId));
+        Licence l = store.load(row);
+        requireUsable(l, x.occurredOn(), "occurredOn");
+        if (!l.countryOfImport().equals(x.to().value())) {
+            throw new LicensingException(ErrorCode.LICENCE_NOT_VALID, "country", "licence " + l.number()
+                    + " covers exports to " + l.countryOfImport() + ", not " + x.to().value());
+        }
+        Licence.GoodsLine line = l.goods().stream().filter(g -> x.item().value().equals(g.itemId())).findFirst()
+                .orElseThrow(() -> new LicensingException(ErrorCode.LICENCE_NOT_VALID, "reference", "licence "
+                        + l.number() + " does not cover this item"));
+        if (line.remaining() < 1) {
+            throw new LicensingException(ErrorCode.LICENCE_NOT_VALID, "reference", "line " + line.line()
+                    + " of licence " + l.number() + " is used up");
+        }
+        draw(l, new Licence.Drawdown(UUID.randomUUID(), line.line(), 1, x.item().value(), x.event().value(),
+                "event:" + x.event().value(), x.occurredOn(), now(), Actor.current().username()));
+    }
+
+    private void requireUsable(Licence l, LocalDate on, String field) {
+        LicenceStatus s = l.statusOn(LocalDate.now(clock));
+        if (!s.usable()) {
+            throw new LicensingException(ErrorCode.LICENCE_NOT_VALID, "reference", "licence " + l.number() + " is "
+                    + Words.lower(s));
+        }
+        if (on.isBefore(l.issuedOn()) || on.isAfter(l.expiresOn())) {
+            throw new LicensingException(ErrorCode.LICENCE_NOT_VALID, field, "licence " + l.number() + " is valid from "
+                    + Words.date(l.issuedOn()) + " to " + Words.date(l.expiresOn()) + ", not on " + Words.date(on));
+        }
+    }
+
+    private void draw(Licence l, Licence.Drawdown d) {
+        store.insertDrawdown(l.id().value(), d);
+        audit.record("LICENCE_DRAWN_DOWN", "licence", l.id().toString(), null, d);
+        Licence after = get(l.id());
+        if (after.exhausted()) {
+            store.setStatus(l.id().value(), LicenceStatus.EXHAUSTED);
+            store.insertHistory(l.id().value(), Transition.EXHAUST, LicenceStatus.EXHAUSTED,
+                    "every goods line is used up", Actor.current().username(), now());
+            audit.record("LICENCE_EXHAUSTED", "licence", l.id().toString(), Map.of("status", l.status()),
+                    Map.of("status", LicenceStatus.EXHAUSTED));
+        }
+    }
+
+    // ---- reading and verifying ----------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Licence get(LicenceId id) {
+        return find(id).orElseThrow(() -> new LicensingException(ErrorCode.NOT_FOUND, null, "licence " + id
+                + " not found"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Licence> find(LicenceId id) {
+        return store.find(id.value()).map(store::load);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Licence> findByNumber(String number) {
+        return number == null || number.isBlank() ? Optional.empty()
+                : store.idByNumber(number).flatMap(id -> find(new LicenceId(id)));
+    }
+
+    /** Licences matching a text (number, final recipient, end-user certificate), a status and a country of import. */
+    @Transactional(readOnly = true)
+    public List<Licence> search(String text, LicenceStatus status, String countryOfImport, int limit) {
+        String c = countryOfImport == null || countryOfImport.isBlank() ? null : CountryCode.of(countryOfImport).value();
+        return store.search(text, status, c, Math.max(1, Math.min(limit, 500))).stream().map(store::load).toList();
+    }
+
+    /** Exports recorded without a licence, newest first. */
+    @Transactional(readOnly = true)
+    public List<UnlicensedExport> unlicensedExports(int limit) {
+        return store.unlicensed(Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** What the verification code of a document tells its holder: valid or not, and the remaining quantities. */
+    @Transactional(readOnly = true)
+    public Optional<Verification> verify(String code) {
+        if (code == null || !code.strip().matches("[A-Z2-7]{16}")) {
+            return Optional.empty();
+        }
+        return store.idByCode(code.strip()).flatMap(id -> find(new LicenceId(id))).map(this::verification);
+    }
+
+    private Verification verification(Licence l) {
+        Verification.Answer answer = switch (l.statusOn(LocalDate.now(clock))) {
+            case APPLIED -> Verification.Answer.NOT_YET_ISSUED;
+            case ISSUED -> Verification.Answer.VALID;
+            case REFUSED -> Verification.Answer.REFUSED;
+            case SUSPENDED -> Verification.Answer.SUSPENDED;
+            case REVOKED -> Verification.Answer.REVOKED;
+            case EXPIRED -> Verification.Answer.EXPIRED;
+            case EXHAUSTED -> Verification.Answer.EXHAUSTED;
+        };
+        return new Verification(l.number(), answer, l.expiresOn(), l.goods().stream()
+                .map(g -> new Verification.Remaining(g.line(), g.description(), g.quantity(), g.remaining())).toList());
+    }
+
+    /**
+     * Checks a signed licence document offline: the signature must be the issuing node's (this node's own key or a
+     * trusted peer's). For this node's own licences the current standing is added.
+     */
+    @Transactional(readOnly = true)
+    public DocumentCheck verifyDocument(String document, String signature) {
+        if (document == null || document.isBlank() || signature == null || signature.isBlank()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, document == null || document.isBlank()
+                    ? "document" : "signature", "must be given");
+        }
+        JsonNode doc;
+        try {
+            doc = json.readTree(document);
+        } catch (tools.jackson.core.JacksonException e) {
+            return new DocumentCheck(false, null, null, "the document is not a Ferret licence document", null);
+        }
+        String issuer = doc.path("issuer").isString() ? doc.path("issuer").asString() : null;
+        String number = doc.path("number").isString() ? doc.path("number").asString() : null;
+        if (issuer == null || number == null || !"FERRET_EXPORT_LICENCE".equals(doc.path("type").asString(""))) {
+            return new DocumentCheck(false, issuer, number, "the document is not a Ferret licence document", null);
+        }
+        boolean own = issuer.equals(keys.nodeId());
+        if (!own && keys.peer(issuer).isEmpty()) {
+            return new DocumentCheck(false, issuer, number, "node " + issuer + " is not a trusted node here", null);
+        }
+        boolean ok = own ? keys.verifyOwn(document, signature.strip()) : keys.verify(issuer, document, signature.strip());
+        if (!ok) {
+            return new DocumentCheck(false, issuer, number, "the signature is not node " + issuer
+                    + "'s: the document was altered or forged", null);
+        }
+        Verification current = own ? findByNumber(number).filter(l -> document.equals(l.document()))
+                .map(this::verification).orElse(null) : null;
+        return new DocumentCheck(true, issuer, number, "signed by node " + issuer, current);
+    }
+
+    /**
+     * For a customs declaration naming a licence (CN23 box 12): is it an issued, valid licence of this node with at
+     * least {@code quantity} left in total? A check citing art. 10, for the parcels decision's reasons.
+     */
+    @Transactional(readOnly = true)
+    public Check checkDeclared(String licenceNumber, int quantity, LocalDate on) {
+        String name = "Declared licence";
+        Optional<Licence> l = findByNumber(licenceNumber);
+        if (l.isEmpty()) {
+            return Check.fail(name, "Protocol art. 10", "no export licence " + licenceNumber + " is recorded");
+        }
+        LicenceStatus s = l.get().statusOn(on);
+        if (!s.usable()) {
+            return Check.fail(name, "Protocol art. 10", "licence " + l.get().number() + " is " + Words.lower(s));
+        }
+        int left = l.get().goods().stream().mapToInt(Licence.GoodsLine::remaining).sum();
+        return left >= quantity
+                ? Check.pass(name, "Protocol art. 10", "licence " + l.get().number() + " is valid with " + left + " left")
+                : Check.fail(name, "Protocol art. 10", "licence " + l.get().number() + " has " + left
+                        + " left, fewer than the " + quantity + " declared");
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------
+
+    /** The art. 10(3) contents, signed: what another node verifies offline. */
+    private String document(Licence l, LocalDate issuedOn, String code) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("type", "FERRET_EXPORT_LICENCE");
+        d.put("issuer", keys.nodeId());
+        d.put("number", l.number());
+        d.put("verificationCode", code);
+        d.put("placeOfIssue", l.placeOfIssue());
+        d.put("issuedOn", issuedOn.toString());
+        d.put("expiresOn", l.expiresOn().toString());
+        d.put("countryOfExport", l.countryOfExport());
+        d.put("countryOfImport", l.countryOfImport());
+        d.put("finalRecipient", l.finalRecipient());
+        d.put("endUserCertificate", l.endUserCertificate());
+        d.put("transitCountries", l.transitCountries());
+        d.put("importAuthorisation", l.importAuthorisation().map(Licence.Authorisation::reference).orElse(null));
+        d.put("goods", l.goods().stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", g.line());
+            m.put("description", g.description());
+            m.put("quantity", g.quantity());
+            return m;
+        }).toList());
+        return json.writeValueAsString(d);
+    }
+
+    private static Map<String, Object> summary(Licence l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", l.number());
+        m.put("status", l.status());
+        m.put("countryOfImport", l.countryOfImport());
+        m.put("transitCountries", l.transitCountries());
+        m.put("endUserCertificate", l.endUserCertificate());
+        m.put("expiresOn", l.expiresOn());
+        m.put("goods", l.goods());
+        return m;
+    }
+
+    private LicenceStore.Row lock(LicenceId id) {
+        return store.lock(id.value()).orElseThrow(() -> new LicensingException(ErrorCode.NOT_FOUND, null, "licence "
+                + id + " not found"));
+    }
+
+    private static String serials(ItemView v) {
+        List<String> s = Registry.serialsOf(v);
+        return s.isEmpty() ? "(no serial)" : String.join("/", s);
+    }
+
+    private static String text(List<FieldProblem> problems, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "must be given"));
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        if (v.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldProblem(field, "must not contain control characters"));
+            return null;
+        }
+        return v;
+    }
+
+    private static String country(List<FieldProblem> problems, String field, String value) {
+        try {
+            return CountryCode.of(value).value();
+        } catch (FerretException e) {
+            problems.add(new FieldProblem(field, e.problems().isEmpty() ? e.getMessage() : e.problems().getFirst().message()));
+            return null;
+        }
+    }
+
+    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    private static String code(int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(BASE32[RANDOM.nextInt(32)]);
+        }
+        return b.toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

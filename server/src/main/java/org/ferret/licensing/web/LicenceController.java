@@ -1,0 +1,125 @@
+package org.ferret.licensing.web;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.ferret.licensing.AuthorisationKind;
+import org.ferret.licensing.Check;
+import org.ferret.licensing.Licence;
+import org.ferret.licensing.LicenceApplication;
+import org.ferret.licensing.LicenceId;
+import org.ferret.licensing.LicenceStatus;
+import org.ferret.licensing.Licensing;
+import org.ferret.licensing.LicensingException;
+import org.ferret.licensing.Transition;
+import org.ferret.licensing.UsageReport;
+import org.ferret.licensing.UnlicensedExport;
+import org.ferret.shared.ErrorCode;
+import org.ferret.shared.access.CanLicense;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Export licences (Protocol art. 10): applications, other states' answers, checks, transitions, usage reports. */
+@Tag(name = "Licensing", description = "Export licences, import authorisations and transit no-objections (Protocol art. 10)")
+@RestController
+@RequestMapping("/api/v1/licences")
+@CanLicense
+class LicenceController {
+
+    private final Licensing licensing;
+
+    LicenceController(Licensing licensing) {
+        this.licensing = licensing;
+    }
+
+    /** A licence with the result of every check as it stands now. */
+    record LicenceJson(Licence licence, List<Check> checks) {
+    }
+
+    private LicenceJson json(Licence l) {
+        return new LicenceJson(l, licensing.checks(l));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    LicenceJson apply(@RequestBody LicenceApplication application) {
+        return json(licensing.apply(application));
+    }
+
+    @GetMapping
+    List<Licence> search(@RequestParam(required = false) String q, @RequestParam(required = false) LicenceStatus status,
+            @RequestParam(required = false) String countryOfImport, @RequestParam(defaultValue = "100") int limit) {
+        return licensing.search(q, status, countryOfImport, limit);
+    }
+
+    @GetMapping("/{id}")
+    LicenceJson get(@PathVariable UUID id) {
+        return json(licensing.get(new LicenceId(id)));
+    }
+
+    /** What the importing state or a transit state said. */
+    record Answer(AuthorisationKind kind, String country, String reference, LocalDate givenOn, LocalDate validUntil) {
+    }
+
+    @PostMapping("/{id}/answers")
+    @ResponseStatus(HttpStatus.CREATED)
+    LicenceJson answer(@PathVariable UUID id, @RequestBody Answer a) {
+        return json(licensing.recordAnswer(new LicenceId(id), a.kind(), a.country(), a.reference(), a.givenOn(),
+                a.validUntil()));
+    }
+
+    @PostMapping("/{id}/issue")
+    LicenceJson issue(@PathVariable UUID id) {
+        return json(licensing.issue(new LicenceId(id)));
+    }
+
+    /** The officer's reason for a transition. */
+    record Reason(String reason) {
+    }
+
+    @PostMapping("/{id}/{transition:refuse|suspend|reinstate|revoke}")
+    LicenceJson transition(@PathVariable UUID id, @PathVariable String transition, @RequestBody(required = false) Reason r) {
+        return json(licensing.transition(new LicenceId(id), Transition.valueOf(transition.toUpperCase(java.util.Locale.ROOT)),
+                r == null ? null : r.reason()));
+    }
+
+    /** A usage report's result: applied now (201) or already applied before (200, not applied again). */
+    record UsageJson(boolean applied, Licence.Drawdown drawdown, Licence licence) {
+    }
+
+    @PostMapping("/{id}/usage")
+    ResponseEntity<UsageJson> usage(@PathVariable UUID id, @RequestBody UsageReport report) {
+        Licensing.UsageResult r = licensing.reportUsage(new LicenceId(id), report);
+        return ResponseEntity.status(r.applied() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new UsageJson(r.applied(), r.drawdown(), r.licence()));
+    }
+
+    /** The signed licence document (art. 10(5)): verifiable offline with the issuing node's public key. */
+    record SignedDocument(String document, String signature, String signedBy) {
+    }
+
+    @GetMapping("/{id}/document")
+    SignedDocument document(@PathVariable UUID id) {
+        Licence l = licensing.get(new LicenceId(id));
+        if (l.document() == null) {
+            throw new LicensingException(ErrorCode.CONFLICT, null, "licence " + l.number()
+                    + " has no document: it is " + org.ferret.shared.Words.lower(l.status()));
+        }
+        return new SignedDocument(l.document(), l.signature(), l.signedBy());
+    }
+
+    @GetMapping("/unlicensed-exports")
+    List<UnlicensedExport> unlicensed(@RequestParam(defaultValue = "100") int limit) {
+        return licensing.unlicensedExports(limit);
+    }
+}
