@@ -25,9 +25,6 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class CsvDeclarations {
 
-    /** Items handed to {@link ParcelScreening#submit} at a time (a file of the CLI may hold more than a batch). */
-    static final int CHUNK = 500;
-
     private final ParcelScreening screening;
     private final DeclarationReader reader;
     private final TransactionTemplate transactions;
@@ -126,17 +123,20 @@ public class CsvDeclarations {
         int total = rows.size();
         int done = total - good.size();
         progress.answered(done, total);
-        for (int from = 0; from < good.size(); from += CHUNK) {
-            List<Integer> chunk = good.subList(from, Math.min(good.size(), from + CHUNK));
+        // a file within the batch limit is one batch, exactly as if it had come as JSON; a longer one (the CLI's) goes
+        // in batches of that size
+        int batch = screening.maxBatch();
+        for (int from = 0; from < good.size(); from += batch) {
+            List<Integer> chunk = good.subList(from, Math.min(good.size(), from + batch));
             List<JsonNode> items = new ArrayList<>(chunk.size());
             chunk.forEach(i -> items.add(rows.get(i).item()));
-            BatchAnswer batch;
+            BatchAnswer answered;
             try {
-                batch = screening.submit(operator, items, allOrNothing);
+                answered = screening.submit(operator, items, allOrNothing);
             } catch (FerretException e) {
                 throw relocated(e, rows, chunk);
             }
-            for (ItemAnswer a : batch.items()) {
+            for (ItemAnswer a : answered.items()) {
                 int i = chunk.get(a.index());
                 DeclarationCsv.Row r = rows.get(i);
                 answers[i] = new ItemAnswer(i, a.itemId() != null ? a.itemId() : r.itemId(), a.status(), a.version(),

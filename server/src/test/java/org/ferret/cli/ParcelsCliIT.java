@@ -25,14 +25,18 @@ class ParcelsCliIT {
     record Run(int exit, String out, String err) {
     }
 
-    /** The test profile's parcels settings (the demo model is trained once per machine into this data directory). */
+    /**
+     * The test profile's parcels settings (the demo model is trained once per machine into this data directory), and
+     * a batch of two items, so that the three-item example goes in two batches.
+     */
     static final Map<String, String> SETTINGS = Map.of(
             "ferret.parcels.data-dir", System.getProperty("java.io.tmpdir") + "/ferret-parcels-test",
             "ferret.parcels.generate-hash-key", "true",
             "ferret.parcels.demo-model", "true",
             "ferret.parcels.sites.HEL", "20",
             "ferret.parcels.sites.TKU", "10",
-            "ferret.demo-users", "true");
+            "ferret.demo-users", "true",
+            "ferret.parcels.max-batch", "2");
 
     static final Path EXAMPLE = Path.of("..", "docs", "examples", "parcels.csv");
 

@@ -43,7 +43,7 @@ class ParcelJourneyBrowserIT extends BrowserTest {
     }
 
     private static Page.GetByRoleOptions named(String name) {
-        return new Page.GetByRoleOptions().setName(name);
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
 
     @Test
@@ -68,8 +68,9 @@ class ParcelJourneyBrowserIT extends BrowserTest {
         page.getByLabel("CSV file").setInputFiles(new FilePayload("declarations.csv", "text/csv", csv));
         page.getByRole(AriaRole.BUTTON, named("Upload")).focus();
         page.keyboard().press("Enter");
+        // the ordinary parcel may be held too (by score or at random), so only the slide's hold is certain
         assertThat(page.locator("#upload-result").textContent()).contains("2 accepted").contains("1 rejected")
-                .contains("1 held for inspection");
+                .containsPattern("[12] held for inspection");
         Locator accepted = page.locator("#accepted tbody tr").filter(new Locator.FilterOptions().setHasText(slide));
         assertThat(accepted.textContent()).contains("Hold for inspection").contains("By a mandatory rule");
         assertThat(page.locator("#accepted tbody tr").filter(new Locator.FilterOptions().setHasText(shirt)).count()).isEqualTo(1);
@@ -87,7 +88,7 @@ class ParcelJourneyBrowserIT extends BrowserTest {
         analyst.getByRole(AriaRole.BUTTON, named("Show")).click();
         Locator row = analyst.locator("#parcel-queue tbody tr").filter(new Locator.FilterOptions().setHasText(slide));
         assertThat(row.count()).isEqualTo(1);
-        assertThat(row.textContent()).contains("pistol slide").contains("By a mandatory rule")
+        assertThat(row.textContent()).contains("pistol slide").contains("by a mandatory rule")
                 .contains("without a licence number").contains("not inspected");
         assertThat(analyst.locator("#parcel-queue").textContent()).doesNotContain(broken);
         screenshot(analyst, "parcels-journey-2-queue");
@@ -117,7 +118,7 @@ class ParcelJourneyBrowserIT extends BrowserTest {
                 .query(String.class).single();
         Page registrar = watched(newPage(1280, 900, "en-US"));
         signIn(registrar, "registrar");
-        registrar.getByRole(AriaRole.LINK, named("Marking required")).click();
+        registrar.locator("nav.mainnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Marking required")).click();
         // the work list runs oldest first; the new slide is on its last page
         Locator next = registrar.getByRole(AriaRole.LINK, named("Next →"));
         while (next.count() > 0) {

@@ -44,6 +44,7 @@ public final class DeclarationCsv {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?");
+    private static final Pattern LINE_PATH = Pattern.compile("contents\\[(\\d+)](\\..*)?");
     private static final Pattern CONTENT = Pattern.compile("content([1-9][0-9]{0,2})_([a-z_]+)");
 
     /** Item columns and the JSON field each fills (a dot: a field of the sender or addressee object). */
@@ -96,7 +97,7 @@ public final class DeclarationCsv {
             if (c != null) {
                 return c;
             }
-            Matcher m = Pattern.compile("contents\\[(\\d+)](\\..*)?").matcher(path);
+            Matcher m = LINE_PATH.matcher(path);
             if (m.matches()) {
                 String group = columns.get("contents[" + m.group(1) + "]");
                 return group != null ? group + "_description" : "content1_description";

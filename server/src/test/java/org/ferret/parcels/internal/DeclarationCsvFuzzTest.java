@@ -12,7 +12,11 @@ import org.ferret.shared.StrictUtf8Reader;
  * Fuzz test of the declarations CSV reader (strict UTF-8, CSV, the layout). Without {@code JAZZER_FUZZ} (the build
  * and CI) it runs once per file of its seed corpus,
  * {@code src/test/resources/org/ferret/parcels/internal/DeclarationCsvFuzzTestInputs/}; {@code JAZZER_FUZZ=1}
- * fuzzes it.
+ * fuzzes it. junit-platform.properties turns Jazzer's hooks off for the shared test JVM, which also leaves the
+ * fuzzer without coverage feedback (its corpus stays at one input), so fuzz with them on:
+ * {@code JAZZER_FUZZ=1 ./mvnw -o -pl server -am test -Dtest=DeclarationCsvFuzzTest -Djazzer.hooks=true
+ * -Djazzer.instrument='org.ferret.parcels.**,org.apache.commons.csv.**' -Dsurefire.failIfNoSpecifiedTests=false}
+ * (2 minutes, about 460,000 inputs, 282 in the corpus and no finding on 2026-12-02 under a load of 15-20).
  */
 class DeclarationCsvFuzzTest {
 
