@@ -156,7 +156,10 @@ public class ParcelsBenchCommand implements BenchSubcommand {
                 props.put("spring.datasource.url", EmbeddedDatabase.file(run.toAbsolutePath() + "/bench"));
             }
             Class<?> app = Class.forName("org.ferret.FerretApplication");
-            ctx = new SpringApplicationBuilder(app).profiles("demo").properties(props).run("--spring.main.banner-mode=off");
+            // as command-line arguments: they must win over the demo profile's own settings (port, database, simulator)
+            List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
+            props.forEach((k, v) -> args.add("--" + k + "=" + v));
+            ctx = new SpringApplicationBuilder(app).profiles("demo").run(args.toArray(String[]::new));
             base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
             System.out.printf("%nserver started in this process at %s on %s%n", base,
                     schema == null ? "H2 (file)" : "PostgreSQL " + dbUrl.replaceAll("password=[^;&]*", "password=…") + " schema " + schema);
