@@ -138,6 +138,7 @@ public class ParcelsBenchCommand implements BenchSubcommand {
             props.put("ferret.parcels.sites.HEL", Integer.toString(Math.max(60, (items + single) / 20)));
             props.put("ferret.parcels.sites.TKU", Integer.toString(Math.max(40, (items + single) / 30)));
             props.put("ferret.audit.checkpoints.interval", "PT3H");
+            props.put("ferret.demo-data", "false"); // the demo users, not its 3,000 registry items
             Path run = data.resolve("server-" + UUID.randomUUID().toString().substring(0, 8));
             props.put("ferret.data-dir", run.toAbsolutePath().toString());
             props.put("ferret.parcels.data-dir", run.toAbsolutePath().toString());
