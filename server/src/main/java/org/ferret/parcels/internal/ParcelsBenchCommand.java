@@ -138,6 +138,7 @@ public class ParcelsBenchCommand implements BenchSubcommand {
             props.put("ferret.parcels.sites.HEL", Integer.toString(Math.max(60, (items + single) / 20)));
             props.put("ferret.parcels.sites.TKU", Integer.toString(Math.max(40, (items + single) / 30)));
             props.put("ferret.audit.checkpoints.interval", "PT3H");
+            props.put("ferret.demo-data", "false"); // the demo users, not its 3,000 registry items
             Path run = data.resolve("server-" + UUID.randomUUID().toString().substring(0, 8));
             props.put("ferret.data-dir", run.toAbsolutePath().toString());
             props.put("ferret.parcels.data-dir", run.toAbsolutePath().toString());
@@ -156,7 +157,10 @@ public class ParcelsBenchCommand implements BenchSubcommand {
                 props.put("spring.datasource.url", EmbeddedDatabase.file(run.toAbsolutePath() + "/bench"));
             }
             Class<?> app = Class.forName("org.ferret.FerretApplication");
-            ctx = new SpringApplicationBuilder(app).profiles("demo").properties(props).run("--spring.main.banner-mode=off");
+            // as command-line arguments: they must win over the demo profile's own settings (port, database, simulator)
+            List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
+            props.forEach((k, v) -> args.add("--" + k + "=" + v));
+            ctx = new SpringApplicationBuilder(app).profiles("demo").run(args.toArray(String[]::new));
             base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
             System.out.printf("%nserver started in this process at %s on %s%n", base,
                     schema == null ? "H2 (file)" : "PostgreSQL " + dbUrl.replaceAll("password=[^;&]*", "password=…") + " schema " + schema);
