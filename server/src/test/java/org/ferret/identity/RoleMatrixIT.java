@@ -191,6 +191,13 @@ class RoleMatrixIT {
         allow("GET /parcels/queue", PARCEL_ANALYSTS);
         allow("GET /parcels/tasks", INSPECTORS);
         allow("POST /parcels/tasks/{declarationId}/outcome", INSPECTORS);
+        // parcels: the daily screens (issue 11: submissions, item page, manual add, dashboard, operator's home)
+        allow("GET /parcels/home", OPERATORS);
+        allow("GET /parcels/submissions", OPERATORS);
+        allow("GET /parcels/declarations/{declarationId}", PARCEL_ANALYSTS);
+        allow("POST /parcels/declarations/{declarationId}/queue", PARCEL_ANALYSTS);
+        allow("POST /parcels/queue/add", PARCEL_ANALYSTS);
+        allow("GET /parcels/dashboard", EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, INSPECTOR));
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

@@ -1,6 +1,5 @@
 package org.ferret.parcels.ui;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,8 +86,7 @@ class ItemPage {
         boolean mayReadParties = auth.getAuthorities().stream().anyMatch(a -> "CAN_READ_PERSONAL_DATA".equals(a.getAuthority()));
         model.addAttribute("d", d);
         model.addAttribute("decision", decision);
-        model.addAttribute("reasons", decision.reasons() == null || decision.reasons().isBlank() ? List.of()
-                : Arrays.stream(decision.reasons().split("; ")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        model.addAttribute("reasons", reasons(decision.reasons()));
         model.addAttribute("rulesHit", rules.explain("postal", decision.rulesHit(), decision.rulePack()));
         model.addAttribute("versions", reads.versions(d.operator(), d.itemId()));
         model.addAttribute("detections", reads.detections(id));
@@ -103,6 +101,25 @@ class ItemPage {
         model.addAttribute("errors", errors);
         model.addAttribute("reason", reason);
         return "parcels/item";
+    }
+
+    /** The stored reasons, one per entry: split at "; " outside parentheses (a mandatory rule's words have one inside). */
+    static List<String> reasons(String reasons) {
+        List<String> out = new java.util.ArrayList<>();
+        if (reasons == null) return out;
+        int depth = 0, start = 0;
+        for (int i = 0; i < reasons.length(); i++) {
+            char c = reasons.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth = Math.max(0, depth - 1);
+            else if (c == ';' && depth == 0 && i + 1 < reasons.length() && reasons.charAt(i + 1) == ' ') {
+                out.add(reasons.substring(start, i).strip());
+                start = i + 2;
+            }
+        }
+        out.add(reasons.substring(start).strip());
+        out.removeIf(String::isEmpty);
+        return out;
     }
 
     private static UUID parse(String id) {
