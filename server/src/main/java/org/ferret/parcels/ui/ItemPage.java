@@ -86,8 +86,10 @@ class ItemPage {
         boolean mayReadParties = auth.getAuthorities().stream().anyMatch(a -> "CAN_READ_PERSONAL_DATA".equals(a.getAuthority()));
         model.addAttribute("d", d);
         model.addAttribute("decision", decision);
-        model.addAttribute("reasons", reasons(decision.reasons()));
-        model.addAttribute("rulesHit", rules.explain("postal", decision.rulesHit(), decision.rulePack()));
+        List<RuleBook.RuleHit> hits = rules.explain("postal", decision.rulesHit(), decision.rulePack());
+        model.addAttribute("reasons", reasons(decision.reasons(), hits.stream().map(RuleBook.RuleHit::rationale)
+                .filter(java.util.Objects::nonNull).toList()));
+        model.addAttribute("rulesHit", hits);
         model.addAttribute("versions", reads.versions(d.operator(), d.itemId()));
         model.addAttribute("detections", reads.detections(id));
         model.addAttribute("outcome", reads.outcome(id).orElse(null));
@@ -103,16 +105,26 @@ class ItemPage {
         return "parcels/item";
     }
 
-    /** The stored reasons, one per entry: split at "; " outside parentheses (a mandatory rule's words have one inside). */
-    static List<String> reasons(String reasons) {
+    /**
+     * The stored reasons, one per entry. The library joins them with "; ", which a rule's rationale may hold too: so the
+     * split is outside parentheses and never inside the rationale of a rule that was hit.
+     */
+    static List<String> reasons(String reasons, List<String> rationales) {
         List<String> out = new java.util.ArrayList<>();
         if (reasons == null) return out;
+        boolean[] inside = new boolean[reasons.length()];
+        for (String r : rationales) {
+            String words = r.endsWith(".") ? r.substring(0, r.length() - 1) : r;
+            for (int at = reasons.indexOf(words); at >= 0 && !words.isEmpty(); at = reasons.indexOf(words, at + 1)) {
+                java.util.Arrays.fill(inside, at, at + words.length(), true);
+            }
+        }
         int depth = 0, start = 0;
         for (int i = 0; i < reasons.length(); i++) {
             char c = reasons.charAt(i);
             if (c == '(') depth++;
             else if (c == ')') depth = Math.max(0, depth - 1);
-            else if (c == ';' && depth == 0 && i + 1 < reasons.length() && reasons.charAt(i + 1) == ' ') {
+            else if (c == ';' && depth == 0 && !inside[i] && i + 1 < reasons.length() && reasons.charAt(i + 1) == ' ') {
                 out.add(reasons.substring(start, i).strip());
                 start = i + 2;
             }
