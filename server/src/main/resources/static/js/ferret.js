@@ -62,6 +62,8 @@
       var table = document.getElementById(el.getAttribute('data-chart-from'));
       if (!table) { return; }
       var labels = [], values = [], colors = [];
+      // a unit after each value label (e.g. " %" on the parcels dashboard's holds against capacity)
+      var suffix = table.getAttribute('data-suffix') || '';
       table.querySelectorAll('tbody tr').forEach(function (tr) {
         labels.push(tr.getAttribute('data-label'));
         values.push(Number(tr.getAttribute('data-value')));
@@ -81,13 +83,13 @@
           grid: { left: 8, right: narrow ? 64 : 72, top: 8, bottom: 8, containLabel: true },
           tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
           xAxis: { type: 'value', minInterval: 1, splitNumber: narrow ? 2 : 5,
-                   axisLabel: { hideOverlap: true, formatter: compact },
+                   axisLabel: { hideOverlap: true, formatter: function (v) { return compact(v) + suffix; } },
                    splitLine: { lineStyle: { color: '#e5e9f0' } } },
           yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false },
                    axisLabel: { width: Math.round(width * (narrow ? 0.34 : 0.4)), overflow: 'truncate', interval: 0 } },
           series: [{
             type: 'bar', data: values.map(function (v, i) { return { value: v, itemStyle: { color: colors[i] } }; }),
-            barMaxWidth: 22, label: { show: true, position: 'right', formatter: function (p) { return compact(p.value); } }
+            barMaxWidth: 22, label: { show: true, position: 'right', formatter: function (p) { return compact(p.value) + suffix; } }
           }]
         });
       }

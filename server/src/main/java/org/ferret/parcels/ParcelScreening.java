@@ -24,6 +24,7 @@ import org.ferret.parcels.internal.MandatoryRules;
 import org.ferret.parcels.internal.OnlineSelection;
 import org.ferret.parcels.internal.ParcelStore;
 import org.ferret.parcels.internal.ProfileRows;
+import org.ferret.parcels.internal.RejectionLog;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
@@ -49,9 +50,11 @@ public class ParcelScreening {
     private final ObjectMapper json;
     private final Clock clock;
     private final OnlineSelection selection;
+    private final RejectionLog rejections;
 
     ParcelScreening(DeclarationReader reader, ParcelStore store, ArrivalScorer scorer, KeyedHash hash, AuditLog audit,
-            ParcelsProperties properties, ObjectMapper json, Optional<Clock> clock) {
+            ParcelsProperties properties, ObjectMapper json, Optional<Clock> clock, RejectionLog rejections) {
+        this.rejections = rejections;
         this.reader = reader;
         this.store = store;
         this.scorer = scorer;
@@ -108,16 +111,24 @@ public class ParcelScreening {
                 answers[i] = ItemAnswer.rejected(i, id, problems);
             }
         }
+        Instant now = clock.instant();
+        String actor = Actor.current().username();
+        // the rejected items, kept for the operator's submissions screen
+        List<RejectionLog.Problem> rejected = new ArrayList<>();
+        for (ItemAnswer a : answers) {
+            if (a == null) continue;
+            for (FieldProblem p : a.problems()) rejected.add(new RejectionLog.Problem(a.index(), a.itemId(), p.field(), p.message()));
+        }
         if (allOrNothing) {
             List<FieldProblem> all = new ArrayList<>();
             for (ItemAnswer a : answers) if (a != null) all.addAll(a.problems());
             if (!all.isEmpty()) {
+                rejections.recordAlone(operator, rejected, now, actor);
                 throw new FerretException(ErrorCode.IMPORT_REJECTED, all.size() + " problem(s) in the batch; nothing was stored", all);
             }
         }
-        Instant now = clock.instant();
+        rejections.record(operator, rejected, false, now, actor);
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        String actor = Actor.current().username();
         // new versions, in batch order
         List<Integer> fresh = new ArrayList<>();
         List<String> rows = new ArrayList<>();

@@ -42,7 +42,7 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
 
         for (String path : List.of("/items/search?serial=AB123", "/items/marking-required", "/items/new",
                 "/items/import", "/holders", "/tracing/search", "/tracing/requests", "/tracing/requests/new",
-                "/admin/users", "/admin/tokens", "/audit", "/parcels/queue")) {
+                "/admin/users", "/admin/tokens", "/audit", "/parcels/queue", "/parcels/dashboard")) {
             page.navigate(base + path);
             assertThat(page.locator("h1").first().isVisible()).as(path).isTrue();
         }

@@ -197,6 +197,13 @@ class RoleMatrixIT {
         // parcels: retention (pdata)
         allow("GET /api/v1/parcels/retention", ADMINS);
         allow("POST /api/v1/parcels/retention/purge", ADMINS);
+        // parcels: the daily screens (issue 11: submissions, item page, manual add, dashboard, operator's home)
+        allow("GET /parcels/home", OPERATORS);
+        allow("GET /parcels/submissions", OPERATORS);
+        allow("GET /parcels/declarations/{declarationId}", PARCEL_ANALYSTS);
+        allow("POST /parcels/declarations/{declarationId}/queue", PARCEL_ANALYSTS);
+        allow("POST /parcels/queue/add", PARCEL_ANALYSTS);
+        allow("GET /parcels/dashboard", EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, INSPECTOR));
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

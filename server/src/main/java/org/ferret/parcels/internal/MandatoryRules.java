@@ -25,4 +25,11 @@ public final class MandatoryRules {
         }
         return hits;
     }
+
+    /** The words of a mandatory rule by its id, if it is one (for the item page's list of rules hit). */
+    public static java.util.Optional<String> reasonOf(String id) {
+        return "hs93-without-licence".equals(id)
+                ? java.util.Optional.of("HS chapter 93 (arms and ammunition) declared without a licence number (CN23 box 12; Protocol art. 10)")
+                : java.util.Optional.empty();
+    }
 }
