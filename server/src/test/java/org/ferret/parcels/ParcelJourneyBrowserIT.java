@@ -92,6 +92,13 @@ class ParcelJourneyBrowserIT extends BrowserTest {
                 .contains("without a licence number").contains("not inspected");
         assertThat(analyst.locator("#parcel-queue").textContent()).doesNotContain(broken);
         screenshot(analyst, "parcels-journey-2-queue");
+        // what the dashboard counts before the inspection
+        analyst.getByRole(AriaRole.LINK, named("Parcels dashboard")).click();
+        analyst.getByLabel("Screening site").selectOption("TKU");
+        analyst.getByRole(AriaRole.BUTTON, named("Show")).click();
+        long seizuresBefore = DashboardPage.seizures(analyst);
+        long componentsBefore = DashboardPage.outcomeCount(analyst, "Essential component");
+        String dashboard = analyst.url();
         analyst.context().close();
 
         // the inspector records "essential component: slide, unmarked, 3D-printed" by keyboard
@@ -130,9 +137,18 @@ class ParcelJourneyBrowserIT extends BrowserTest {
         screenshot(registrar, "parcels-journey-4-marking-required");
         registrar.context().close();
 
+        // the analyst's dashboard counts the seizure
+        Page again = watched(newPage(1280, 900, "en-US"));
+        signIn(again, "customs");
+        again.navigate(dashboard);
+        assertThat(DashboardPage.seizures(again)).isEqualTo(seizuresBefore + 1);
+        assertThat(DashboardPage.outcomeCount(again, "Essential component")).isEqualTo(componentsBefore + 1);
+        screenshot(again, "parcels-journey-5-dashboard");
+        again.context().close();
+
         assertThat(violations).as("blocked by the Content-Security-Policy").isEmpty();
-        // The parcels dashboard step (items per day, outcomes by kind) joins the journey here.
     }
+
 
     @Test
     void the_upload_form_names_what_is_wrong_next_to_the_file_field() {

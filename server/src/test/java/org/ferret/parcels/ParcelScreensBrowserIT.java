@@ -165,12 +165,12 @@ class ParcelScreensBrowserIT extends BrowserTest {
 
         // the dashboard counts an outcome recorded by the inspector
         analyst.navigate(base + "/parcels/dashboard?site=TKU&days=7");
-        long before = outcomeCount(analyst, "Other contraband");
+        long before = DashboardPage.outcomeCount(analyst, "Other contraband");
         var recorded = new ParcelsApi(port, "inspector").post("/api/v1/parcels/declarations/" + v2 + "/outcome",
                 Map.of("kind", "OTHER_CONTRABAND", "notes", "toy parts"));
         assertThat(recorded.getStatusCode().value()).isEqualTo(201);
         analyst.navigate(base + "/parcels/dashboard?site=TKU&days=7");
-        assertThat(outcomeCount(analyst, "Other contraband")).isEqualTo(before + 1);
+        assertThat(DashboardPage.outcomeCount(analyst, "Other contraband")).isEqualTo(before + 1);
         assertThat(analyst.locator("#per-day-table tbody tr").count()).isEqualTo(7);
         assertThat(analyst.locator("#capacity-table").textContent()).contains("TKU").contains(" a day × 1 day = ");
         assertThat(analyst.locator("canvas").count()).as("the charts are drawn").isGreaterThanOrEqualTo(3);
@@ -179,10 +179,6 @@ class ParcelScreensBrowserIT extends BrowserTest {
         assertThat(blocked).as("blocked by the Content-Security-Policy").isEmpty();
     }
 
-    private static long outcomeCount(Page p, String label) {
-        Locator r = p.locator("#outcome-table tbody tr").filter(new Locator.FilterOptions().setHasText(label));
-        return r.count() == 0 ? 0 : Long.parseLong(r.locator("td").nth(1).textContent().strip());
-    }
 
     @Test
     void the_queue_item_page_and_dashboard_fit_a_400_pixel_window() {
