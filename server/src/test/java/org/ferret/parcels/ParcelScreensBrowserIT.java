@@ -87,11 +87,13 @@ class ParcelScreensBrowserIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Submissions").setExact(true)).click();
         page.getByLabel("Item id starts with").fill(held);
         page.getByLabel("Item id starts with").press("Enter");
+        page.waitForURL("**item=" + held + "**");
         Locator rows = page.locator("#submissions tbody tr");
         assertThat(rows.count()).isEqualTo(2);
         assertThat(rows.first().textContent()).contains(held).contains("2").contains("Hold for inspection").contains("By a mandatory rule");
         page.getByLabel("Item id starts with").fill(badId);
         page.getByLabel("Item id starts with").press("Enter");
+        page.waitForURL("**item=" + badId + "**");
         assertThat(page.locator("#submissions tbody tr").count()).isZero();
         Locator rejected = page.locator("#rejections tbody tr").filter(new Locator.FilterOptions().setHasText(badId));
         assertThat(rejected.count()).isEqualTo(1);
@@ -106,9 +108,11 @@ class ParcelScreensBrowserIT extends BrowserTest {
         analyst.getByLabel("Operator").selectOption("POST");
         analyst.getByLabel("Category").selectOption("GIFT");
         analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        analyst.waitForURL("**category=GIFT**");
         assertThat(analyst.locator("#parcel-queue tbody tr").filter(new Locator.FilterOptions().setHasText(held)).count()).isZero();
         analyst.getByLabel("Category").selectOption("SALE_OF_GOODS");
         analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        analyst.waitForURL("**category=SALE_OF_GOODS**");
         Locator row = analyst.locator("#parcel-queue tbody tr").filter(new Locator.FilterOptions().setHasText(held + " (version 2)"));
         assertThat(row.count()).isEqualTo(1);
 
@@ -133,6 +137,7 @@ class ParcelScreensBrowserIT extends BrowserTest {
         // sender and addressee only on request, and the read is in the audit trail
         long reads = audited("READ_PERSONAL_DATA", v2.toString());
         analyst.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show sender and addressee")).click();
+        analyst.waitForURL("**show=parties**");
         assertThat(analyst.locator("#parties").textContent()).contains("Matti Meikäläinen").contains("Shop Inc")
                 .contains("recorded in the audit trail");
         assertThat(audited("READ_PERSONAL_DATA", v2.toString())).isEqualTo(reads + 1);
@@ -153,10 +158,12 @@ class ParcelScreensBrowserIT extends BrowserTest {
         // ... and the server refuses a reason of blanks, next to the field
         add.getByLabel("Reason").fill("   ");
         add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add to the queue")).click();
+        analyst.waitForURL("**/parcels/queue/add");
         assertThat(analyst.locator("#reason-error").textContent()).contains("say why");
         assertThat(analyst.locator("#error-summary").textContent()).contains("Reason");
         analyst.locator("#add").getByLabel("Reason").fill("same addressee as a seized slide last week");
         analyst.locator("#add").getByLabel("Reason").press("Enter");
+        analyst.waitForURL("**/parcels/queue?site=TKU");
         assertThat(analyst.locator("#notice").textContent()).contains(other).contains("added");
         Locator added = analyst.locator("#parcel-queue tbody tr").filter(new Locator.FilterOptions().setHasText(other));
         assertThat(added.textContent()).contains("by hand");
