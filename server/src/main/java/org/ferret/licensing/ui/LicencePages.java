@@ -316,13 +316,38 @@ class LicencePages {
         return page(m, licensing.get(lid), new HashMap<>(), errors);
     }
 
-    @PostMapping("/licences/{id}/{transition:refuse|suspend|reinstate|revoke}")
+    @PostMapping("/licences/{id}/refuse")
     @CanLicense
-    String transition(@PathVariable UUID id, @PathVariable String transition, @RequestParam(required = false) String reason,
-            Model m, RedirectAttributes r, HttpServletResponse response) {
+    String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.REFUSE, reason, m, r, response);
+    }
+
+    @PostMapping("/licences/{id}/suspend")
+    @CanLicense
+    String suspend(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.SUSPEND, reason, m, r, response);
+    }
+
+    @PostMapping("/licences/{id}/reinstate")
+    @CanLicense
+    String reinstate(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.REINSTATE, reason, m, r, response);
+    }
+
+    @PostMapping("/licences/{id}/revoke")
+    @CanLicense
+    String revoke(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.REVOKE, reason, m, r, response);
+    }
+
+    private String transition(UUID id, Transition t, String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
         FormErrors errors = new FormErrors(answerLabels());
         LicenceId lid = new LicenceId(id);
-        Transition t = Transition.valueOf(transition.toUpperCase(Locale.ROOT));
         Optional<Licence> done = errors.submit(() -> licensing.transition(lid, t, reason), "", Map.of());
         if (done.isPresent()) {
             r.addFlashAttribute("message", "Licence " + done.get().number() + ": " + Words.lower(t) + ".");

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Export licences (Protocol art. 10): applications, other states' answers, checks, transitions, usage reports. */
-@Tag(name = "Licensing", description = "Export licences, import authorisations and transit no-objections (Protocol art. 10)")
+@Tag(name = "Licensing: export licences", description = "Export licences, import authorisations and transit no-objections (Protocol art. 10)")
 @RestController
 @RequestMapping("/api/v1/licences")
 @CanLicense
@@ -87,10 +87,28 @@ class LicenceController {
     record Reason(String reason) {
     }
 
-    @PostMapping("/{id}/{transition:refuse|suspend|reinstate|revoke}")
-    LicenceJson transition(@PathVariable UUID id, @PathVariable String transition, @RequestBody(required = false) Reason r) {
-        return json(licensing.transition(new LicenceId(id), Transition.valueOf(transition.toUpperCase(java.util.Locale.ROOT)),
-                r == null ? null : r.reason()));
+    @PostMapping("/{id}/refuse")
+    LicenceJson refuse(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.REFUSE, r);
+    }
+
+    @PostMapping("/{id}/suspend")
+    LicenceJson suspend(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.SUSPEND, r);
+    }
+
+    @PostMapping("/{id}/reinstate")
+    LicenceJson reinstate(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.REINSTATE, r);
+    }
+
+    @PostMapping("/{id}/revoke")
+    LicenceJson revoke(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.REVOKE, r);
+    }
+
+    private LicenceJson transition(UUID id, Transition t, Reason r) {
+        return json(licensing.transition(new LicenceId(id), t, r == null ? null : r.reason()));
     }
 
     /** A usage report's result: applied now (201) or already applied before (200, not applied again). */
