@@ -206,6 +206,9 @@ class RoleMatrixIT {
         allow("POST /api/v1/licences/{id}/usage", LICENSING);
         allow("GET /api/v1/licences/{id}/document", LICENSING);
         allow("GET /api/v1/licences/unlicensed-exports", LICENSING);
+        allow("POST /api/v1/licences/{id}/node-requests", LICENSING);
+        allow("GET /api/v1/licences/node-requests", LICENSING);
+        allow("POST /api/v1/licences/node-requests/{requestId}/answer", LICENSING);
         allow("GET /api/v1/licence-verification/{code}", PUBLIC); // art. 10(5): whoever holds the document
         allow("POST /api/v1/licence-verification/document", PUBLIC);
         // licensing (issue 13): screens

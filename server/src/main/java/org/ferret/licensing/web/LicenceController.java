@@ -136,6 +136,31 @@ class LicenceController {
         return new SignedDocument(l.document(), l.signature(), l.signedBy());
     }
 
+    /** Ask another Ferret node (importing or transit state) to confirm; its signed answer is recorded. */
+    record Ask(String peer, AuthorisationKind kind, String country) {
+    }
+
+    @PostMapping("/{id}/node-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    org.ferret.licensing.NodeRequest ask(@PathVariable UUID id, @RequestBody Ask a) {
+        return licensing.ask(new LicenceId(id), a.peer(), a.kind(), a.country());
+    }
+
+    @GetMapping("/node-requests")
+    List<org.ferret.licensing.NodeRequest> nodeRequests(
+            @RequestParam(required = false) org.ferret.licensing.NodeRequest.Direction direction) {
+        return licensing.nodeRequests(direction, null, 200);
+    }
+
+    /** This node's answer to a request another node sent. */
+    record NodeAnswer(AuthorisationKind kind, String reference, LocalDate givenOn, LocalDate validUntil) {
+    }
+
+    @PostMapping("/node-requests/{requestId}/answer")
+    org.ferret.licensing.NodeRequest answerNode(@PathVariable UUID requestId, @RequestBody NodeAnswer a) {
+        return licensing.answerRequest(requestId, a.kind(), a.reference(), a.givenOn(), a.validUntil());
+    }
+
     @GetMapping("/unlicensed-exports")
     List<UnlicensedExport> unlicensed(@RequestParam(defaultValue = "100") int limit) {
         return licensing.unlicensedExports(limit);
