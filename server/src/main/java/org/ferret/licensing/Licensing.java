@@ -357,6 +357,11 @@ public class Licensing implements ExportControl {
         return r;
     }
 
+    /** The trusted nodes a confirmation can be asked of. */
+    public java.util.Set<String> peers() {
+        return exchange.peers();
+    }
+
     /** A request received from another node, kept for this node's officer to answer. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public UUID received(org.ferret.exchange.IncomingDocument d) {

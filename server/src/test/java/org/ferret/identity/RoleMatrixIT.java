@@ -224,6 +224,8 @@ class RoleMatrixIT {
         allow("POST /licences/{id}/revoke", LICENSING);
         allow("GET /licences/{id}/document", LICENSING);
         allow("GET /licences/verify", EVERYONE);
+        allow("POST /licences/{id}/node-requests", LICENSING);
+        allow("POST /licences/node-requests/{requestId}/answer", LICENSING);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not
