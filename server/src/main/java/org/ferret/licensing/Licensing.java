@@ -70,6 +70,9 @@ public class Licensing implements ExportControl {
     private final UnlicensedExports unlicensedExports;
     private final Map<String, String> embargoes;
     private final org.ferret.exchange.Exchange exchange;
+    private final WorkingDays workingDays;
+    private final int tacitConsentDays;
+    private final int decisionDays;
 
     /** Asks another node to confirm an import authorisation or a transit no-objection. */
     public static final org.ferret.exchange.DocumentKind CONFIRMATION_REQUEST =
@@ -93,6 +96,29 @@ public class Licensing implements ExportControl {
         Binder.get(env).bind("ferret.licensing.embargoes", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
                 .forEach((k, v) -> e.put(CountryCode.of(k).value(), v));
         this.embargoes = Map.copyOf(e);
+        java.util.Set<LocalDate> holidays = new java.util.HashSet<>();
+        for (String h : env.getProperty("ferret.licensing.holidays", "").split(",")) {
+            if (!h.isBlank()) {
+                holidays.add(LocalDate.parse(h.strip()));
+            }
+        }
+        this.workingDays = new WorkingDays(holidays);
+        // Reg. (EU) 258/2012 art. 7(2): tacit consent after 20 working days (0 switches it off); art. 7(5): 60 days
+        this.tacitConsentDays = env.getProperty("ferret.licensing.tacit-consent-working-days", Integer.class, 20);
+        this.decisionDays = env.getProperty("ferret.licensing.decision-working-days", Integer.class, 60);
+    }
+
+    /** The day a decision on an application is due (working days after it was recorded). */
+    public LocalDate decisionDue(Licence l) {
+        return workingDays.plus(l.appliedOn(), decisionDays);
+    }
+
+    /** Applications whose decision is overdue today, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Licence> overdue() {
+        LocalDate today = LocalDate.now(clock);
+        return search(null, LicenceStatus.APPLIED, null, 500).stream().filter(l -> decisionDue(l).isBefore(today))
+                .sorted(java.util.Comparator.comparing(Licence::appliedOn)).toList();
     }
 
     /** The embargo list: country code and the source of the restriction. */
@@ -493,7 +519,29 @@ public class Licensing implements ExportControl {
     }
 
     public List<Check> checks(Licence l) {
-        return LicensingPolicies.all(l, LocalDate.now(clock), embargoes);
+        List<Check> checks = LicensingPolicies.all(l, LocalDate.now(clock), embargoes);
+        if (tacitConsentDays <= 0) {
+            return checks;
+        }
+        // a transit state's node asked and silent for the tacit-consent period counts as consent
+        List<NodeRequest> asked = store.nodeRequests(NodeRequest.Direction.OUT.name(), l.id().value(), 500);
+        List<Check> out = new ArrayList<>(checks.size());
+        for (Check c : checks) {
+            Check replaced = c;
+            if (!c.passed() && c.provision().equals(LicensingPolicies.ART_10_2_B) && c.reason().startsWith("no written")) {
+                String country = c.name().substring(c.name().length() - 2);
+                Optional<LocalDate> since = asked.stream().filter(r -> r.kind() == AuthorisationKind.TRANSIT_NO_OBJECTION
+                        && r.country().equals(country) && r.status() == NodeRequest.Status.PENDING)
+                        .map(r -> r.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()).min(LocalDate::compareTo);
+                if (since.isPresent() && !workingDays.plus(since.get(), tacitConsentDays).isAfter(LocalDate.now(clock))) {
+                    replaced = Check.pass(c.name(), "Reg. (EU) 258/2012 art. 7(2)", "tacit consent: " + country
+                            + " was asked on " + Words.date(since.get()) + " and gave no answer within "
+                            + tacitConsentDays + " working days");
+                }
+            }
+            out.add(replaced);
+        }
+        return out;
     }
 
     /** Issues the licence: refused while any check fails; signs the licence document with this node's key. */

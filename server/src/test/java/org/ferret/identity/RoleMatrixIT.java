@@ -206,6 +206,7 @@ class RoleMatrixIT {
         allow("POST /api/v1/licences/{id}/usage", LICENSING);
         allow("GET /api/v1/licences/{id}/document", LICENSING);
         allow("GET /api/v1/licences/unlicensed-exports", LICENSING);
+        allow("GET /api/v1/licences/overdue", LICENSING);
         allow("POST /api/v1/licences/{id}/node-requests", LICENSING);
         allow("GET /api/v1/licences/node-requests", LICENSING);
         allow("POST /api/v1/licences/node-requests/{requestId}/answer", LICENSING);

@@ -87,6 +87,7 @@ class LicencePages {
         m.addAttribute("incoming", licensing.nodeRequests(org.ferret.licensing.NodeRequest.Direction.IN, null, 50)
                 .stream().filter(x -> x.status() == org.ferret.licensing.NodeRequest.Status.PENDING).toList());
         m.addAttribute("answerKinds", AuthorisationKind.values());
+        m.addAttribute("overdue", licensing.overdue());
         if (!m.containsAttribute("form")) {
             m.addAttribute("form", new HashMap<String, String>());
         }
@@ -266,6 +267,7 @@ class LicencePages {
         m.addAttribute("exporter", exporterName(l.exporter()));
         m.addAttribute("kinds", AuthorisationKind.values());
         m.addAttribute("peers", licensing.peers());
+        m.addAttribute("decisionDue", licensing.decisionDue(l));
         m.addAttribute("nodeRequests", licensing.nodeRequests(null, l.id(), 50));
         m.addAttribute("form", form);
         m.addAttribute("errors", errors);

@@ -161,6 +161,12 @@ class LicenceController {
         return licensing.answerRequest(requestId, a.kind(), a.reference(), a.givenOn(), a.validUntil());
     }
 
+    /** Applications whose decision is overdue (working days after the application, ferret.licensing.decision-working-days). */
+    @GetMapping("/overdue")
+    List<Licence> overdue() {
+        return licensing.overdue();
+    }
+
     @GetMapping("/unlicensed-exports")
     List<UnlicensedExport> unlicensed(@RequestParam(defaultValue = "100") int limit) {
         return licensing.unlicensedExports(limit);
