@@ -69,9 +69,21 @@ public class Licensing implements ExportControl {
     private final Clock clock;
     private final UnlicensedExports unlicensedExports;
     private final Map<String, String> embargoes;
+    private final org.ferret.exchange.Exchange exchange;
+    private final WorkingDays workingDays;
+    private final int tacitConsentDays;
+    private final int decisionDays;
+
+    /** Asks another node to confirm an import authorisation or a transit no-objection. */
+    public static final org.ferret.exchange.DocumentKind CONFIRMATION_REQUEST =
+            org.ferret.exchange.DocumentKind.of("LICENCE_CONFIRMATION_REQUEST");
+    /** The other node's answer: its import authorisation, its no-objection or its objection. */
+    public static final org.ferret.exchange.DocumentKind CONFIRMATION_ANSWER =
+            org.ferret.exchange.DocumentKind.of("LICENCE_CONFIRMATION_ANSWER");
 
     Licensing(LicenceStore store, Registry registry, AuditLog audit, NodeKeys keys, ObjectMapper json, Clock clock,
-            Environment env) {
+            Environment env, org.ferret.exchange.Exchange exchange) {
+        this.exchange = exchange;
         this.store = store;
         this.registry = registry;
         this.audit = audit;
@@ -84,6 +96,29 @@ public class Licensing implements ExportControl {
         Binder.get(env).bind("ferret.licensing.embargoes", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
                 .forEach((k, v) -> e.put(CountryCode.of(k).value(), v));
         this.embargoes = Map.copyOf(e);
+        java.util.Set<LocalDate> holidays = new java.util.HashSet<>();
+        for (String h : env.getProperty("ferret.licensing.holidays", "").split(",")) {
+            if (!h.isBlank()) {
+                holidays.add(LocalDate.parse(h.strip()));
+            }
+        }
+        this.workingDays = new WorkingDays(holidays);
+        // Reg. (EU) 258/2012 art. 7(2): tacit consent after 20 working days (0 switches it off); art. 7(5): 60 days
+        this.tacitConsentDays = env.getProperty("ferret.licensing.tacit-consent-working-days", Integer.class, 20);
+        this.decisionDays = env.getProperty("ferret.licensing.decision-working-days", Integer.class, 60);
+    }
+
+    /** The day a decision on an application is due (working days after it was recorded). */
+    public LocalDate decisionDue(Licence l) {
+        return workingDays.plus(l.appliedOn(), decisionDays);
+    }
+
+    /** Applications whose decision is overdue today, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Licence> overdue() {
+        LocalDate today = LocalDate.now(clock);
+        return search(null, LicenceStatus.APPLIED, null, 500).stream().filter(l -> decisionDue(l).isBefore(today))
+                .sorted(java.util.Comparator.comparing(Licence::appliedOn)).toList();
     }
 
     /** The embargo list: country code and the source of the restriction. */
@@ -296,6 +331,185 @@ public class Licensing implements ExportControl {
         return get(id);
     }
 
+    // ---- confirmations between nodes (art. 10(2) over the signed exchange) ----------------------------
+
+    /**
+     * Asks the importing state's node for its import authorisation, or a transit state's node for its no-objection;
+     * the answer, when it comes, is recorded as that state's answer with the node as its source.
+     */
+    @Transactional
+    public NodeRequest ask(LicenceId id, String peer, AuthorisationKind kind, String country) {
+        LicenceStore.Row row = lock(id);
+        Licence l = store.load(row);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (peer == null || !exchange.knows(peer)) {
+            problems.add(new FieldProblem("peer", "no trusted node '" + peer + "' is configured (peers: "
+                    + String.join(", ", exchange.peers()) + ")"));
+        }
+        String c = country(problems, "country", country);
+        if (kind == null || kind == AuthorisationKind.TRANSIT_OBJECTION) {
+            problems.add(new FieldProblem("kind", "ask for an import authorisation or a transit no-objection"));
+        } else if (kind == AuthorisationKind.IMPORT_AUTHORISATION && c != null && !c.equals(l.countryOfImport())) {
+            problems.add(new FieldProblem("country", "the import authorisation comes from " + l.countryOfImport()));
+        } else if (kind == AuthorisationKind.TRANSIT_NO_OBJECTION && c != null && !l.transitCountries().contains(c)) {
+            problems.add(new FieldProblem("country", c + " is not a transit state of this licence"));
+        }
+        if (row.status() != LicenceStatus.APPLIED) {
+            problems.add(new FieldProblem("kind", "confirmations are asked before issue; the licence is "
+                    + Words.lower(row.status())));
+        }
+        if (!problems.isEmpty()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).reduce((x, y) -> x + "; " + y).orElse(""), problems);
+        }
+        String summary = "export from " + l.countryOfExport() + " to " + l.countryOfImport()
+                + (l.transitCountries().isEmpty() ? "" : " via " + String.join(", ", l.transitCountries()))
+                + " for " + l.finalRecipient() + ": " + l.goods().stream().map(g -> g.quantity() + " × " + g.description())
+                        .reduce((x, y) -> x + "; " + y).orElse("");
+        if (summary.length() > 2000) {
+            summary = summary.substring(0, 1999) + "…";
+        }
+        NodeRequest r = new NodeRequest(UUID.randomUUID(), NodeRequest.Direction.OUT, peer, id.value(), l.number(), kind,
+                c, summary, NodeRequest.Status.PENDING, null, null, now(), null);
+        store.insertNodeRequest(r);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", r.id().toString());
+        body.put("licenceNumber", l.number());
+        body.put("kind", kind.name());
+        body.put("country", c);
+        body.put("summary", summary);
+        exchange.send(peer, CONFIRMATION_REQUEST, r.id().toString(), body);
+        audit.record("LICENCE_CONFIRMATION_REQUESTED", "licence", id.toString(), null, r);
+        return r;
+    }
+
+    /** The trusted nodes a confirmation can be asked of. */
+    public java.util.Set<String> peers() {
+        return exchange.peers();
+    }
+
+    /** A request received from another node, kept for this node's officer to answer. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public UUID received(org.ferret.exchange.IncomingDocument d) {
+        UUID requestId = d.uuid("requestId");
+        AuthorisationKind kind = kindField(d, "kind");
+        if (kind == AuthorisationKind.TRANSIT_OBJECTION) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body.kind", "a request asks for an import "
+                    + "authorisation or a transit no-objection");
+        }
+        String number = d.text("licenceNumber");
+        String country;
+        try {
+            country = CountryCode.of(d.text("country")).value();
+        } catch (FerretException e) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body.country", "is not an ISO country code");
+        }
+        if (number.length() > 40 || d.text("summary").length() > 2000) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body.summary", "is too long");
+        }
+        if (store.nodeRequest(requestId).isPresent()) {
+            throw new LicensingException(ErrorCode.CONFLICT, "body.requestId", "request " + requestId
+                    + " was received before");
+        }
+        NodeRequest r = new NodeRequest(requestId, NodeRequest.Direction.IN, d.sender(), null, number, kind, country,
+                d.text("summary"), NodeRequest.Status.PENDING, null, null, now(), null);
+        store.insertNodeRequest(r);
+        audit.record("LICENCE_CONFIRMATION_RECEIVED", "licence-request", requestId.toString(), null, r);
+        return requestId;
+    }
+
+    /** This node's officer answers a request received from another node; the answer goes back signed. */
+    @Transactional
+    public NodeRequest answerRequest(UUID requestId, AuthorisationKind kind, String reference, LocalDate givenOn,
+            LocalDate validUntil) {
+        NodeRequest r = store.nodeRequest(requestId).filter(x -> x.direction() == NodeRequest.Direction.IN)
+                .orElseThrow(() -> new LicensingException(ErrorCode.NOT_FOUND, null, "no request " + requestId
+                        + " was received"));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (r.status() != NodeRequest.Status.PENDING) {
+            problems.add(new FieldProblem("kind", "the request was answered already"));
+        }
+        if (kind == null) {
+            problems.add(new FieldProblem("kind", "must be given"));
+        } else if ((r.kind() == AuthorisationKind.IMPORT_AUTHORISATION) != (kind == AuthorisationKind.IMPORT_AUTHORISATION)) {
+            problems.add(new FieldProblem("kind", "the request asks about " + Words.lower(r.kind())));
+        }
+        String ref = text(problems, "reference", reference, 100);
+        if (givenOn == null) {
+            problems.add(new FieldProblem("givenOn", "must be given"));
+        }
+        if (validUntil != null && givenOn != null && validUntil.isBefore(givenOn)) {
+            problems.add(new FieldProblem("validUntil", "must not be before the date it was given"));
+        }
+        if (!problems.isEmpty()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).reduce((x, y) -> x + "; " + y).orElse(""), problems);
+        }
+        store.answerNodeRequest(requestId, kind, ref, now());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId.toString());
+        body.put("kind", kind.name());
+        body.put("reference", ref);
+        body.put("givenOn", givenOn.toString());
+        body.put("validUntil", validUntil == null ? null : validUntil.toString());
+        exchange.send(r.peer(), CONFIRMATION_ANSWER, requestId.toString(), body);
+        audit.record("LICENCE_CONFIRMATION_ANSWERED", "licence-request", requestId.toString(), null, body);
+        return store.nodeRequest(requestId).orElseThrow();
+    }
+
+    /** An answer from the node this node asked: recorded as that state's answer, with the node as source. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public UUID answered(org.ferret.exchange.IncomingDocument d) {
+        UUID requestId = d.uuid("requestId");
+        NodeRequest r = store.nodeRequest(requestId).filter(x -> x.direction() == NodeRequest.Direction.OUT
+                && x.peer().equals(d.sender())).orElseThrow(() -> new LicensingException(ErrorCode.VALIDATION_FAILED,
+                        "body.requestId", "no request " + requestId + " was sent to node " + d.sender()));
+        if (r.status() != NodeRequest.Status.PENDING) {
+            throw new LicensingException(ErrorCode.CONFLICT, "body.requestId", "request " + requestId
+                    + " was answered already");
+        }
+        AuthorisationKind kind = kindField(d, "kind");
+        if ((r.kind() == AuthorisationKind.IMPORT_AUTHORISATION) != (kind == AuthorisationKind.IMPORT_AUTHORISATION)) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body.kind", "does not answer the request");
+        }
+        LocalDate given = dateField(d, "givenOn", true);
+        LocalDate until = dateField(d, "validUntil", false);
+        recordAnswer(new LicenceId(r.licenceId()), kind, r.country(), d.text("reference"), given, until,
+                "node:" + d.sender());
+        store.answerNodeRequest(requestId, kind, d.text("reference"), now());
+        return r.licenceId();
+    }
+
+    /** Requests sent (OUT) or received (IN), or all; of one licence when {@code licence} is given. */
+    @Transactional(readOnly = true)
+    public List<NodeRequest> nodeRequests(NodeRequest.Direction direction, LicenceId licence, int limit) {
+        return store.nodeRequests(direction == null ? null : direction.name(), licence == null ? null : licence.value(),
+                Math.max(1, Math.min(limit, 500)));
+    }
+
+    private static AuthorisationKind kindField(org.ferret.exchange.IncomingDocument d, String field) {
+        try {
+            return AuthorisationKind.valueOf(d.text(field));
+        } catch (IllegalArgumentException e) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body." + field, "is not a kind of answer");
+        }
+    }
+
+    private static LocalDate dateField(org.ferret.exchange.IncomingDocument d, String field, boolean required) {
+        JsonNode v = d.body().get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body." + field, "must be given");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.asString());
+        } catch (RuntimeException e) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body." + field, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
     // ---- checks and transitions -------------------------------------------------------------------
 
     /** Every check of the licence as it stands today. */
@@ -305,7 +519,29 @@ public class Licensing implements ExportControl {
     }
 
     public List<Check> checks(Licence l) {
-        return LicensingPolicies.all(l, LocalDate.now(clock), embargoes);
+        List<Check> checks = LicensingPolicies.all(l, LocalDate.now(clock), embargoes);
+        if (tacitConsentDays <= 0) {
+            return checks;
+        }
+        // a transit state's node asked and silent for the tacit-consent period counts as consent
+        List<NodeRequest> asked = store.nodeRequests(NodeRequest.Direction.OUT.name(), l.id().value(), 500);
+        List<Check> out = new ArrayList<>(checks.size());
+        for (Check c : checks) {
+            Check replaced = c;
+            if (!c.passed() && c.provision().equals(LicensingPolicies.ART_10_2_B) && c.reason().startsWith("no written")) {
+                String country = c.name().substring(c.name().length() - 2);
+                Optional<LocalDate> since = asked.stream().filter(r -> r.kind() == AuthorisationKind.TRANSIT_NO_OBJECTION
+                        && r.country().equals(country) && r.status() == NodeRequest.Status.PENDING)
+                        .map(r -> r.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()).min(LocalDate::compareTo);
+                if (since.isPresent() && !workingDays.plus(since.get(), tacitConsentDays).isAfter(LocalDate.now(clock))) {
+                    replaced = Check.pass(c.name(), "Reg. (EU) 258/2012 art. 7(2)", "tacit consent: " + country
+                            + " was asked on " + Words.date(since.get()) + " and gave no answer within "
+                            + tacitConsentDays + " working days");
+                }
+            }
+            out.add(replaced);
+        }
+        return out;
     }
 
     /** Issues the licence: refused while any check fails; signs the licence document with this node's key. */

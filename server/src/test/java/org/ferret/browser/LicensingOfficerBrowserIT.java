@@ -88,18 +88,18 @@ class LicensingOfficerBrowserIT extends BrowserTest {
         assertThat(page.locator("#licence-status")).hasText("applied for");
 
         page.locator("#kind").selectOption("IMPORT_AUTHORISATION");
-        page.locator("#answer-form").getByLabel("State").fill("DE");
-        page.locator("#answer-form").getByLabel("Their reference").fill("BAFA-" + tag);
-        page.locator("#answer-form").getByLabel("Given on").fill(LocalDate.now().minusDays(1).toString());
-        page.locator("#answer-form").getByLabel("Valid until").fill(LocalDate.now().plusYears(1).toString());
+        page.locator("#country").fill("DE");
+        page.locator("#reference").fill("BAFA-" + tag);
+        page.locator("#givenOn").fill(LocalDate.now().minusDays(1).toString());
+        page.locator("#validUntil").fill(LocalDate.now().plusYears(1).toString());
         page.locator("#record-answer").click();
         assertThat(page.locator("#notice")).containsText("Import authorisation from DE recorded");
         assertThat(page.locator("#checks tr.check-failed")).hasCount(1);
 
         page.locator("#kind").selectOption("TRANSIT_NO_OBJECTION");
-        page.locator("#answer-form").getByLabel("State").fill("SE");
-        page.locator("#answer-form").getByLabel("Their reference").fill("ISP-" + tag);
-        page.locator("#answer-form").getByLabel("Given on").fill(LocalDate.now().toString());
+        page.locator("#country").fill("SE");
+        page.locator("#reference").fill("ISP-" + tag);
+        page.locator("#givenOn").fill(LocalDate.now().toString());
         page.locator("#record-answer").click();
         assertThat(page.locator("#checks tr.check-failed")).hasCount(0);
         screenshot("licensing-03-checks-cleared");

@@ -72,6 +72,8 @@ class RoleMatrixIT {
     private static final Set<Role> ADMINS = EnumSet.of(ADMINISTRATOR);
     private static final Set<Role> AUDIT_READERS = EnumSet.of(ADMINISTRATOR, AUDITOR);
     private static final Set<Role> AUDITORS = EnumSet.of(AUDITOR);
+    /** Transfer licensing (issue 13). */
+    private static final Set<Role> LICENSING = EnumSet.of(LICENSING_OFFICER);
     /** Reached without signing in (the sign-in page; node documents are authenticated by their signature). */
     private static final Set<Role> PUBLIC = null;
 
@@ -204,6 +206,40 @@ class RoleMatrixIT {
         allow("POST /parcels/declarations/{declarationId}/queue", PARCEL_ANALYSTS);
         allow("POST /parcels/queue/add", PARCEL_ANALYSTS);
         allow("GET /parcels/dashboard", EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, INSPECTOR));
+        // licensing (issue 13): API
+        allow("POST /api/v1/licences", LICENSING);
+        allow("GET /api/v1/licences", LICENSING);
+        allow("GET /api/v1/licences/{id}", LICENSING);
+        allow("POST /api/v1/licences/{id}/answers", LICENSING);
+        allow("POST /api/v1/licences/{id}/issue", LICENSING);
+        allow("POST /api/v1/licences/{id}/refuse", LICENSING);
+        allow("POST /api/v1/licences/{id}/suspend", LICENSING);
+        allow("POST /api/v1/licences/{id}/reinstate", LICENSING);
+        allow("POST /api/v1/licences/{id}/revoke", LICENSING);
+        allow("POST /api/v1/licences/{id}/usage", LICENSING);
+        allow("GET /api/v1/licences/{id}/document", LICENSING);
+        allow("GET /api/v1/licences/unlicensed-exports", LICENSING);
+        allow("GET /api/v1/licences/overdue", LICENSING);
+        allow("POST /api/v1/licences/{id}/node-requests", LICENSING);
+        allow("GET /api/v1/licences/node-requests", LICENSING);
+        allow("POST /api/v1/licences/node-requests/{requestId}/answer", LICENSING);
+        allow("GET /api/v1/licence-verification/{code}", PUBLIC); // art. 10(5): whoever holds the document
+        allow("POST /api/v1/licence-verification/document", PUBLIC);
+        // licensing (issue 13): screens
+        allow("GET /licences", LICENSING);
+        allow("GET /licences/new", LICENSING);
+        allow("POST /licences", LICENSING);
+        allow("GET /licences/{id}", LICENSING);
+        allow("POST /licences/{id}/answers", LICENSING);
+        allow("POST /licences/{id}/issue", LICENSING);
+        allow("POST /licences/{id}/refuse", LICENSING);
+        allow("POST /licences/{id}/suspend", LICENSING);
+        allow("POST /licences/{id}/reinstate", LICENSING);
+        allow("POST /licences/{id}/revoke", LICENSING);
+        allow("GET /licences/{id}/document", LICENSING);
+        allow("GET /licences/verify", EVERYONE);
+        allow("POST /licences/{id}/node-requests", LICENSING);
+        allow("POST /licences/node-requests/{requestId}/answer", LICENSING);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

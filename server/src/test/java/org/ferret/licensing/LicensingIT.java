@@ -208,6 +208,51 @@ class LicensingIT {
     }
 
     @Test
+    void a_transit_state_asked_and_silent_for_twenty_working_days_gives_tacit_consent() {
+        String dealer = dealer(registrar);
+        String silent = applyAmmunition(dealer, 10, List.of("SE"));
+        String recent = applyAmmunition(dealer, 10, List.of("SE"));
+        for (String id : List.of(silent, recent)) {
+            officer.ok(officer.post("/api/v1/licences/" + id + "/answers",
+                    answer("IMPORT_AUTHORISATION", "DE", LocalDate.now().plusYears(1))), 201);
+        }
+        // the requests as the exchange would have left them: asked of SE's node, no answer yet
+        insertPendingTransitRequest(silent, java.time.OffsetDateTime.now().minusDays(40));
+        insertPendingTransitRequest(recent, java.time.OffsetDateTime.now().minusDays(2));
+
+        Map<String, Object> issued = officer.ok(officer.post("/api/v1/licences/" + silent + "/issue", null), 200);
+        var blocked = officer.post("/api/v1/licences/" + recent + "/issue", null);
+
+        assertThat(checks(issued)).filteredOn(c -> c.get("name").toString().contains("SE")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.get("provision")).isEqualTo("Reg. (EU) 258/2012 art. 7(2)");
+                    assertThat(c.get("reason").toString()).contains("tacit consent");
+                });
+        assertThat(blocked.getStatusCode().value()).isEqualTo(409);
+        assertThat(blocked.getBody().get("detail").toString()).contains("art. 10(2)(b)");
+    }
+
+    void insertPendingTransitRequest(String licence, java.time.OffsetDateTime at) {
+        jdbc.sql("insert into licensing_node_request (id, direction, peer, licence_id, licence_number, kind, country, "
+                + "summary, status, created_at) values (?, 'OUT', 'node-se', ?, 'n/a', 'TRANSIT_NO_OBJECTION', 'SE', "
+                + "'test', 'PENDING', ?)").params(java.util.UUID.randomUUID(), java.util.UUID.fromString(licence), at)
+                .update();
+    }
+
+    @Test
+    void an_application_past_the_decision_deadline_is_on_the_overdue_list() {
+        String dealer = dealer(registrar);
+        String old = applyAmmunition(dealer, 10, List.of());
+        String fresh = applyAmmunition(dealer, 10, List.of());
+        jdbc.sql("update licensing_licence set applied_on = ? where id = ?")
+                .params(LocalDate.now().minusDays(120), java.util.UUID.fromString(old)).update();
+
+        List<Map<String, Object>> overdue = officer.list("/api/v1/licences/overdue");
+
+        assertThat(overdue).extracting(l -> l.get("id")).contains(old).doesNotContain(fresh);
+    }
+
+    @Test
     void a_transit_objection_blocks_issue() {
         String dealer = dealer(registrar);
         String id = applyAmmunition(dealer, 10, List.of("PL"));

@@ -230,4 +230,40 @@ public class LicenceStore {
         java.time.OffsetDateTime t = rs.getObject(col, java.time.OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
+
+    // ---- requests between nodes --------------------------------------------------------------------
+
+    public void insertNodeRequest(org.ferret.licensing.NodeRequest r) {
+        jdbc.sql("insert into licensing_node_request (id, direction, peer, licence_id, licence_number, kind, country, "
+                + "summary, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.direction().name(), r.peer(), r.licenceId(), r.licenceNumber(), r.kind().name(),
+                        r.country(), r.summary(), r.status().name(), ts(r.createdAt())).update();
+    }
+
+    public void answerNodeRequest(UUID id, AuthorisationKind kind, String reference, Instant at) {
+        jdbc.sql("update licensing_node_request set status = 'ANSWERED', answer_kind = ?, answer_reference = ?, "
+                + "answered_at = ? where id = ?").params(kind.name(), reference, ts(at), id).update();
+    }
+
+    public Optional<org.ferret.licensing.NodeRequest> nodeRequest(UUID id) {
+        return jdbc.sql("select * from licensing_node_request where id = ? for update").param(id)
+                .query(LicenceStore::nodeRequest).optional();
+    }
+
+    public List<org.ferret.licensing.NodeRequest> nodeRequests(String direction, UUID licence, int limit) {
+        return jdbc.sql("select * from licensing_node_request where (cast(? as varchar(3)) is null or direction = ?) "
+                + "and (cast(? as uuid) is null or licence_id = ?) order by created_at desc limit ?")
+                .params(direction, direction, licence, licence, limit).query(LicenceStore::nodeRequest).list();
+    }
+
+    private static org.ferret.licensing.NodeRequest nodeRequest(ResultSet rs, int i) throws SQLException {
+        String answer = rs.getString("answer_kind");
+        return new org.ferret.licensing.NodeRequest(rs.getObject("id", UUID.class),
+                org.ferret.licensing.NodeRequest.Direction.valueOf(rs.getString("direction")), rs.getString("peer"),
+                rs.getObject("licence_id", UUID.class), rs.getString("licence_number"),
+                AuthorisationKind.valueOf(rs.getString("kind")), rs.getString("country"), rs.getString("summary"),
+                org.ferret.licensing.NodeRequest.Status.valueOf(rs.getString("status")),
+                answer == null ? null : AuthorisationKind.valueOf(answer), rs.getString("answer_reference"),
+                instant(rs, "created_at"), instant(rs, "answered_at"));
+    }
 }

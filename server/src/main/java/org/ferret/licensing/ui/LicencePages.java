@@ -84,6 +84,13 @@ class LicencePages {
         m.addAttribute("statuses", LicenceStatus.values());
         m.addAttribute("unlicensed", licensing.unlicensedExports(20));
         m.addAttribute("today", LocalDate.now(clock));
+        m.addAttribute("incoming", licensing.nodeRequests(org.ferret.licensing.NodeRequest.Direction.IN, null, 50)
+                .stream().filter(x -> x.status() == org.ferret.licensing.NodeRequest.Status.PENDING).toList());
+        m.addAttribute("answerKinds", AuthorisationKind.values());
+        m.addAttribute("overdue", licensing.overdue());
+        if (!m.containsAttribute("form")) {
+            m.addAttribute("form", new HashMap<String, String>());
+        }
         return "licensing/licences";
     }
 
@@ -259,6 +266,9 @@ class LicencePages {
         m.addAttribute("statusNow", l.statusOn(LocalDate.now(clock)));
         m.addAttribute("exporter", exporterName(l.exporter()));
         m.addAttribute("kinds", AuthorisationKind.values());
+        m.addAttribute("peers", licensing.peers());
+        m.addAttribute("decisionDue", licensing.decisionDue(l));
+        m.addAttribute("nodeRequests", licensing.nodeRequests(null, l.id(), 50));
         m.addAttribute("form", form);
         m.addAttribute("errors", errors);
         return "licensing/licence";
@@ -301,6 +311,49 @@ class LicencePages {
         return page(m, licensing.get(lid), form, errors);
     }
 
+    /** Asks another node (the importing or a transit state's) to confirm, over the signed exchange. */
+    @PostMapping("/licences/{id}/node-requests")
+    @CanLicense
+    String ask(@PathVariable UUID id, @RequestParam Map<String, String> form, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        FormErrors errors = new FormErrors(FormErrors.labels("peer", "Node", "askKind", "Ask for", "askCountry", "State"));
+        AuthorisationKind kind = enumOf(AuthorisationKind.class, form.get("askKind"), "askKind", errors);
+        LicenceId lid = new LicenceId(id);
+        Optional<org.ferret.licensing.NodeRequest> done = errors.submit(() -> licensing.ask(lid, form.get("peer"), kind,
+                form.get("askCountry")), "", Map.of("kind", "askKind", "country", "askCountry"));
+        if (done.isPresent()) {
+            r.addFlashAttribute("message", "Asked node " + done.get().peer() + " for the " + Words.lower(kind) + " of "
+                    + done.get().country() + "; its signed answer is recorded when it arrives.");
+            return "redirect:/licences/" + id;
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(m, licensing.get(lid), form, errors);
+    }
+
+    /** Answers a request another node sent: this state's import authorisation, no-objection or objection. */
+    @PostMapping("/licences/node-requests/{requestId}/answer")
+    @CanLicense
+    String answerNode(@PathVariable UUID requestId, @RequestParam Map<String, String> form, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        FormErrors errors = new FormErrors(FormErrors.labels("kind", "Answer", "reference", "Our reference",
+                "givenOn", "Given on", "validUntil", "Valid until"));
+        LocalDate given = errors.date("givenOn", form.get("givenOn"), true);
+        LocalDate until = errors.date("validUntil", form.get("validUntil"), false);
+        AuthorisationKind kind = enumOf(AuthorisationKind.class, form.get("kind"), "kind", errors);
+        Optional<org.ferret.licensing.NodeRequest> done = errors.submit(() -> licensing.answerRequest(requestId, kind,
+                form.get("reference"), given, until), "", Map.of());
+        if (done.isPresent()) {
+            r.addFlashAttribute("message", "Answered node " + done.get().peer() + " about licence "
+                    + done.get().licenceNumber() + ".");
+            return "redirect:/licences";
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        m.addAttribute("form", form);
+        String view = list(null, null, null, m);
+        m.addAttribute("errors", errors);
+        return view;
+    }
+
     @PostMapping("/licences/{id}/issue")
     @CanLicense
     String issue(@PathVariable UUID id, Model m, RedirectAttributes r, HttpServletResponse response) {
@@ -316,13 +369,38 @@ class LicencePages {
         return page(m, licensing.get(lid), new HashMap<>(), errors);
     }
 
-    @PostMapping("/licences/{id}/{transition:refuse|suspend|reinstate|revoke}")
+    @PostMapping("/licences/{id}/refuse")
     @CanLicense
-    String transition(@PathVariable UUID id, @PathVariable String transition, @RequestParam(required = false) String reason,
-            Model m, RedirectAttributes r, HttpServletResponse response) {
+    String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.REFUSE, reason, m, r, response);
+    }
+
+    @PostMapping("/licences/{id}/suspend")
+    @CanLicense
+    String suspend(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.SUSPEND, reason, m, r, response);
+    }
+
+    @PostMapping("/licences/{id}/reinstate")
+    @CanLicense
+    String reinstate(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.REINSTATE, reason, m, r, response);
+    }
+
+    @PostMapping("/licences/{id}/revoke")
+    @CanLicense
+    String revoke(@PathVariable UUID id, @RequestParam(required = false) String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        return transition(id, Transition.REVOKE, reason, m, r, response);
+    }
+
+    private String transition(UUID id, Transition t, String reason, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
         FormErrors errors = new FormErrors(answerLabels());
         LicenceId lid = new LicenceId(id);
-        Transition t = Transition.valueOf(transition.toUpperCase(Locale.ROOT));
         Optional<Licence> done = errors.submit(() -> licensing.transition(lid, t, reason), "", Map.of());
         if (done.isPresent()) {
             r.addFlashAttribute("message", "Licence " + done.get().number() + ": " + Words.lower(t) + ".");

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Export licences (Protocol art. 10): applications, other states' answers, checks, transitions, usage reports. */
-@Tag(name = "Licensing", description = "Export licences, import authorisations and transit no-objections (Protocol art. 10)")
+@Tag(name = "Licensing: export licences", description = "Export licences, import authorisations and transit no-objections (Protocol art. 10)")
 @RestController
 @RequestMapping("/api/v1/licences")
 @CanLicense
@@ -87,10 +87,28 @@ class LicenceController {
     record Reason(String reason) {
     }
 
-    @PostMapping("/{id}/{transition:refuse|suspend|reinstate|revoke}")
-    LicenceJson transition(@PathVariable UUID id, @PathVariable String transition, @RequestBody(required = false) Reason r) {
-        return json(licensing.transition(new LicenceId(id), Transition.valueOf(transition.toUpperCase(java.util.Locale.ROOT)),
-                r == null ? null : r.reason()));
+    @PostMapping("/{id}/refuse")
+    LicenceJson refuse(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.REFUSE, r);
+    }
+
+    @PostMapping("/{id}/suspend")
+    LicenceJson suspend(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.SUSPEND, r);
+    }
+
+    @PostMapping("/{id}/reinstate")
+    LicenceJson reinstate(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.REINSTATE, r);
+    }
+
+    @PostMapping("/{id}/revoke")
+    LicenceJson revoke(@PathVariable UUID id, @RequestBody(required = false) Reason r) {
+        return transition(id, Transition.REVOKE, r);
+    }
+
+    private LicenceJson transition(UUID id, Transition t, Reason r) {
+        return json(licensing.transition(new LicenceId(id), t, r == null ? null : r.reason()));
     }
 
     /** A usage report's result: applied now (201) or already applied before (200, not applied again). */
@@ -116,6 +134,37 @@ class LicenceController {
                     + " has no document: it is " + org.ferret.shared.Words.lower(l.status()));
         }
         return new SignedDocument(l.document(), l.signature(), l.signedBy());
+    }
+
+    /** Ask another Ferret node (importing or transit state) to confirm; its signed answer is recorded. */
+    record Ask(String peer, AuthorisationKind kind, String country) {
+    }
+
+    @PostMapping("/{id}/node-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    org.ferret.licensing.NodeRequest ask(@PathVariable UUID id, @RequestBody Ask a) {
+        return licensing.ask(new LicenceId(id), a.peer(), a.kind(), a.country());
+    }
+
+    @GetMapping("/node-requests")
+    List<org.ferret.licensing.NodeRequest> nodeRequests(
+            @RequestParam(required = false) org.ferret.licensing.NodeRequest.Direction direction) {
+        return licensing.nodeRequests(direction, null, 200);
+    }
+
+    /** This node's answer to a request another node sent. */
+    record NodeAnswer(AuthorisationKind kind, String reference, LocalDate givenOn, LocalDate validUntil) {
+    }
+
+    @PostMapping("/node-requests/{requestId}/answer")
+    org.ferret.licensing.NodeRequest answerNode(@PathVariable UUID requestId, @RequestBody NodeAnswer a) {
+        return licensing.answerRequest(requestId, a.kind(), a.reference(), a.givenOn(), a.validUntil());
+    }
+
+    /** Applications whose decision is overdue (working days after the application, ferret.licensing.decision-working-days). */
+    @GetMapping("/overdue")
+    List<Licence> overdue() {
+        return licensing.overdue();
     }
 
     @GetMapping("/unlicensed-exports")
