@@ -27,13 +27,20 @@ public class RegistryChanges {
     /** An item and the time of its latest event. */
     public record Change(ItemId item, Instant at) {}
 
-    /** Items with an event recorded after {@code after}, oldest latest event first, at most {@code limit}. */
+    /**
+     * Items registered or with an event recorded after {@code after}, oldest first. A bulk import writes items and
+     * markings without events, so its items count by their registration time.
+     */
     @Transactional(readOnly = true)
-    public List<Change> since(Instant after, int limit) {
+    public List<Change> since(Instant after) {
+        OffsetDateTime t = after.atOffset(ZoneOffset.UTC);
         return jdbc.sql("""
-                select item_id, max(recorded_at) as latest from registry_event where recorded_at > ?
-                group by item_id order by latest limit ?""")
-                .params(after.atOffset(ZoneOffset.UTC), limit)
+                select item_id, max(at) as latest from (
+                  select item_id, recorded_at as at from registry_event where recorded_at > ?
+                  union all
+                  select id as item_id, registered_at as at from registry_item where registered_at > ?) c
+                group by item_id order by latest""")
+                .params(t, t)
                 .query((rs, n) -> new Change(new ItemId(rs.getObject(1, UUID.class)), rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .list();
     }

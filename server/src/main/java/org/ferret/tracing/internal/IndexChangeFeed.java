@@ -23,17 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 class IndexChangeFeed {
     private static final Logger log = LoggerFactory.getLogger(IndexChangeFeed.class);
-    static final Duration MARGIN = Duration.ofSeconds(30);
-    static final int BATCH = 10_000;
 
     private final RegistryChanges changes;
     private final SearchIndex index;
     private final boolean enabled;
+    /** How far before its watermark each read goes: longer than the longest registry transaction (a bulk import). */
+    private final Duration margin;
     private Instant watermark = Instant.now();
     private final Map<UUID, Instant> done = new HashMap<>();
 
     IndexChangeFeed(RegistryChanges changes, SearchIndex index,
-            @Value("${ferret.tracing.change-feed.enabled:true}") boolean enabled) {
+            @Value("${ferret.tracing.change-feed.enabled:true}") boolean enabled,
+            @Value("${ferret.tracing.change-feed.margin:PT2M}") Duration margin) {
+        this.margin = margin;
         this.changes = changes;
         this.index = index;
         this.enabled = enabled;
@@ -44,7 +46,7 @@ class IndexChangeFeed {
         if (!enabled || !index.isReady()) {
             return; // the index's build reads everything committed when it starts
         }
-        List<RegistryChanges.Change> changed = changes.since(watermark.minus(MARGIN), BATCH);
+        List<RegistryChanges.Change> changed = changes.since(watermark.minus(margin));
         int updated = 0;
         for (RegistryChanges.Change c : changed) {
             if (c.at().equals(done.get(c.item().value()))) continue;
@@ -53,7 +55,7 @@ class IndexChangeFeed {
             updated++;
             if (c.at().isAfter(watermark)) watermark = c.at();
         }
-        Instant forget = watermark.minus(MARGIN);
+        Instant forget = watermark.minus(margin);
         done.values().removeIf(at -> at.isBefore(forget));
         if (updated > 0) log.debug("marking index: {} item(s) from the registry's change feed", updated);
     }
