@@ -176,15 +176,27 @@ class ParcelKafkaScaleOutIT {
             // none lost on the decisions topic: each item has its decision there (a redelivered one may come again, UNCHANGED)
             assertThat(kafka.await(OUT, r -> sent.contains(r.key()), total)).hasSizeGreaterThanOrEqualTo(total);
             Map<String, List<String>> statuses = new HashMap<>();
+            Map<String, Set<String>> answers = new HashMap<>();
             Map<Integer, Set<String>> instancesByPartition = new HashMap<>();
             for (ConsumerRecord<String, byte[]> r : kafka.readAll(OUT)) {
                 if (!sent.contains(r.key())) continue;
-                statuses.computeIfAbsent(r.key(), k -> new ArrayList<>()).add((String) json(r).get("status"));
+                Map<String, Object> d = json(r);
+                statuses.computeIfAbsent(r.key(), k -> new ArrayList<>()).add((String) d.get("status"));
+                answers.computeIfAbsent(r.key(), k -> new HashSet<>()).add(d.get("version") + " " + d.get("decision"));
                 instancesByPartition.computeIfAbsent(Integer.valueOf(header(r, "ferret-source-partition")), k -> new HashSet<>())
                         .add(header(r, "ferret-instance"));
             }
             assertThat(statuses.keySet()).isEqualTo(sent);
-            statuses.forEach((id, s) -> assertThat(s.stream().filter("ACCEPTED"::equals).count()).as(id + " " + s).isEqualTo(1));
+            // at most one ACCEPTED per item; a redelivered one is UNCHANGED. An item whose decision the killed instance
+            // stored but had not yet sent is answered UNCHANGED only, after redelivery: never lost, never decided twice.
+            statuses.forEach((id, s) -> assertThat(s.stream().filter("ACCEPTED"::equals).count()).as(id + " " + s).isLessThanOrEqualTo(1));
+            statuses.forEach((id, s) -> assertThat(s).as(id).allMatch(x -> x.equals("ACCEPTED") || x.equals("UNCHANGED")));
+            // every message about an item says the same: version 1 and the one stored decision
+            answers.forEach((id, a) -> {
+                String stored = jdbc.sql("select d.decision from parcel_decision d join parcel_declaration p on p.id = d.declaration_id where p.item_id = ?")
+                        .param(id).query(String.class).single();
+                assertThat(a).as(id).containsExactly("1 " + stored);
+            });
             // this instance took over: some partition was decided by both, first by the killed one, then by this one
             assertThat(instancesByPartition.values()).anySatisfy(who -> assertThat(who).hasSize(2));
         }
