@@ -25,6 +25,7 @@ import org.ferret.parcels.internal.OnlineSelection;
 import org.ferret.parcels.internal.ParcelStore;
 import org.ferret.parcels.internal.ProfileRows;
 import org.ferret.parcels.internal.RejectionLog;
+import org.ferret.parcels.internal.SiteDayCounters;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
@@ -51,10 +52,13 @@ public class ParcelScreening {
     private final Clock clock;
     private final OnlineSelection selection;
     private final RejectionLog rejections;
+    private final SiteDayCounters siteDays;
 
     ParcelScreening(DeclarationReader reader, ParcelStore store, ArrivalScorer scorer, KeyedHash hash, AuditLog audit,
-            ParcelsProperties properties, ObjectMapper json, Optional<Clock> clock, RejectionLog rejections) {
+            ParcelsProperties properties, ObjectMapper json, Optional<Clock> clock, RejectionLog rejections,
+            SiteDayCounters siteDays) {
         this.rejections = rejections;
+        this.siteDays = siteDays;
         this.reader = reader;
         this.store = store;
         this.scorer = scorer;
@@ -162,6 +166,10 @@ public class ParcelScreening {
                 scored.set(e.getValue().get(j), s.get(j));
             }
         }
+        // several instances share each site's day budget: lock its counters for this transaction (issue 12)
+        java.util.Set<String> sites = new java.util.TreeSet<>();
+        for (int i : fresh) sites.add(((Declaration) pending.get(i)[0]).site());
+        siteDays.lock(sites, day).forEach((site, c) -> selection.restore(site, day, c, siteDays.previousArrivals(site, day)));
         List<Map<String, Object>> auditItems = new ArrayList<>();
         for (int k = 0; k < fresh.size(); k++) {
             int i = fresh.get(k);
@@ -199,6 +207,7 @@ public class ParcelScreening {
             a.put("decision", decision.name());
             auditItems.add(a);
         }
+        for (String site : sites) siteDays.save(site, day, selection.counts(site));
         if (!auditItems.isEmpty()) {
             audit.record("PARCEL_DECLARATIONS_ACCEPTED", "parcel_batch", operator,
                     null, Map.of("operator", operator, "items", auditItems));

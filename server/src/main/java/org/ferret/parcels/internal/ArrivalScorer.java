@@ -66,7 +66,7 @@ public class ArrivalScorer {
     public synchronized List<Scored> score(String profile, int epochDay, List<String> rows) {
         State s = state(profile);
         if (epochDay > s.day) {
-            advance(s, epochDay);
+            advance(s, profile, epochDay);
         }
         Table t = table(s, rows);
         ScreeningModel m = s.model;
@@ -113,12 +113,19 @@ public class ArrivalScorer {
         s.day = last;
     }
 
-    /** A new day: the rows of the day before become known history. */
-    private void advance(State s, int epochDay) {
-        if (!s.today.isEmpty()) {
-            FeatureBuilder.build(s.model.spec(), table(s, s.today), s.dayStart, false);
-            s.today.clear();
+    /**
+     * A new day: the rows of the days before become known history. They are read from the database, not from this
+     * process's own arrivals, so that every instance on one database builds the same history from the rows all of
+     * them stored (issue 12); on one instance the rows are the same.
+     */
+    private void advance(State s, String profile, int epochDay) {
+        if (s.day != Integer.MIN_VALUE) {
+            List<String> rows = store.profileRowsOfDays(profile, s.day, epochDay);
+            if (!rows.isEmpty()) {
+                FeatureBuilder.build(s.model.spec(), table(s, rows), s.dayStart, false);
+            }
         }
+        s.today.clear();
         s.day = epochDay;
     }
 

@@ -67,6 +67,31 @@ public final class OnlineSelection {
     }
 
     /**
+     * Takes a site's day counters as the database has them (several instances share one budget: {@link SiteDayCounters}),
+     * before this process decides the next arrivals of that site; {@code previousArrivals} is the day before's count.
+     */
+    public void restore(String siteCode, LocalDate day, DayCounts c, int previousArrivals) {
+        Site s = sites.computeIfAbsent(siteCode, k -> new Site());
+        if (!day.equals(s.day)) {
+            s.day = day;
+            s.random = new Random(siteCode.hashCode() * 31L + day.toEpochDay());
+        }
+        s.expected = previousArrivals > 0 ? previousArrivals : properties.getExpectedPerDay();
+        s.arrivals = c.arrivals();
+        s.holdsRisk = c.risk();
+        s.holdsCritical = c.critical();
+        s.holdsExploration = c.exploration();
+        s.holdsMandatory = c.mandatory();
+    }
+
+    /** The counters of a site's current day in this process (after {@link #restore} and the decisions since). */
+    public DayCounts counts(String siteCode) {
+        Site s = sites.get(siteCode);
+        return s == null ? new DayCounts(0, 0, 0, 0, 0)
+                : new DayCounts(s.arrivals, s.holdsRisk, s.holdsCritical, s.holdsExploration, s.holdsMandatory);
+    }
+
+    /**
      * Decides one arrival. {@code known} gives the day's counts so far when this process has not seen the site's day
      * yet (null: none).
      */

@@ -137,6 +137,13 @@ public class ParcelStore {
                 .query((rs, n) -> new StoredRow(rs.getString(1), (int) Math.floorDiv(instant(rs, 2).getEpochSecond(), 86_400L))).list();
     }
 
+    /** The profile rows received on days {@code fromDay} (inclusive) to {@code toDay} (exclusive), epoch days UTC, in arrival order. */
+    public List<String> profileRowsOfDays(String profile, int fromDay, int toDay) {
+        return jdbc.sql("select profile_row from parcel_declaration where profile = ? and received_at >= ? and received_at < ? order by received_at, id")
+                .params(profile, ts(Instant.ofEpochSecond(fromDay * 86_400L)), ts(Instant.ofEpochSecond(toDay * 86_400L)))
+                .query(String.class).list();
+    }
+
     /** The profile rows in arrival order (what {@code ./ferret screen score} would be given). */
     public List<String> rowsInArrivalOrder(String profile) {
         return profileRows(profile).stream().map(StoredRow::row).toList();
