@@ -32,6 +32,9 @@ public enum ErrorCode {
     BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Batch too large"),
     /** Parcel screening lacks what it needs to decide (a model for the profile, the key of the keyed hashes). */
     PARCELS_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Parcel screening not configured"),
+    // API under load (issue 17)
+    /** The API is at its concurrency limit and its short queue is full (ferret.api.concurrency.*); retry after a moment. */
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Server busy"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
