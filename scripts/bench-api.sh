@@ -10,7 +10,9 @@
 #
 # Settings (environment): VARIANTS ('label|jar|server args' separated by ';'), DB (h2|postgres), PG_URL
 # (jdbc:postgresql://127.0.0.1:5432/ferret_api), PG_USER (postgres), DURATION (10s), WARMUP (5s), CONNS ('4 32'),
-# ROUNDS (1), CASES ('static lookup lookup-own-tokens search item'), WORK (a new directory under /tmp), BASE_PORT (18400).
+# ROUNDS (1), CASES ('static lookup lookup-own-tokens search item'), WORK (a new directory under /tmp), BASE_PORT (18400),
+# SEED (H2: a data directory holding a demo database, copied for each variant instead of generating the demo data,
+# which takes minutes on a loaded machine; the first run leaves one in $WORK/<first variant>).
 # Every connection is its own wrk thread, so "one token per connection" can give each its own token.
 # Output: one markdown table row per run, plus the load average before and after, on stdout.
 set -euo pipefail
@@ -40,6 +42,7 @@ trap cleanup EXIT
 start() { # label jar args port
   local label="$1" jar="$2" args="$3" port="$4" dir="$WORK/$1"
   mkdir -p "$dir"
+  if [ "$DB" = h2 ] && [ -n "${SEED:-}" ] && [ ! -e "$dir/demo.mv.db" ]; then cp "$SEED"/demo.mv.db "$dir/"; fi
   local env=(FERRET_DATA_DIR="$dir")
   if [ "$DB" = postgres ]; then env+=(FERRET_DB_URL="$PG_URL" FERRET_DB_USER="$PG_USER" FERRET_DB_PASSWORD=); fi
   # shellcheck disable=SC2086
