@@ -11,19 +11,37 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 import org.ferret.audit.AuditLog;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.annotation.PreDestroy;
 
 /**
  * API tokens for machine clients: shown once at creation, stored only as a SHA-256 hash, scoped to one
  * role the owner holds, revocable, optionally expiring.
+ * <p>
+ * Authentication is off the database on the hot path (issue 17): what a token hash stands for is cached for at most
+ * {@code ferret.api.tokens.cache-ttl} (1 s), so a revocation, a disabled owner or a changed role takes effect on
+ * every node within that bound (at once on the node that revoked); expiry is checked on every request. The last use
+ * is kept in memory and written every {@code ferret.api.tokens.last-use-flush} (5 s) and at shutdown, one update per
+ * token used, never moving {@code last_used_at} backwards (several nodes may write it).
  */
 @Service
 public class ApiTokens {
@@ -46,12 +64,22 @@ public class ApiTokens {
     private final Users users;
     private final AuditLog audit;
     private final Clock clock;
+    /** token hash → what it stands for (or that it stands for nothing), for at most the cache TTL */
+    private final Cache<String, Lookup> cache;
+    /** token id → the latest use not yet written, in epoch milliseconds */
+    private final Map<UUID, Long> unwrittenUse = new ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, Users users, AuditLog audit, Clock clock) {
+    /** What a token hash stood for when it was read: a principal (null: refused) valid until {@code expiresAt}. */
+    private record Lookup(UUID tokenId, FerretPrincipal principal, Instant expiresAt) {
+    }
+
+    ApiTokens(JdbcClient jdbc, Users users, AuditLog audit, Clock clock,
+            @Value("${ferret.api.tokens.cache-ttl:1s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
     }
 
     @Transactional
@@ -93,43 +121,95 @@ public class ApiTokens {
             return before;
         }
         jdbc.sql("update api_token set revoked_at = ? where id = ?").params(utc(clock.instant()), id).update();
+        forgetCachedAfterCommit();
         TokenView after = byId(id).orElseThrow();
         audit.record("TOKEN_REVOKED", "api_token", id.toString(), before, after);
         return after;
     }
 
     public List<TokenView> list() {
-        return jdbc.sql(SELECT + " order by t.created_at desc").query(ApiTokens::map).list();
+        return jdbc.sql(SELECT + " order by t.created_at desc").query(ApiTokens::map).list().stream()
+                .map(this::withUnwrittenUse).toList();
     }
 
     public Optional<TokenView> byId(UUID id) {
-        return jdbc.sql(SELECT + " where t.id = ?").param(id).query(ApiTokens::map).optional();
+        return jdbc.sql(SELECT + " where t.id = ?").param(id).query(ApiTokens::map).optional().map(this::withUnwrittenUse);
     }
 
-    /** The principal a presented secret stands for, narrowed to the token's role; empty if unknown, revoked or expired. */
-    @Transactional
+    /** A listed token shows its latest use on this node even before that use is written. */
+    private TokenView withUnwrittenUse(TokenView t) {
+        Long used = unwrittenUse.get(t.id());
+        if (used == null || (t.lastUsedAt() != null && t.lastUsedAt().toEpochMilli() >= used)) {
+            return t;
+        }
+        return new TokenView(t.id(), t.name(), t.prefix(), t.owner(), t.role(), t.createdAt(), t.expiresAt(),
+                t.revokedAt(), Instant.ofEpochMilli(used));
+    }
+
+    /**
+     * The principal a presented secret stands for, narrowed to the token's role; empty if unknown, revoked or
+     * expired. Answers from the cache when it can (see the class comment for the bounds) and notes the use.
+     */
     public Optional<FerretPrincipal> authenticate(String secret) {
         if (secret == null || !secret.startsWith("fer_")) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        record Row(UUID id, UUID userId, Role role) {
-        }
-        Optional<Row> row = jdbc.sql("""
-                select id, user_id, role from api_token
-                where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)""")
-                .params(sha256(secret), utc(now))
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        Role.valueOf(rs.getString(3))))
-                .optional();
-        if (row.isEmpty()) {
+        Lookup lookup = cache.get(sha256(secret), this::load);
+        if (lookup.principal() == null || (lookup.expiresAt() != null && !lookup.expiresAt().isAfter(now))) {
             return Optional.empty();
         }
-        jdbc.sql("update api_token set last_used_at = ? where id = ?").params(utc(now), row.get().id()).update();
-        return users.principalById(row.get().userId())
+        unwrittenUse.merge(lookup.tokenId(), now.toEpochMilli(), Math::max);
+        return Optional.of(lookup.principal());
+    }
+
+    private Lookup load(String hash) {
+        record Row(UUID id, UUID userId, Role role, Instant expiresAt) {
+        }
+        Optional<Row> row = jdbc.sql("""
+                select id, user_id, role, expires_at from api_token where token_hash = ? and revoked_at is null""")
+                .param(hash)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        Role.valueOf(rs.getString(3)), instant(rs, 4)))
+                .optional();
+        if (row.isEmpty()) {
+            return new Lookup(null, null, null);
+        }
+        FerretPrincipal principal = users.principalById(row.get().userId())
                 .filter(FerretPrincipal::enabled)
                 .filter(p -> p.has(row.get().role()))
-                .map(p -> p.narrowedTo(row.get().role()));
+                .map(p -> p.narrowedTo(row.get().role()))
+                .orElse(null);
+        return new Lookup(row.get().id(), principal, row.get().expiresAt());
+    }
+
+    /** Writes the uses noted since the last flush: one update per token, never moving last_used_at backwards. */
+    @Scheduled(fixedDelayString = "${ferret.api.tokens.last-use-flush:5s}")
+    public void flushLastUse() {
+        for (var e : unwrittenUse.entrySet()) {
+            OffsetDateTime at = utc(Instant.ofEpochMilli(e.getValue()));
+            jdbc.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                    .params(at, e.getKey(), at).update();
+            unwrittenUse.remove(e.getKey(), e.getValue()); // a newer use, noted meanwhile, stays for the next flush
+        }
+    }
+
+    @PreDestroy
+    void flushAtShutdown() {
+        flushLastUse();
+    }
+
+    /** Forgets every cached lookup once the changing transaction commits (at once, if there is none). */
+    void forgetCachedAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.invalidateAll();
+                }
+            });
+        }
+        cache.invalidateAll();
     }
 
     private static final String SELECT = """

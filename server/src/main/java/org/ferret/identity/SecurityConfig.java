@@ -33,6 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration
 @EnableMethodSecurity
+@org.springframework.scheduling.annotation.EnableScheduling // ApiTokens writes the coalesced last uses on a schedule
 class SecurityConfig {
 
     @Bean

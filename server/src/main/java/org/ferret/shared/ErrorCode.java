@@ -37,6 +37,9 @@ public enum ErrorCode {
     LICENCE_NOT_VALID(HttpStatus.CONFLICT, "Not covered by a valid licence"),
     /** A licence cannot be issued while a blocking check fails (art. 10(2), 10(3), validity, embargo). */
     LICENCE_CHECKS_FAILED(HttpStatus.CONFLICT, "Licence checks failed"),
+    // API under load (issue 17)
+    /** The API is at its concurrency limit and its short queue is full (ferret.api.concurrency.*); retry after a moment. */
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Server busy"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
