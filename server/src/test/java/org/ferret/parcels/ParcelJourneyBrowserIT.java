@@ -86,6 +86,7 @@ class ParcelJourneyBrowserIT extends BrowserTest {
         analyst.getByRole(AriaRole.LINK, named("Parcel queue")).click();
         analyst.getByLabel("Screening site").selectOption("TKU");
         analyst.getByRole(AriaRole.BUTTON, named("Show")).click();
+        analyst.waitForURL("**site=TKU**"); // the filtered page, not the one the click left
         Locator row = analyst.locator("#parcel-queue tbody tr").filter(new Locator.FilterOptions().setHasText(slide));
         assertThat(row.count()).isEqualTo(1);
         assertThat(row.textContent()).contains("pistol slide").contains("by a mandatory rule")
@@ -94,8 +95,10 @@ class ParcelJourneyBrowserIT extends BrowserTest {
         screenshot(analyst, "parcels-journey-2-queue");
         // what the dashboard counts before the inspection
         analyst.getByRole(AriaRole.LINK, named("Parcels dashboard")).click();
+        analyst.waitForURL("**/parcels/dashboard**");
         analyst.getByLabel("Screening site").selectOption("TKU");
         analyst.getByRole(AriaRole.BUTTON, named("Show")).click();
+        analyst.waitForURL("**site=TKU**"); // the filtered page, not the one the click left
         long seizuresBefore = DashboardPage.seizures(analyst);
         long componentsBefore = DashboardPage.outcomeCount(analyst, "Essential component");
         String dashboard = analyst.url();
@@ -126,6 +129,7 @@ class ParcelJourneyBrowserIT extends BrowserTest {
         Page registrar = watched(newPage(1280, 900, "en-US"));
         signIn(registrar, "registrar");
         registrar.locator("nav.mainnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Marking required")).click();
+        registrar.waitForURL("**/items/marking-required**"); // the list, not the page the click left
         // the work list runs oldest first; the new slide is on its last page
         Locator next = registrar.getByRole(AriaRole.LINK, named("Next →"));
         while (next.count() > 0) {
