@@ -30,6 +30,11 @@ public class DemoUsers implements org.springframework.boot.ApplicationRunner {
         LOGINS.put("inspector", Role.INSPECTOR);
         LOGINS.put("auditor", Role.AUDITOR);
         LOGINS.put("readonly", Role.READ_ONLY);
+        LOGINS.put("supervisor", Role.SUPERVISOR);
+        LOGINS.put("intel", Role.INTELLIGENCE_ANALYST);
+        LOGINS.put("expert", Role.TECHNICAL_EXPERT);
+        LOGINS.put("printshop", Role.PRINTING_SERVICE);
+        LOGINS.put("printreview", Role.PRINT_REVIEWER);
     }
 
     private final Users users;
@@ -51,7 +56,8 @@ public class DemoUsers implements org.springframework.boot.ApplicationRunner {
             if (!users.exists(name)) {
                 String agency = switch (role) {
                     case INVESTIGATOR -> "POLICE";
-                    case CUSTOMS_ANALYST, INSPECTOR -> "CUSTOMS";
+                    case CUSTOMS_ANALYST, INSPECTOR, SUPERVISOR -> "CUSTOMS";
+                    case INTELLIGENCE_ANALYST -> "POLICE";
                     case POSTAL_OPERATOR -> "POST";
                     default -> "NFA";
                 };

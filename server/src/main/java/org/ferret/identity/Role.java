@@ -10,6 +10,12 @@ import static org.ferret.shared.access.Capability.REVEAL_PERSONAL_DATA_IN_AUDIT;
 import static org.ferret.shared.access.Capability.TRACE;
 import static org.ferret.shared.access.Capability.VERIFY_AUDIT;
 import static org.ferret.shared.access.Capability.SUBMIT_DECLARATIONS;
+import static org.ferret.shared.access.Capability.SUPERVISE_SCREENING;
+import static org.ferret.shared.access.Capability.INTELLIGENCE;
+import static org.ferret.shared.access.Capability.ASSESS_STANDARDS;
+import static org.ferret.shared.access.Capability.MANAGE_STANDARDS;
+import static org.ferret.shared.access.Capability.SCREEN_PRINTS;
+import static org.ferret.shared.access.Capability.REVIEW_PRINTS;
 import static org.ferret.shared.access.Capability.SCREEN_PARCELS;
 import static org.ferret.shared.access.Capability.INSPECT_PARCELS;
 import static org.ferret.shared.access.Capability.LICENSE; // transfer licensing (issue 13)
@@ -29,9 +35,9 @@ public enum Role {
     ADMINISTRATOR("manages agencies, users, tokens and retention",
             READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, ADMINISTER, READ_AUDIT, SCREEN_PARCELS),
     REGISTRAR("registers items, markings and lifecycle events",
-            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, READ_HIT_NOTIFICATIONS),
+            READ_REGISTRY, REGISTER, READ_PERSONAL_DATA, READ_HIT_NOTIFICATIONS, ASSESS_STANDARDS),
     INVESTIGATOR("searches markings, traces items, reads holders",
-            READ_REGISTRY, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS),
+            READ_REGISTRY, READ_PERSONAL_DATA, TRACE, READ_HIT_NOTIFICATIONS, INTELLIGENCE),
     LICENSING_OFFICER("issues and checks transfer authorisations",
             READ_REGISTRY, READ_PERSONAL_DATA, LICENSE),
     CUSTOMS_ANALYST("screens parcel declarations, works the inspection queue, records outcomes",
@@ -43,7 +49,17 @@ public enum Role {
     AUDITOR("reads and verifies the audit trail",
             READ_REGISTRY, READ_PERSONAL_DATA, READ_AUDIT, VERIFY_AUDIT, REVEAL_PERSONAL_DATA_IN_AUDIT),
     READ_ONLY("reads the registry without personal data",
-            READ_REGISTRY);
+            READ_REGISTRY),
+    SUPERVISOR("supervises parcel screening: retrains, promotes or rolls back models, approves rule packs",
+            READ_REGISTRY, READ_PERSONAL_DATA, SCREEN_PARCELS, SUPERVISE_SCREENING),
+    INTELLIGENCE_ANALYST("records seizures, reads trends and routes, shares alerts, triages online listings",
+            READ_REGISTRY, INTELLIGENCE),
+    TECHNICAL_EXPERT("assesses items against technical standards and maintains the standard packs",
+            READ_REGISTRY, ASSESS_STANDARDS, MANAGE_STANDARDS),
+    PRINTING_SERVICE("submits 3D-printing files for screening before printing or publishing them",
+            SCREEN_PRINTS),
+    PRINT_REVIEWER("reviews held 3D-printing files and maintains the fingerprint library",
+            SCREEN_PRINTS, REVIEW_PRINTS);
 
     private final String description;
     private final Set<Capability> capabilities;

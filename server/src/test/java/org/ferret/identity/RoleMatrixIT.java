@@ -60,13 +60,14 @@ class RoleMatrixIT {
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     /** Everyone but the postal operator, whose role reads nothing of the firearms registry. */
-    private static final Set<Role> REGISTRY_READERS = EnumSet.complementOf(EnumSet.of(POSTAL_OPERATOR));
+    private static final Set<Role> REGISTRY_READERS = EnumSet.complementOf(EnumSet.of(POSTAL_OPERATOR,
+            Role.PRINTING_SERVICE, Role.PRINT_REVIEWER));
     private static final Set<Role> OPERATORS = EnumSet.of(POSTAL_OPERATOR);
-    private static final Set<Role> PARCEL_ANALYSTS = EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST);
+    private static final Set<Role> PARCEL_ANALYSTS = EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, Role.SUPERVISOR);
     private static final Set<Role> INSPECTORS = EnumSet.of(CUSTOMS_ANALYST, INSPECTOR);
     private static final Set<Role> REGISTRARS = EnumSet.of(ADMINISTRATOR, REGISTRAR);
     private static final Set<Role> PERSONAL_DATA = EnumSet.of(ADMINISTRATOR, REGISTRAR, INVESTIGATOR,
-            LICENSING_OFFICER, CUSTOMS_ANALYST, AUDITOR);
+            LICENSING_OFFICER, CUSTOMS_ANALYST, AUDITOR, Role.SUPERVISOR);
     private static final Set<Role> TRACERS = EnumSet.of(ADMINISTRATOR, INVESTIGATOR);
     private static final Set<Role> HIT_READERS = EnumSet.of(ADMINISTRATOR, INVESTIGATOR, REGISTRAR);
     private static final Set<Role> ADMINS = EnumSet.of(ADMINISTRATOR);
@@ -205,7 +206,7 @@ class RoleMatrixIT {
         allow("GET /parcels/declarations/{declarationId}", PARCEL_ANALYSTS);
         allow("POST /parcels/declarations/{declarationId}/queue", PARCEL_ANALYSTS);
         allow("POST /parcels/queue/add", PARCEL_ANALYSTS);
-        allow("GET /parcels/dashboard", EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, INSPECTOR));
+        allow("GET /parcels/dashboard", EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, INSPECTOR, Role.SUPERVISOR));
         // licensing (issue 13): API
         allow("POST /api/v1/licences", LICENSING);
         allow("GET /api/v1/licences", LICENSING);

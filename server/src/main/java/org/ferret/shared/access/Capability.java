@@ -35,7 +35,23 @@ public enum Capability {
     INSPECT_PARCELS,
     // transfer licensing (issue 13)
     /** Record licence applications, import authorisations and transit no-objections; issue, refuse, suspend, revoke. */
-    LICENSE;
+    LICENSE,
+    // parcels learning loop (issue 12)
+    /** Run retraining, promote, hold or roll back screening models, approve rule packs (the second pair of eyes), see drift. */
+    SUPERVISE_SCREENING,
+    // seizures and intelligence (issue 14)
+    /** Record and read seizures, read analytics and exports, issue and acknowledge alerts, triage online listings. */
+    INTELLIGENCE,
+    // technical standards (issue 15)
+    /** Run assessments of items against a technical standard and read the standards. */
+    ASSESS_STANDARDS,
+    /** Load, replace and retire standard packs. */
+    MANAGE_STANDARDS,
+    // 3D-print screening (issue 16)
+    /** Submit 3D-printing files for screening and read one's own verdicts. */
+    SCREEN_PRINTS,
+    /** Review held print files and decide on them; manage the fingerprint library. */
+    REVIEW_PRINTS;
 
     /** The Spring Security authority a principal holding this capability carries. */
     public String authority() {
