@@ -1,6 +1,7 @@
 package org.ferret.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,9 +14,14 @@ import org.springframework.security.core.userdetails.UserDetails;
 public record FerretPrincipal(UUID userId, String username, String displayName, String agencyCode,
         Set<Role> roles, String passwordHash, boolean enabled) implements UserDetails, Actor.WithAgency {
 
+    /** Authorities per set of roles: asked for several times on every request, the same for every holder. */
+    private static final java.util.concurrent.ConcurrentMap<Set<Role>, List<GrantedAuthority>> AUTHORITIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return Role.authorities(roles).map(SimpleGrantedAuthority::new).toList();
+        return AUTHORITIES.computeIfAbsent(Set.copyOf(roles),
+                r -> Role.authorities(r).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList());
     }
 
     @Override
