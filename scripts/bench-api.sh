@@ -10,7 +10,8 @@
 #
 # Settings (environment): VARIANTS ('label|jar|server args' separated by ';'), DB (h2|postgres), PG_URL
 # (jdbc:postgresql://127.0.0.1:5432/ferret_api), PG_USER (postgres), DURATION (10s), WARMUP (5s), CONNS ('4 32'),
-# ROUNDS (1), CASES ('static lookup lookup-own-tokens search item'), WORK (a new directory under /tmp), BASE_PORT (18400),
+# ROUNDS (1), CASES ('static lookup lookup-own-tokens search item parcels'; parcels: POSTs of BENCH_BATCH (100) new
+# postal declarations per request with a postal operator's token, so items/s = req/s × BENCH_BATCH), WORK (a new directory under /tmp), BASE_PORT (18400),
 # SEED (H2: a data directory holding a demo database, copied for each variant instead of generating the demo data,
 # which takes minutes on a loaded machine; the first run leaves one in $WORK/<first variant>).
 # Every connection is its own wrk thread, so "one token per connection" can give each its own token.
@@ -29,7 +30,7 @@ DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-5s}"
 CONNS="${CONNS:-4 32}"
 ROUNDS="${ROUNDS:-1}"
-CASES="${CASES:-static lookup lookup-own-tokens search item}"
+CASES="${CASES:-static lookup lookup-own-tokens search item parcels}"
 WORK="${WORK:-$(mktemp -d /tmp/ferret-bench-api.XXXXXX)}"
 BASE_PORT="${BASE_PORT:-18400}"
 lua="$here/scripts/bench-api.lua"
@@ -60,15 +61,15 @@ start() { # label jar args port
   fi
 }
 
-token() { # port name → secret (an investigator's token: may read the registry and search markings)
+token() { # port name [role owner] → secret (default an investigator's token: may read the registry and search markings)
   curl -sf -u admin:admin-demo -H 'Content-Type: application/json' \
-    -d "{\"name\":\"$2\",\"role\":\"INVESTIGATOR\",\"owner\":\"investigator\"}" "http://127.0.0.1:$1/api/v1/tokens" |
+    -d "{\"name\":\"$2\",\"role\":\"${3:-INVESTIGATOR}\",\"owner\":\"${4:-investigator}\"}" "http://127.0.0.1:$1/api/v1/tokens" |
     sed -E 's/.*"secret":"([^"]+)".*/\1/'
 }
 
 max_conns=0
 for c in $CONNS; do [ "$c" -gt "$max_conns" ] && max_conns=$c; done
-declare -A shared own url
+declare -A shared own url postal
 i=0
 for v in "${variants[@]}"; do
   IFS='|' read -r label jar args <<<"$v"
@@ -77,6 +78,7 @@ for v in "${variants[@]}"; do
   start "$label" "$jar" "$args" "$port"
   url[$label]="http://127.0.0.1:$port"
   shared[$label]="$(token "$port" "bench shared $label")"
+  postal[$label]="$(token "$port" "bench postal $label" POSTAL_OPERATOR postal)"
   list=""
   for n in $(seq 1 "$max_conns"); do list="$list,$(token "$port" "bench $label $n")"; done
   own[$label]="${list#,}"
@@ -95,6 +97,7 @@ path_of() {
     lookup | lookup-own-tokens) echo "/api/v1/items?serial=$serial" ;;
     search) echo "/api/v1/markings/search?q=$pattern" ;;
     item) echo "/api/v1/items/$item" ;;
+    parcels) echo "/api/v1/parcels/declarations" ;;
   esac
 }
 
@@ -103,7 +106,11 @@ echo "| round | variant | db | request | connections | req/s | p50 ms | p99 ms |
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for label in "${!url[@]}"; do # warm-up (JIT) of every case on every variant
   for case in $CASES; do
-    BENCH_TOKENS="${shared[$label]}" wrk -t4 -c4 -d"$WARMUP" -s "$lua" "${url[$label]}$(path_of "$case")" >/dev/null
+    if [ "$case" = parcels ]; then
+      BENCH_TOKENS="${postal[$label]}" wrk -t4 -c4 -d"$WARMUP" -s "$here/scripts/bench-api-parcels.lua" "${url[$label]}$(path_of "$case")" >/dev/null
+    else
+      BENCH_TOKENS="${shared[$label]}" wrk -t4 -c4 -d"$WARMUP" -s "$lua" "${url[$label]}$(path_of "$case")" >/dev/null
+    fi
   done
 done
 for round in $(seq 1 "$ROUNDS"); do
@@ -113,10 +120,12 @@ for round in $(seq 1 "$ROUNDS"); do
         label="${v%%|*}"
         case "$case" in
           static) tokens="" ;;
+          parcels) tokens="${postal[$label]}" ;;
           lookup-own-tokens) tokens="${own[$label]}" ;;
           *) tokens="${shared[$label]}" ;;
         esac
-        out="$(BENCH_TOKENS="$tokens" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 10s -s "$lua" "${url[$label]}$(path_of "$case")")"
+        script="$lua"; [ "$case" = parcels ] && script="$here/scripts/bench-api-parcels.lua"
+        out="$(BENCH_TOKENS="$tokens" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 10s -s "$script" "${url[$label]}$(path_of "$case")")"
         read -r _ reqs secs non2xx sockerr p50 p99 p999 <<<"$(grep '^RESULT' <<<"$out")"
         awk -v r="$round" -v l="$label" -v db="$DB" -v k="$case" -v c="$c" -v n="$reqs" -v s="$secs" -v e="$non2xx" \
           -v se="$sockerr" -v a="$p50" -v b="$p99" -v d="$p999" \
