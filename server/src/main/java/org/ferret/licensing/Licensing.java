@@ -860,6 +860,42 @@ public class Licensing implements ExportControl {
                         + " left, fewer than the " + quantity + " declared");
     }
 
+    /** The HS chapter an export licence covers: arms and ammunition, their parts and accessories (chapter 93). */
+    public static final String HS_CHAPTER = "93";
+
+    /** One CN23 content line as parcels declares it: its HS code (may be null) and quantity. */
+    public record DeclaredGoods(String hsCode, int quantity) {
+    }
+
+    /**
+     * For a customs declaration naming a licence (CN23 box 12), line by line: the licence must be an issued, valid
+     * licence of this node, for the declared destination (when given), and the goods of HS chapter 93 (all an export
+     * licence covers) may not exceed what is left on it. A declaration naming a licence but declaring no chapter 93
+     * goods fails too: the licence does not cover what is declared.
+     */
+    @Transactional(readOnly = true)
+    public Check checkDeclared(String licenceNumber, List<DeclaredGoods> goods, String destination, LocalDate on) {
+        String name = "Declared licence";
+        String provision = "Protocol art. 10";
+        int armsQuantity = goods.stream().filter(g -> g.hsCode() != null && g.hsCode().startsWith(HS_CHAPTER))
+                .mapToInt(DeclaredGoods::quantity).sum();
+        boolean anyArms = goods.stream().anyMatch(g -> g.hsCode() != null && g.hsCode().startsWith(HS_CHAPTER));
+        Optional<Licence> l = findByNumber(licenceNumber);
+        if (l.isEmpty()) {
+            return Check.fail(name, provision, "no export licence " + licenceNumber + " is recorded on this node");
+        }
+        Licence licence = l.get();
+        if (!anyArms) {
+            return Check.fail(name, provision, "licence " + licence.number() + " covers HS chapter " + HS_CHAPTER
+                    + " (arms and ammunition) and no content line declares goods of that chapter");
+        }
+        if (destination != null && !destination.isBlank() && !destination.strip().equalsIgnoreCase(licence.countryOfImport())) {
+            return Check.fail(name, provision, "licence " + licence.number() + " covers exports to "
+                    + licence.countryOfImport() + ", not " + destination.strip().toUpperCase(Locale.ROOT));
+        }
+        return checkDeclared(licenceNumber, armsQuantity, on);
+    }
+
     // ---- internals ----------------------------------------------------------------------------------
 
     /** The art. 10(3) contents, signed: what another node verifies offline. */
