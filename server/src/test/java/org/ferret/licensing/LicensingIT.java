@@ -323,6 +323,80 @@ class LicensingIT {
         }
     }
 
+    /** The same property under concurrency: shipments reported at once never draw a line beyond its quantity. */
+    @Test
+    void shipments_reported_at_once_never_draw_a_goods_line_below_zero() throws Exception {
+        String id = issuedAmmunition(dealer(registrar), 50);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            sent.add(pool.submit(() -> officer.post("/api/v1/licences/" + id + "/usage", Map.of("reportId",
+                    unique("C"), "line", 1, "quantity", 7, "occurredOn", today())).getStatusCode().value()));
+        }
+        int applied = 0;
+        for (var f : sent) {
+            int status = f.get();
+            assertThat(status).isIn(201, 409);
+            applied += status == 201 ? 1 : 0;
+        }
+        pool.shutdown();
+        Map<String, Object> line = goods(licence(officer.get("/api/v1/licences/" + id).getBody())).getFirst();
+        assertThat(applied).isEqualTo(7);
+        assertThat(line.get("used")).isEqualTo(49);
+        assertThat(line.get("quantity")).isEqualTo(50);
+    }
+
+    /** Art. 10(4): each shipment awaits its proof of receipt for the receipt period; a confirmed receipt clears it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_shipment_awaits_its_proof_of_receipt_and_is_overdue_after_45_days_until_confirmed() {
+        String id = issuedAmmunition(dealer(registrar), 100);
+        officer.ok(officer.post("/api/v1/licences/" + id + "/usage", Map.of("reportId", unique("EXIT"), "line", 1,
+                "quantity", 30, "occurredOn", today())), 201);
+        List<Map<String, Object>> receipts = officer.list("/api/v1/licences/" + id + "/receipts");
+        assertThat(receipts).hasSize(1);
+        Map<String, Object> r = receipts.getFirst();
+        assertThat(r.get("due")).isEqualTo(LocalDate.now().plusDays(45).toString());
+        assertThat(r.get("confirmed")).isEqualTo(false);
+        String shipment = (String) r.get("drawdownId");
+
+        String day46 = LocalDate.now().plusDays(46).toString();
+        assertThat(officer.list("/api/v1/licences/receipts/overdue")).extracting(x -> x.get("drawdownId"))
+                .doesNotContain(shipment);
+        assertThat(officer.list("/api/v1/licences/receipts/overdue?on=" + LocalDate.now().plusDays(45)))
+                .extracting(x -> x.get("drawdownId")).doesNotContain(shipment);
+        assertThat(officer.list("/api/v1/licences/receipts/overdue?on=" + day46)).extracting(x -> x.get("drawdownId"))
+                .contains(shipment);
+
+        var early = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("reference", "DE-RCPT-1",
+                "receivedOn", LocalDate.now().minusDays(1).toString()));
+        assertThat(early.getStatusCode().value()).isEqualTo(400);
+        assertThat(early.getBody().get("errors").toString()).contains("receivedOn").contains("before the shipment left");
+        var unknown = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("drawdown",
+                java.util.UUID.randomUUID().toString(), "reference", "DE-RCPT-1", "receivedOn", today()));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getBody().get("errors").toString()).contains("drawdown");
+        assertThat(officer.list("/api/v1/licences/" + id + "/receipts").getFirst().get("confirmed")).isEqualTo(false);
+
+        var confirmed = officer.client.post().uri("/api/v1/licences/" + id + "/receipts")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("drawdown", shipment, "reference", "DE-RCPT-1", "receivedOn", today()))
+                .retrieve().toEntity(List.class);
+        assertThat(confirmed.getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> after = (Map<String, Object>) confirmed.getBody().getFirst();
+        assertThat(after.get("confirmed")).isEqualTo(true);
+        assertThat(after.get("reference")).isEqualTo("DE-RCPT-1");
+        assertThat(after.get("source")).isEqualTo("licensing");
+        assertThat(officer.list("/api/v1/licences/receipts/overdue?on=" + day46)).extracting(x -> x.get("drawdownId"))
+                .doesNotContain(shipment);
+        var twice = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("drawdown", shipment,
+                "reference", "DE-RCPT-2", "receivedOn", today()));
+        assertThat(twice.getStatusCode().value()).isEqualTo(400);
+        assertThat(twice.getBody().get("errors").toString()).contains("recorded already");
+        assertThat(jdbc.sql("select count(*) from licensing_receipt where drawdown_id = cast(? as uuid)")
+                .param(shipment).query(Integer.class).single()).isEqualTo(1);
+    }
+
     @Test
     void suspension_stops_exports_until_reinstated_and_a_revoked_licence_verifies_as_revoked() {
         String dealer = dealer(registrar);

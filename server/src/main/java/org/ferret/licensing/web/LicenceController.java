@@ -167,6 +167,27 @@ class LicenceController {
         return licensing.overdue();
     }
 
+    /** Proof of receipt (art. 10(4)): one shipment's, or (no drawdown) every shipment awaiting it. */
+    record ReceiptInput(UUID drawdown, String reference, LocalDate receivedOn) {
+    }
+
+    @GetMapping("/{id}/receipts")
+    List<org.ferret.licensing.Receipt> receipts(@PathVariable UUID id) {
+        return licensing.receipts(new LicenceId(id));
+    }
+
+    @PostMapping("/{id}/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<org.ferret.licensing.Receipt> confirmReceipt(@PathVariable UUID id, @RequestBody ReceiptInput r) {
+        return licensing.confirmReceipt(new LicenceId(id), r.drawdown(), r.reference(), r.receivedOn());
+    }
+
+    /** Shipments whose proof of receipt is overdue today, or on {@code on} (to see what falls due). */
+    @GetMapping("/receipts/overdue")
+    List<org.ferret.licensing.Receipt> receiptsOverdue(@RequestParam(required = false) LocalDate on) {
+        return licensing.receiptsOverdue(on);
+    }
+
     @GetMapping("/unlicensed-exports")
     List<UnlicensedExport> unlicensed(@RequestParam(defaultValue = "100") int limit) {
         return licensing.unlicensedExports(limit);
