@@ -911,6 +911,27 @@ public class Licensing implements ExportControl {
         return store.idByCode(code.strip()).flatMap(id -> find(new LicenceId(id))).map(this::verification);
     }
 
+    /**
+     * The exporter's view of a licence: both the number and the verification code printed on its document must
+     * match (the code alone only answers {@link #verify}).
+     */
+    @Transactional(readOnly = true)
+    public Optional<ExporterView> exporterView(String number, String code) {
+        return holderLicence(number, code).map(l -> new ExporterView(l.number(), l.statusOn(LocalDate.now(clock)),
+                l.placeOfIssue(), l.issuedOn(), l.expiresOn(), l.countryOfExport(), l.countryOfImport(),
+                l.transitCountries(), l.finalRecipient(), l.goods(), receipts(l.id())));
+    }
+
+    /** The issued licence whose number and verification code both match, for its holder. */
+    @Transactional(readOnly = true)
+    public Optional<Licence> holderLicence(String number, String code) {
+        if (number == null || code == null || !code.strip().toUpperCase(Locale.ROOT).matches("[A-Z2-7]{16}")) {
+            return Optional.empty();
+        }
+        return store.idByCode(code.strip().toUpperCase(Locale.ROOT)).flatMap(id -> find(new LicenceId(id)))
+                .filter(l -> l.number().equalsIgnoreCase(number.strip()));
+    }
+
     private Verification verification(Licence l) {
         Verification.Answer answer = switch (l.statusOn(LocalDate.now(clock))) {
             case APPLIED -> Verification.Answer.NOT_YET_ISSUED;

@@ -37,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LicenceController {
 
     private final Licensing licensing;
+    private final org.ferret.licensing.internal.LicencePdf pdf;
 
-    LicenceController(Licensing licensing) {
+    LicenceController(Licensing licensing, org.ferret.licensing.internal.LicencePdf pdf) {
         this.licensing = licensing;
+        this.pdf = pdf;
     }
 
     /** A licence with the result of every check as it stands now. */
@@ -134,6 +136,18 @@ class LicenceController {
                     + " has no document: it is " + org.ferret.shared.Words.lower(l.status()));
         }
         return new SignedDocument(l.document(), l.signature(), l.signedBy());
+    }
+
+    /** The licence document as a PDF, printed from the signed document (art. 10(3) fields, verification code). */
+    @GetMapping(value = "/{id}/document.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        Licence l = licensing.get(new LicenceId(id));
+        if (l.document() == null) {
+            throw new LicensingException(ErrorCode.CONFLICT, null, "licence " + l.number()
+                    + " has no document: it is " + org.ferret.shared.Words.lower(l.status()));
+        }
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + l.number() + ".pdf\"").body(pdf.render(l));
     }
 
     /** Ask another Ferret node (importing or transit state) to confirm; its signed answer is recorded. */
