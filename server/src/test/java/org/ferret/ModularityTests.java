@@ -56,7 +56,18 @@ class ModularityTests {
     void parcels_is_a_module_that_uses_the_registry_through_its_api() {
         var parcels = MODULES.getModuleByName("parcels").orElseThrow();
         assertThat(parcels.getDirectDependencies(MODULES).stream().map(m -> m.getTargetModule().getIdentifier().toString()).distinct())
-                .isSubsetOf("registry", "audit", "identity", "shared");
+                .isSubsetOf("registry", "licensing", "audit", "identity", "shared");
+    }
+
+    /** A CN23 box 12 licence is checked by parcels asking licensing (issue 13); licensing never reaches parcels. */
+    @Test
+    void parcels_depends_on_licensing_and_never_the_other_way() {
+        var licensing = MODULES.getModuleByName("licensing").orElseThrow();
+        var parcels = MODULES.getModuleByName("parcels").orElseThrow();
+        assertThat(parcels.getDirectDependencies(MODULES).stream().map(m -> m.getTargetModule().getIdentifier().toString()))
+                .contains("licensing");
+        assertThat(licensing.getAllDependencies(MODULES).stream().map(m -> m.getTargetModule().getIdentifier().toString()))
+                .doesNotContain("parcels");
     }
 
     @Test

@@ -73,6 +73,8 @@ public class Licensing implements ExportControl {
     private final WorkingDays workingDays;
     private final int tacitConsentDays;
     private final int decisionDays;
+    private final int receiptDays;
+    private final boolean receiptInWorkingDays;
 
     /** Asks another node to confirm an import authorisation or a transit no-objection. */
     public static final org.ferret.exchange.DocumentKind CONFIRMATION_REQUEST =
@@ -106,6 +108,11 @@ public class Licensing implements ExportControl {
         // Reg. (EU) 258/2012 art. 7(2): tacit consent after 20 working days (0 switches it off); art. 7(5): 60 days
         this.tacitConsentDays = env.getProperty("ferret.licensing.tacit-consent-working-days", Integer.class, 20);
         this.decisionDays = env.getProperty("ferret.licensing.decision-working-days", Integer.class, 60);
+        // proof of receipt (art. 10(4)): EU recast 45 days after exit; in working days when receipt-working-days is set
+        int receiptWorking = env.getProperty("ferret.licensing.receipt-working-days", Integer.class, 0);
+        this.receiptInWorkingDays = receiptWorking > 0;
+        this.receiptDays = receiptInWorkingDays ? receiptWorking
+                : env.getProperty("ferret.licensing.receipt-days", Integer.class, 45);
     }
 
     /** The day a decision on an application is due (working days after it was recorded). */
@@ -296,6 +303,9 @@ public class Licensing implements ExportControl {
         List<FieldProblem> problems = new ArrayList<>();
         if (kind == null) {
             problems.add(new FieldProblem("kind", "must be given"));
+        } else if (kind == AuthorisationKind.RECEIPT) {
+            problems.add(new FieldProblem("kind", "a proof of receipt is recorded against the shipments (receipts), "
+                    + "not as an answer before issue"));
         }
         String c = country(problems, "country", country);
         String ref = text(problems, "reference", reference, 100);
@@ -311,8 +321,8 @@ public class Licensing implements ExportControl {
             problems.add(new FieldProblem("country", "an import authorisation comes from the importing state, "
                     + l.countryOfImport()));
         }
-        if (kind != null && kind != AuthorisationKind.IMPORT_AUTHORISATION && c != null
-                && !l.transitCountries().contains(c)) {
+        if (kind != null && kind != AuthorisationKind.IMPORT_AUTHORISATION && kind != AuthorisationKind.RECEIPT
+                && c != null && !l.transitCountries().contains(c)) {
             problems.add(new FieldProblem("country", c + " is not a transit state of this licence ("
                     + (l.transitCountries().isEmpty() ? "none" : String.join(", ", l.transitCountries())) + ")"));
         }
@@ -347,14 +357,22 @@ public class Licensing implements ExportControl {
                     + String.join(", ", exchange.peers()) + ")"));
         }
         String c = country(problems, "country", country);
+        boolean receipt = kind == AuthorisationKind.RECEIPT;
         if (kind == null || kind == AuthorisationKind.TRANSIT_OBJECTION) {
-            problems.add(new FieldProblem("kind", "ask for an import authorisation or a transit no-objection"));
+            problems.add(new FieldProblem("kind", "ask for an import authorisation, a transit no-objection or the "
+                    + "receipt of the shipments"));
+        } else if (receipt && c != null && !c.equals(l.countryOfImport())) {
+            problems.add(new FieldProblem("country", "the receipt is confirmed by the importing state, "
+                    + l.countryOfImport()));
+        } else if (receipt && store.shipments(id.value()).stream().allMatch(s -> s.receivedOn() != null)) {
+            problems.add(new FieldProblem("kind", "licence " + l.number() + " has no shipment awaiting its proof of "
+                    + "receipt"));
         } else if (kind == AuthorisationKind.IMPORT_AUTHORISATION && c != null && !c.equals(l.countryOfImport())) {
             problems.add(new FieldProblem("country", "the import authorisation comes from " + l.countryOfImport()));
         } else if (kind == AuthorisationKind.TRANSIT_NO_OBJECTION && c != null && !l.transitCountries().contains(c)) {
             problems.add(new FieldProblem("country", c + " is not a transit state of this licence"));
         }
-        if (row.status() != LicenceStatus.APPLIED) {
+        if (!receipt && row.status() != LicenceStatus.APPLIED) {
             problems.add(new FieldProblem("kind", "confirmations are asked before issue; the licence is "
                     + Words.lower(row.status())));
         }
@@ -362,7 +380,10 @@ public class Licensing implements ExportControl {
             throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.stream()
                     .map(p -> p.field() + ": " + p.message()).reduce((x, y) -> x + "; " + y).orElse(""), problems);
         }
-        String summary = "export from " + l.countryOfExport() + " to " + l.countryOfImport()
+        String summary = (receipt ? "confirm receipt of " + store.shipments(id.value()).stream()
+                .filter(s -> s.receivedOn() == null).map(s -> s.quantity() + " of line " + s.line() + " shipped "
+                        + s.occurredOn()).reduce((x, y) -> x + ", " + y).orElse("") + "; " : "")
+                + "export from " + l.countryOfExport() + " to " + l.countryOfImport()
                 + (l.transitCountries().isEmpty() ? "" : " via " + String.join(", ", l.transitCountries()))
                 + " for " + l.finalRecipient() + ": " + l.goods().stream().map(g -> g.quantity() + " × " + g.description())
                         .reduce((x, y) -> x + "; " + y).orElse("");
@@ -395,7 +416,7 @@ public class Licensing implements ExportControl {
         AuthorisationKind kind = kindField(d, "kind");
         if (kind == AuthorisationKind.TRANSIT_OBJECTION) {
             throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body.kind", "a request asks for an import "
-                    + "authorisation or a transit no-objection");
+                    + "authorisation, a transit no-objection or a receipt");
         }
         String number = d.text("licenceNumber");
         String country;
@@ -431,7 +452,7 @@ public class Licensing implements ExportControl {
         }
         if (kind == null) {
             problems.add(new FieldProblem("kind", "must be given"));
-        } else if ((r.kind() == AuthorisationKind.IMPORT_AUTHORISATION) != (kind == AuthorisationKind.IMPORT_AUTHORISATION)) {
+        } else if (!answers(r.kind(), kind)) {
             problems.add(new FieldProblem("kind", "the request asks about " + Words.lower(r.kind())));
         }
         String ref = text(problems, "reference", reference, 100);
@@ -469,11 +490,18 @@ public class Licensing implements ExportControl {
                     + " was answered already");
         }
         AuthorisationKind kind = kindField(d, "kind");
-        if ((r.kind() == AuthorisationKind.IMPORT_AUTHORISATION) != (kind == AuthorisationKind.IMPORT_AUTHORISATION)) {
+        if (!answers(r.kind(), kind)) {
             throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body.kind", "does not answer the request");
         }
         LocalDate given = dateField(d, "givenOn", true);
         LocalDate until = dateField(d, "validUntil", false);
+        if (kind == AuthorisationKind.RECEIPT) {
+            // the shipments the request was about: those recorded before it was sent
+            confirmReceipt(new LicenceId(r.licenceId()), null, d.text("reference"), given, r.createdAt(),
+                    "node:" + d.sender());
+            store.answerNodeRequest(requestId, kind, d.text("reference"), now());
+            return r.licenceId();
+        }
         recordAnswer(new LicenceId(r.licenceId()), kind, r.country(), d.text("reference"), given, until,
                 "node:" + d.sender());
         store.answerNodeRequest(requestId, kind, d.text("reference"), now());
@@ -485,6 +513,16 @@ public class Licensing implements ExportControl {
     public List<NodeRequest> nodeRequests(NodeRequest.Direction direction, LicenceId licence, int limit) {
         return store.nodeRequests(direction == null ? null : direction.name(), licence == null ? null : licence.value(),
                 Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** Whether an answer of kind {@code answer} answers a request of kind {@code asked}. */
+    private static boolean answers(AuthorisationKind asked, AuthorisationKind answer) {
+        return switch (asked) {
+            case IMPORT_AUTHORISATION -> answer == AuthorisationKind.IMPORT_AUTHORISATION;
+            case TRANSIT_NO_OBJECTION, TRANSIT_OBJECTION -> answer == AuthorisationKind.TRANSIT_NO_OBJECTION
+                    || answer == AuthorisationKind.TRANSIT_OBJECTION;
+            case RECEIPT -> answer == AuthorisationKind.RECEIPT;
+        };
     }
 
     private static AuthorisationKind kindField(org.ferret.exchange.IncomingDocument d, String field) {
@@ -508,6 +546,90 @@ public class Licensing implements ExportControl {
         } catch (RuntimeException e) {
             throw new LicensingException(ErrorCode.VALIDATION_FAILED, "body." + field, "must be a date (YYYY-MM-DD)");
         }
+    }
+
+    // ---- proof of receipt (art. 10(4)) -------------------------------------------------------------
+
+    /** The day the proof of receipt of a shipment that left on {@code shippedOn} is due. */
+    public LocalDate receiptDue(LocalDate shippedOn) {
+        return receiptInWorkingDays ? workingDays.plus(shippedOn, receiptDays) : shippedOn.plusDays(receiptDays);
+    }
+
+    /** The receipt period, in words ("45 days", "30 working days"). */
+    public String receiptPeriod() {
+        return receiptDays + (receiptInWorkingDays ? " working days" : " days");
+    }
+
+    private Receipt receipt(LicenceStore.Shipment s) {
+        return new Receipt(s.drawdownId(), s.licenceId(), s.number(), s.countryOfImport(), s.line(), s.quantity(),
+                s.occurredOn(), receiptDue(s.occurredOn()), s.receivedOn(), s.reference(), s.source());
+    }
+
+    /** Every shipment of a licence with its proof-of-receipt deadline and receipt, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Receipt> receipts(LicenceId id) {
+        get(id);
+        return store.shipments(id.value()).stream().map(this::receipt).toList();
+    }
+
+    /** Shipments whose proof of receipt is overdue on {@code on} (today when null), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Receipt> receiptsOverdue(LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        // a deadline in working days is never earlier than the same number of calendar days
+        return store.unconfirmed(day.minusDays(receiptDays + 1L), 500).stream().map(this::receipt)
+                .filter(r -> r.overdueOn(day)).toList();
+    }
+
+    /**
+     * Records the importing state's proof of receipt for one shipment, or (drawdown null) for every shipment of the
+     * licence not yet confirmed; as entered by the officer.
+     */
+    @Transactional
+    public List<Receipt> confirmReceipt(LicenceId id, UUID drawdown, String reference, LocalDate receivedOn) {
+        return confirmReceipt(id, drawdown, reference, receivedOn, null, Actor.current().username());
+    }
+
+    private List<Receipt> confirmReceipt(LicenceId id, UUID drawdown, String reference, LocalDate receivedOn,
+            Instant shippedBy, String source) {
+        lock(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        String ref = text(problems, "reference", reference, 100);
+        if (receivedOn == null) {
+            problems.add(new FieldProblem("receivedOn", "must be given"));
+        } else if (receivedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
+            problems.add(new FieldProblem("receivedOn", "must not be in the future"));
+        }
+        List<LicenceStore.Shipment> open = store.shipments(id.value()).stream()
+                .filter(s -> s.receivedOn() == null && (drawdown == null || s.drawdownId().equals(drawdown))
+                        && (shippedBy == null || !s.recordedAt().isAfter(shippedBy))).toList();
+        if (drawdown != null && open.isEmpty()) {
+            problems.add(new FieldProblem("drawdown", store.shipments(id.value()).stream()
+                    .anyMatch(s -> s.drawdownId().equals(drawdown)) ? "the receipt of shipment " + drawdown
+                    + " is recorded already" : "licence " + id + " has no shipment " + drawdown));
+        } else if (open.isEmpty()) {
+            problems.add(new FieldProblem("drawdown", "the licence has no shipment awaiting its proof of receipt"));
+        }
+        for (LicenceStore.Shipment s : open) {
+            if (receivedOn != null && receivedOn.isBefore(s.occurredOn())) {
+                problems.add(new FieldProblem("receivedOn", "must not be before the shipment left ("
+                        + Words.date(s.occurredOn()) + ")"));
+                break;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LicensingException(ErrorCode.VALIDATION_FAILED, problems.stream()
+                    .map(p -> p.field() + ": " + p.message()).reduce((x, y) -> x + "; " + y).orElse(""), problems);
+        }
+        Instant now = now();
+        String by = Actor.current().username();
+        for (LicenceStore.Shipment s : open) {
+            store.insertReceipt(s.drawdownId(), id.value(), receivedOn, ref, source, now, by);
+        }
+        audit.record("LICENCE_RECEIPT_CONFIRMED", "licence", id.toString(), null, Map.of("shipments",
+                open.stream().map(s -> s.drawdownId().toString()).toList(), "receivedOn", receivedOn.toString(),
+                "reference", ref, "source", source));
+        return receipts(id);
     }
 
     // ---- checks and transitions -------------------------------------------------------------------
@@ -789,6 +911,27 @@ public class Licensing implements ExportControl {
         return store.idByCode(code.strip()).flatMap(id -> find(new LicenceId(id))).map(this::verification);
     }
 
+    /**
+     * The exporter's view of a licence: both the number and the verification code printed on its document must
+     * match (the code alone only answers {@link #verify}).
+     */
+    @Transactional(readOnly = true)
+    public Optional<ExporterView> exporterView(String number, String code) {
+        return holderLicence(number, code).map(l -> new ExporterView(l.number(), l.statusOn(LocalDate.now(clock)),
+                l.placeOfIssue(), l.issuedOn(), l.expiresOn(), l.countryOfExport(), l.countryOfImport(),
+                l.transitCountries(), l.finalRecipient(), l.goods(), receipts(l.id())));
+    }
+
+    /** The issued licence whose number and verification code both match, for its holder. */
+    @Transactional(readOnly = true)
+    public Optional<Licence> holderLicence(String number, String code) {
+        if (number == null || code == null || !code.strip().toUpperCase(Locale.ROOT).matches("[A-Z2-7]{16}")) {
+            return Optional.empty();
+        }
+        return store.idByCode(code.strip().toUpperCase(Locale.ROOT)).flatMap(id -> find(new LicenceId(id)))
+                .filter(l -> l.number().equalsIgnoreCase(number.strip()));
+    }
+
     private Verification verification(Licence l) {
         Verification.Answer answer = switch (l.statusOn(LocalDate.now(clock))) {
             case APPLIED -> Verification.Answer.NOT_YET_ISSUED;
@@ -858,6 +1001,42 @@ public class Licensing implements ExportControl {
                 ? Check.pass(name, "Protocol art. 10", "licence " + l.get().number() + " is valid with " + left + " left")
                 : Check.fail(name, "Protocol art. 10", "licence " + l.get().number() + " has " + left
                         + " left, fewer than the " + quantity + " declared");
+    }
+
+    /** The HS chapter an export licence covers: arms and ammunition, their parts and accessories (chapter 93). */
+    public static final String HS_CHAPTER = "93";
+
+    /** One CN23 content line as parcels declares it: its HS code (may be null) and quantity. */
+    public record DeclaredGoods(String hsCode, int quantity) {
+    }
+
+    /**
+     * For a customs declaration naming a licence (CN23 box 12), line by line: the licence must be an issued, valid
+     * licence of this node, for the declared destination (when given), and the goods of HS chapter 93 (all an export
+     * licence covers) may not exceed what is left on it. A declaration naming a licence but declaring no chapter 93
+     * goods fails too: the licence does not cover what is declared.
+     */
+    @Transactional(readOnly = true)
+    public Check checkDeclared(String licenceNumber, List<DeclaredGoods> goods, String destination, LocalDate on) {
+        String name = "Declared licence";
+        String provision = "Protocol art. 10";
+        int armsQuantity = goods.stream().filter(g -> g.hsCode() != null && g.hsCode().startsWith(HS_CHAPTER))
+                .mapToInt(DeclaredGoods::quantity).sum();
+        boolean anyArms = goods.stream().anyMatch(g -> g.hsCode() != null && g.hsCode().startsWith(HS_CHAPTER));
+        Optional<Licence> l = findByNumber(licenceNumber);
+        if (l.isEmpty()) {
+            return Check.fail(name, provision, "no export licence " + licenceNumber + " is recorded on this node");
+        }
+        Licence licence = l.get();
+        if (!anyArms) {
+            return Check.fail(name, provision, "licence " + licence.number() + " covers HS chapter " + HS_CHAPTER
+                    + " (arms and ammunition) and no content line declares goods of that chapter");
+        }
+        if (destination != null && !destination.isBlank() && !destination.strip().equalsIgnoreCase(licence.countryOfImport())) {
+            return Check.fail(name, provision, "licence " + licence.number() + " covers exports to "
+                    + licence.countryOfImport() + ", not " + destination.strip().toUpperCase(Locale.ROOT));
+        }
+        return checkDeclared(licenceNumber, armsQuantity, on);
     }
 
     // ---- internals ----------------------------------------------------------------------------------

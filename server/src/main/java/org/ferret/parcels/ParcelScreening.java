@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
 import org.ferret.parcels.internal.ArrivalScorer;
+import org.ferret.parcels.internal.DeclaredLicences;
 import org.ferret.parcels.internal.KeyedHash;
 import org.ferret.parcels.internal.MandatoryRules;
 import org.ferret.parcels.internal.OnlineSelection;
@@ -68,6 +69,14 @@ public class ParcelScreening {
         this.json = json;
         this.clock = clock.orElse(Clock.systemUTC());
         this.selection = new OnlineSelection(properties);
+    }
+
+    private DeclaredLicences declaredLicences;
+
+    /** The CN23 box 12 licence check (issue 13), set apart from the constructor. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void declaredLicences(DeclaredLicences declaredLicences) {
+        this.declaredLicences = declaredLicences;
     }
 
     /** The documented batch limit. */
@@ -183,10 +192,12 @@ public class ParcelScreening {
                     (String) p[1], now, actor);
             if (d.sender() != null) store.insertParty(id, "SENDER", d.sender());
             if (d.addressee() != null) store.insertParty(id, "ADDRESSEE", d.addressee());
-            List<MandatoryRules.Hit> mandatory = MandatoryRules.check(d);
+            DeclaredLicences.Result licence = declaredLicences.check(d, day);
+            List<MandatoryRules.Hit> mandatory = licence.holds();
             List<String> rulesHit = new ArrayList<>(s.rulesHit());
             mandatory.forEach(h -> rulesHit.add(h.id()));
-            String reasons = s.reasons();
+            String reasons = licence.passed() == null ? s.reasons()
+                    : licence.passed() + (s.reasons().isEmpty() ? "" : "; " + s.reasons());
             for (MandatoryRules.Hit h : mandatory) reasons = "mandatory " + h.id() + ": " + h.reason() + (reasons.isEmpty() ? "" : "; " + reasons);
             ArrivalScorer.Scored withRules = new ArrivalScorer.Scored(s.risk(), s.critical(), reasons, rulesHit, s.modelVersion(), s.rulePack());
             OnlineSelection.Pick pick;

@@ -6,8 +6,10 @@
  * Analysts work the queue, inspectors record outcomes; a firearm, component or ammunition outcome registers the
  * seized item in the registry in the same transaction.
  * <p>
+ * A declaration naming a licence (CN23 box 12) is checked against it through {@code licensing} (issue 13).
+ * <p>
  * Public API: {@link org.ferret.parcels.ParcelScreening}, {@link org.ferret.parcels.DeclarationReader} and their
  * value types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Parcels", allowedDependencies = {"registry", "audit", "identity", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Parcels", allowedDependencies = {"registry", "licensing", "audit", "identity", "shared"})
 package org.ferret.parcels;

@@ -170,10 +170,83 @@ class LicensingIT {
                 "quantity", 100)));
         second.put("endUserCertificate", first.get("endUserCertificate").toString().toLowerCase());
 
+        long before = count();
+
         var res = officer.post("/api/v1/licences", second);
 
         assertThat(res.getStatusCode().value()).isEqualTo(400);
         assertThat(res.getBody().get("errors").toString()).contains("endUserCertificate").contains("one licence only");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void on_postgresql_shipments_receipts_history_and_answers_refuse_update_and_delete() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.ferret.testsupport.TestDatabase.onPostgres(),
+                "triggers exist on PostgreSQL only");
+        String id = issuedAmmunition(dealer(registrar), 10);
+        officer.ok(officer.post("/api/v1/licences/" + id + "/usage", Map.of("reportId", unique("U"), "line", 1,
+                "quantity", 2, "occurredOn", today())), 201);
+        assertThat(officer.client.post().uri("/api/v1/licences/" + id + "/receipts")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("reference", "R", "receivedOn", today())).retrieve().toEntity(List.class)
+                .getStatusCode().value()).isEqualTo(201);
+        for (String sql : List.of("update licensing_drawdown set quantity = 1 where licence_id = cast(? as uuid)",
+                "delete from licensing_receipt where licence_id = cast(? as uuid)",
+                "update licensing_history set reason = 'x' where licence_id = cast(? as uuid)",
+                "delete from licensing_authorisation where licence_id = cast(? as uuid)")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(sql).param(id).update()).as(sql)
+                    .rootCause().hasMessageContaining("append-only");
+        }
+    }
+
+    /** The issue's bad input beyond the application: each refused naming its field, nothing written. */
+    @Test
+    void bad_answers_shipments_and_receipts_are_refused_naming_the_field_and_nothing_is_written() {
+        String dealer = dealer(registrar);
+        String applied = applyAmmunition(dealer, 10, List.of("SE"));
+        var unknownCountry = officer.post("/api/v1/licences/" + applied + "/answers",
+                answer("TRANSIT_NO_OBJECTION", "QQ", null));
+        assertThat(unknownCountry.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknownCountry.getBody().get("errors").toString()).contains("country");
+        var receiptAsAnswer = officer.post("/api/v1/licences/" + applied + "/answers", answer("RECEIPT", "DE", null));
+        assertThat(receiptAsAnswer.getStatusCode().value()).isEqualTo(400);
+        assertThat(receiptAsAnswer.getBody().get("errors").toString()).contains("kind");
+        assertThat(jdbc.sql("select count(*) from licensing_authorisation where licence_id = cast(? as uuid)")
+                .param(applied).query(Integer.class).single()).isZero();
+
+        String id = issuedAmmunition(dealer, 10);
+        String uri = "/api/v1/licences/" + id + "/usage";
+        var noLine = officer.post(uri, Map.of("reportId", unique("U"), "line", 9, "quantity", 1, "occurredOn", today()));
+        assertThat(noLine.getStatusCode().value()).isEqualTo(400);
+        assertThat(noLine.getBody().get("errors").toString()).contains("line");
+        var negative = officer.post(uri, Map.of("reportId", unique("U"), "line", 1, "quantity", -3, "occurredOn", today()));
+        assertThat(negative.getStatusCode().value()).isEqualTo(400);
+        assertThat(negative.getBody().get("errors").toString()).contains("quantity");
+        var beforeIssue = officer.post(uri, Map.of("reportId", unique("U"), "line", 1, "quantity", 1,
+                "occurredOn", LocalDate.now().minusDays(3).toString()));
+        assertThat(beforeIssue.getStatusCode().value()).isEqualTo(409);
+        assertThat(beforeIssue.getBody().get("errors").toString()).contains("occurredOn");
+        var afterExpiry = officer.post(uri, Map.of("reportId", unique("U"), "line", 1, "quantity", 1,
+                "occurredOn", LocalDate.now().plusYears(1).toString()));
+        assertThat(afterExpiry.getStatusCode().value()).isEqualTo(409);
+        assertThat(afterExpiry.getBody().get("errors").toString()).contains("occurredOn");
+        assertThat(jdbc.sql("select count(*) from licensing_drawdown where licence_id = cast(? as uuid)")
+                .param(id).query(Integer.class).single()).isZero();
+
+        var noShipment = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("reference", "R",
+                "receivedOn", today()));
+        assertThat(noShipment.getStatusCode().value()).isEqualTo(400);
+        assertThat(noShipment.getBody().get("errors").toString()).contains("drawdown");
+        officer.ok(officer.post(uri, Map.of("reportId", unique("U"), "line", 1, "quantity", 2, "occurredOn", today())), 201);
+        var future = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("reference", "R",
+                "receivedOn", LocalDate.now().plusDays(5).toString()));
+        assertThat(future.getStatusCode().value()).isEqualTo(400);
+        assertThat(future.getBody().get("errors").toString()).contains("receivedOn");
+        var noReference = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("receivedOn", today()));
+        assertThat(noReference.getStatusCode().value()).isEqualTo(400);
+        assertThat(noReference.getBody().get("errors").toString()).contains("reference");
+        assertThat(jdbc.sql("select count(*) from licensing_receipt where licence_id = cast(? as uuid)")
+                .param(id).query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -321,6 +394,80 @@ class LicensingIT {
             assertThat(line.get("used")).as("seed %d %s", seed, outcomes).isEqualTo(accepted);
             assertThat(accepted).isLessThanOrEqualTo(quantity);
         }
+    }
+
+    /** The same property under concurrency: shipments reported at once never draw a line beyond its quantity. */
+    @Test
+    void shipments_reported_at_once_never_draw_a_goods_line_below_zero() throws Exception {
+        String id = issuedAmmunition(dealer(registrar), 50);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            sent.add(pool.submit(() -> officer.post("/api/v1/licences/" + id + "/usage", Map.of("reportId",
+                    unique("C"), "line", 1, "quantity", 7, "occurredOn", today())).getStatusCode().value()));
+        }
+        int applied = 0;
+        for (var f : sent) {
+            int status = f.get();
+            assertThat(status).isIn(201, 409);
+            applied += status == 201 ? 1 : 0;
+        }
+        pool.shutdown();
+        Map<String, Object> line = goods(licence(officer.get("/api/v1/licences/" + id).getBody())).getFirst();
+        assertThat(applied).isEqualTo(7);
+        assertThat(line.get("used")).isEqualTo(49);
+        assertThat(line.get("quantity")).isEqualTo(50);
+    }
+
+    /** Art. 10(4): each shipment awaits its proof of receipt for the receipt period; a confirmed receipt clears it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_shipment_awaits_its_proof_of_receipt_and_is_overdue_after_45_days_until_confirmed() {
+        String id = issuedAmmunition(dealer(registrar), 100);
+        officer.ok(officer.post("/api/v1/licences/" + id + "/usage", Map.of("reportId", unique("EXIT"), "line", 1,
+                "quantity", 30, "occurredOn", today())), 201);
+        List<Map<String, Object>> receipts = officer.list("/api/v1/licences/" + id + "/receipts");
+        assertThat(receipts).hasSize(1);
+        Map<String, Object> r = receipts.getFirst();
+        assertThat(r.get("due")).isEqualTo(LocalDate.now().plusDays(45).toString());
+        assertThat(r.get("confirmed")).isEqualTo(false);
+        String shipment = (String) r.get("drawdownId");
+
+        String day46 = LocalDate.now().plusDays(46).toString();
+        assertThat(officer.list("/api/v1/licences/receipts/overdue")).extracting(x -> x.get("drawdownId"))
+                .doesNotContain(shipment);
+        assertThat(officer.list("/api/v1/licences/receipts/overdue?on=" + LocalDate.now().plusDays(45)))
+                .extracting(x -> x.get("drawdownId")).doesNotContain(shipment);
+        assertThat(officer.list("/api/v1/licences/receipts/overdue?on=" + day46)).extracting(x -> x.get("drawdownId"))
+                .contains(shipment);
+
+        var early = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("reference", "DE-RCPT-1",
+                "receivedOn", LocalDate.now().minusDays(1).toString()));
+        assertThat(early.getStatusCode().value()).isEqualTo(400);
+        assertThat(early.getBody().get("errors").toString()).contains("receivedOn").contains("before the shipment left");
+        var unknown = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("drawdown",
+                java.util.UUID.randomUUID().toString(), "reference", "DE-RCPT-1", "receivedOn", today()));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getBody().get("errors").toString()).contains("drawdown");
+        assertThat(officer.list("/api/v1/licences/" + id + "/receipts").getFirst().get("confirmed")).isEqualTo(false);
+
+        var confirmed = officer.client.post().uri("/api/v1/licences/" + id + "/receipts")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("drawdown", shipment, "reference", "DE-RCPT-1", "receivedOn", today()))
+                .retrieve().toEntity(List.class);
+        assertThat(confirmed.getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> after = (Map<String, Object>) confirmed.getBody().getFirst();
+        assertThat(after.get("confirmed")).isEqualTo(true);
+        assertThat(after.get("reference")).isEqualTo("DE-RCPT-1");
+        assertThat(after.get("source")).isEqualTo("licensing");
+        assertThat(officer.list("/api/v1/licences/receipts/overdue?on=" + day46)).extracting(x -> x.get("drawdownId"))
+                .doesNotContain(shipment);
+        var twice = officer.post("/api/v1/licences/" + id + "/receipts", Map.of("drawdown", shipment,
+                "reference", "DE-RCPT-2", "receivedOn", today()));
+        assertThat(twice.getStatusCode().value()).isEqualTo(400);
+        assertThat(twice.getBody().get("errors").toString()).contains("recorded already");
+        assertThat(jdbc.sql("select count(*) from licensing_receipt where drawdown_id = cast(? as uuid)")
+                .param(shipment).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -1,122 +1,54 @@
 package org.ferret.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferret.testsupport.Nodes.eventually;
 
-import java.net.ServerSocket;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
-import org.ferret.exchange.NodeKeys;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.ferret.testsupport.SecondNode;
+import org.ferret.testsupport.Nodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
- * Two Ferret nodes on loopback (issue 13): node A's officer asks node B, over the signed exchange, to confirm the
- * import authorisation and the transit no-objection; the licence is blocked until B's answers arrive, then issued,
- * two pistols exported against it draw it down, and node B verifies A's signed licence document offline. (One peer
- * plays both the importing and the transit state here.)
+ * The issue's test across Ferret nodes on loopback (issue 13): node A (exporting, FI, this test's server) asks node B
+ * (importing, DE) for its import authorisation and node C (transit, SE) for its no-objection over the signed exchange.
+ * The licence is blocked until both answers arrive, then issued; two pistols exported against it draw it down; A asks
+ * B to confirm receipt (art. 10(4)), B confirms, and A's overdue lists are empty of the licence. B verifies A's signed
+ * licence document offline.
  */
 @FerretIntegrationTest
 class TwoNodeLicensingIT {
 
-    static final String[] KEY_A = NodeKeys.generate();
-    static final String[] KEY_B = NodeKeys.generate();
-    static final int PORT_B = freePort();
-    static final String DB_B = "licb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final Nodes.Node A = Nodes.Node.self("node-a");
+    static final Nodes.Node B = Nodes.Node.fresh("node-b");
+    static final Nodes.Node C = Nodes.Node.fresh("node-c");
     static ConfigurableApplicationContext nodeB;
-
-    static final Map<String, String> TLS = Map.of(
-            "spring.ssl.bundle.pem.ferret-node.keystore.certificate", "classpath:tls/cert.pem",
-            "spring.ssl.bundle.pem.ferret-node.keystore.private-key", "classpath:tls/key.pem",
-            "spring.ssl.bundle.pem.ferret-node.truststore.certificate", "classpath:tls/cert.pem",
-            "server.ssl.bundle", "ferret-node",
-            "ferret.exchange.ssl-bundle", "ferret-node");
+    static ConfigurableApplicationContext nodeC;
 
     @DynamicPropertySource
     static void nodeA(DynamicPropertyRegistry r) {
-        r.add("ferret.exchange.node.id", () -> "node-a");
-        r.add("ferret.exchange.node.private-key", () -> KEY_A[0]);
-        r.add("ferret.exchange.node.public-key", () -> KEY_A[1]);
-        r.add("ferret.exchange.peers.node-b.url", () -> "https://127.0.0.1:" + PORT_B);
-        r.add("ferret.exchange.peers.node-b.public-key", () -> KEY_B[1]);
-        r.add("ferret.exchange.poll-ms", () -> "300");
-        r.add("ferret.exchange.max-backoff-s", () -> "1");
-        TLS.forEach((k, v) -> r.add(k, () -> v));
+        Nodes.register(r, A, B, C);
     }
 
     @LocalServerPort
     int portA;
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    ConfigurableApplicationContext startB() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("server.port", PORT_B);
-        p.put("ferret.exchange.node.id", "node-b");
-        p.put("ferret.exchange.node.private-key", KEY_B[0]);
-        p.put("ferret.exchange.peers.node-a.url", "https://127.0.0.1:" + portA);
-        p.put("ferret.exchange.peers.node-a.public-key", KEY_A[1]);
-        p.put("ferret.exchange.poll-ms", "300");
-        p.put("ferret.exchange.max-backoff-s", "1");
-        p.putAll(TLS);
-        return SecondNode.start(DB_B, p);
-    }
-
     @AfterAll
-    static void stopB() {
-        SecondNode.stop(nodeB, DB_B);
-    }
-
-    static javax.net.ssl.SSLContext testTls() {
-        try (var in = TwoNodeLicensingIT.class.getResourceAsStream("/tls/cert.pem")) {
-            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("ferret-test", java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in));
-            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
-                    .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static RestClient client(int port, String user) {
-        return RestClient.builder().baseUrl("https://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(
-                        java.net.http.HttpClient.newBuilder().sslContext(testTls()).build()))
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .defaultHeaders(h -> {
-                    if (user != null) {
-                        h.setBasicAuth(user, user + "-demo");
-                    }
-                }).build();
+    static void stopOthers() {
+        Nodes.stop(nodeB, B);
+        Nodes.stop(nodeC, C);
     }
 
     @SuppressWarnings("unchecked")
@@ -138,33 +70,48 @@ class TwoNodeLicensingIT {
         return c.get().uri(uri).retrieve().body(List.class);
     }
 
-    static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-        long until = System.currentTimeMillis() + 20_000;
-        T v = probe.get();
-        while (!done.test(v) && System.currentTimeMillis() < until) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            v = probe.get();
-        }
-        return v;
-    }
-
     static String id(ResponseEntity<Map<String, Object>> r, int status) {
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(status);
         return (String) r.getBody().get("id");
     }
 
-    @Test
+    /** The requests node {@code officer} received about licence {@code number}, once {@code n} have arrived. */
+    static List<Map<String, Object>> received(RestClient officer, String number, int n) {
+        List<Map<String, Object>> all = eventually(() -> list(officer, "/api/v1/licences/node-requests?direction=IN"),
+                l -> l.stream().filter(r -> number.equals(r.get("licenceNumber"))).count() == n);
+        return all.stream().filter(r -> number.equals(r.get("licenceNumber"))).toList();
+    }
+
+    static void answer(RestClient officer, Map<String, Object> request, String kind, String reference, LocalDate until) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("kind", kind);
+        answer.put("reference", reference);
+        answer.put("givenOn", LocalDate.now().toString());
+        answer.put("validUntil", until == null ? null : until.toString());
+        assertThat(post(officer, "/api/v1/licences/node-requests/" + request.get("id") + "/answer", answer)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
     @SuppressWarnings("unchecked")
-    void the_licence_waits_for_node_b_and_is_issued_once_its_signed_answers_arrive() {
-        nodeB = startB();
-        RestClient registrarA = client(portA, "registrar");
-        RestClient officerA = client(portA, "licensing");
-        RestClient officerB = client(PORT_B, "licensing");
-        RestClient anonymousB = client(PORT_B, null);
+    static Map<String, Object> licence(Map<String, Object> json) {
+        return (Map<String, Object>) json.get("licence");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> failedChecks(Map<String, Object> json) {
+        return ((List<Map<String, Object>>) json.get("checks")).stream().filter(c -> !Boolean.TRUE.equals(c.get("passed")))
+                .toList();
+    }
+
+    @Test
+    void the_licence_waits_for_the_importing_and_the_transit_node_is_drawn_down_and_its_receipt_confirmed() {
+        nodeB = Nodes.start(B, Map.of(), A.onPort(portA));
+        nodeC = Nodes.start(C, Map.of(), A.onPort(portA));
+        RestClient registrarA = Nodes.client(portA, "registrar");
+        RestClient officerA = Nodes.client(portA, "licensing");
+        RestClient officerB = Nodes.client(B.port(), "licensing");
+        RestClient officerC = Nodes.client(C.port(), "licensing");
+        RestClient anonymousB = Nodes.client(B.port(), null);
 
         String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String dealer = id(post(registrarA, "/api/v1/holders", Map.of("type", "ORGANISATION", "role", "DEALER",
@@ -179,64 +126,90 @@ class TwoNodeLicensingIT {
                     "occurredOn", LocalDate.now().minusDays(2).toString(), "holderId", dealer)), 201);
         }
         Map<String, Object> app = LicensingApi.application(dealer, "DE", List.of("SE"), LicensingApi.items(pistols));
-        Map<String, Object> applied = post(officerA, "/api/v1/licences", app).getBody();
-        Map<String, Object> licence = (Map<String, Object>) applied.get("licence");
-        String licenceId = (String) licence.get("id");
-        String number = (String) licence.get("number");
+        Map<String, Object> applied = licence(post(officerA, "/api/v1/licences", app).getBody());
+        String licenceId = (String) applied.get("id");
+        String number = (String) applied.get("number");
+        String uri = "/api/v1/licences/" + licenceId;
 
-        assertThat(post(officerA, "/api/v1/licences/" + licenceId + "/node-requests", Map.of("peer", "node-b",
-                "kind", "IMPORT_AUTHORISATION", "country", "DE")).getStatusCode().value()).isEqualTo(201);
-        assertThat(post(officerA, "/api/v1/licences/" + licenceId + "/node-requests", Map.of("peer", "node-b",
-                "kind", "TRANSIT_NO_OBJECTION", "country", "SE")).getStatusCode().value()).isEqualTo(201);
-        var unknownPeer = post(officerA, "/api/v1/licences/" + licenceId + "/node-requests", Map.of("peer", "node-x",
-                "kind", "IMPORT_AUTHORISATION", "country", "DE"));
+        assertThat(post(officerA, uri + "/node-requests", Map.of("peer", "node-b", "kind", "IMPORT_AUTHORISATION",
+                "country", "DE")).getStatusCode().value()).isEqualTo(201);
+        assertThat(post(officerA, uri + "/node-requests", Map.of("peer", "node-c", "kind", "TRANSIT_NO_OBJECTION",
+                "country", "SE")).getStatusCode().value()).isEqualTo(201);
+        var unknownPeer = post(officerA, uri + "/node-requests", Map.of("peer", "node-x", "kind",
+                "IMPORT_AUTHORISATION", "country", "DE"));
         assertThat(unknownPeer.getStatusCode().value()).isEqualTo(400);
         assertThat(unknownPeer.getBody().get("errors").toString()).contains("peer");
+        var receiptTooEarly = post(officerA, uri + "/node-requests", Map.of("peer", "node-b", "kind", "RECEIPT",
+                "country", "DE"));
+        assertThat(receiptTooEarly.getStatusCode().value()).isEqualTo(400);
+        assertThat(receiptTooEarly.getBody().get("errors").toString()).contains("no shipment awaiting");
 
-        // blocked until B answers
-        assertThat(post(officerA, "/api/v1/licences/" + licenceId + "/issue", null).getStatusCode().value()).isEqualTo(409);
+        // blocked until B and C answer: both checks fail, citing their provisions
+        var blocked = post(officerA, uri + "/issue", null);
+        assertThat(blocked.getStatusCode().value()).isEqualTo(409);
+        assertThat(blocked.getBody().get("errors").toString()).contains("art. 10(2)(a)").contains("art. 10(2)(b)");
 
-        List<Map<String, Object>> received = eventually(() -> list(officerB, "/api/v1/licences/node-requests?direction=IN"),
-                l -> l.stream().filter(r -> number.equals(r.get("licenceNumber"))).count() == 2);
-        List<Map<String, Object>> mine = received.stream().filter(r -> number.equals(r.get("licenceNumber"))).toList();
-        assertThat(mine).hasSize(2).allSatisfy(r -> {
-            assertThat(r.get("peer")).isEqualTo("node-a");
-            assertThat(r.get("status")).isEqualTo("PENDING");
-        });
-        for (Map<String, Object> r : mine) {
-            boolean isImport = "IMPORT_AUTHORISATION".equals(r.get("kind"));
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("kind", isImport ? "IMPORT_AUTHORISATION" : "TRANSIT_NO_OBJECTION");
-            answer.put("reference", (isImport ? "BAFA-" : "ISP-") + tag);
-            answer.put("givenOn", LocalDate.now().toString());
-            answer.put("validUntil", isImport ? LocalDate.now().plusYears(1).toString() : null);
-            assertThat(post(officerB, "/api/v1/licences/node-requests/" + r.get("id") + "/answer", answer)
-                    .getStatusCode().value()).isEqualTo(200);
-        }
+        // the importing node B confirms its import authorisation; A is still blocked by the transit state
+        Map<String, Object> importRequest = received(officerB, number, 1).getFirst();
+        assertThat(importRequest.get("peer")).isEqualTo("node-a");
+        assertThat(importRequest.get("kind")).isEqualTo("IMPORT_AUTHORISATION");
+        answer(officerB, importRequest, "IMPORT_AUTHORISATION", "BAFA-" + tag, LocalDate.now().plusYears(1));
+        Map<String, Object> afterB = eventually(() -> get(officerA, uri),
+                j -> failedChecks(j).stream().noneMatch(c -> "Protocol art. 10(2)(a)".equals(c.get("provision"))));
+        assertThat(failedChecks(afterB)).extracting(c -> c.get("provision")).containsExactly("Protocol art. 10(2)(b)");
+        assertThat(post(officerA, uri + "/issue", null).getStatusCode().value()).isEqualTo(409);
         // answering twice is refused
-        assertThat(post(officerB, "/api/v1/licences/node-requests/" + mine.getFirst().get("id") + "/answer",
-                Map.of("kind", mine.getFirst().get("kind"), "reference", "X", "givenOn", LocalDate.now().toString()))
+        assertThat(post(officerB, "/api/v1/licences/node-requests/" + importRequest.get("id") + "/answer",
+                Map.of("kind", "IMPORT_AUTHORISATION", "reference", "X", "givenOn", LocalDate.now().toString()))
                 .getStatusCode().value()).isEqualTo(400);
 
-        Map<String, Object> answered = eventually(() -> get(officerA, "/api/v1/licences/" + licenceId),
-                j -> ((List<?>) ((Map<String, Object>) j.get("licence")).get("authorisations")).size() == 2);
-        List<Map<String, Object>> auths = (List<Map<String, Object>>) ((Map<String, Object>) answered.get("licence"))
-                .get("authorisations");
-        assertThat(auths).extracting(a -> a.get("source")).containsOnly("node:node-b");
-        assertThat((List<Map<String, Object>>) answered.get("checks")).allSatisfy(c -> assertThat(c.get("passed"))
-                .as("%s", c).isEqualTo(true));
+        // the transit node C answers no-objection (B never saw that request)
+        Map<String, Object> transitRequest = received(officerC, number, 1).getFirst();
+        assertThat(transitRequest.get("kind")).isEqualTo("TRANSIT_NO_OBJECTION");
+        assertThat(transitRequest.get("country")).isEqualTo("SE");
+        answer(officerC, transitRequest, "TRANSIT_NO_OBJECTION", "ISP-" + tag, null);
+        Map<String, Object> answered = eventually(() -> get(officerA, uri), j -> failedChecks(j).isEmpty());
+        assertThat(failedChecks(answered)).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> auths = (List<Map<String, Object>>) licence(answered).get("authorisations");
+        assertThat(auths).extracting(a -> a.get("source")).containsExactlyInAnyOrder("node:node-b", "node:node-c");
 
-        assertThat(post(officerA, "/api/v1/licences/" + licenceId + "/issue", null).getStatusCode().value()).isEqualTo(200);
+        // issued, and two pistols exported against it draw it down
+        assertThat(post(officerA, uri + "/issue", null).getStatusCode().value()).isEqualTo(200);
         for (String p : pistols) {
             assertThat(post(registrarA, "/api/v1/items/" + p + "/events", Map.of("type", "EXPORT", "occurredOn",
                     LocalDate.now().toString(), "country", "DE", "reference", number)).getStatusCode().value())
                     .isEqualTo(201);
         }
-        assertThat(((Map<String, Object>) get(officerA, "/api/v1/licences/" + licenceId).get("licence")).get("status"))
-                .isEqualTo("EXHAUSTED");
+        assertThat(licence(get(officerA, uri)).get("status")).isEqualTo("EXHAUSTED");
+
+        // the two shipments await their proof of receipt: overdue once the 45 days have passed
+        String afterDeadline = "/api/v1/licences/receipts/overdue?on=" + LocalDate.now().plusDays(46);
+        assertThat(list(officerA, uri + "/receipts")).hasSize(2).allSatisfy(r -> assertThat(r.get("confirmed"))
+                .isEqualTo(false));
+        assertThat(list(officerA, afterDeadline)).filteredOn(r -> number.equals(r.get("licenceNumber"))).hasSize(2);
+
+        // A asks B to confirm receipt; B's officer confirms; the signed answer clears A's overdue list
+        assertThat(post(officerA, uri + "/node-requests", Map.of("peer", "node-b", "kind", "RECEIPT",
+                "country", "DE")).getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> receiptRequest = received(officerB, number, 2).stream()
+                .filter(r -> "RECEIPT".equals(r.get("kind"))).findFirst().orElseThrow();
+        assertThat((String) receiptRequest.get("summary")).contains("confirm receipt of 1 of line 1").contains("line 2");
+        answer(officerB, receiptRequest, "RECEIPT", "DE-ZOLL-" + tag, null);
+        List<Map<String, Object>> receipts = eventually(() -> list(officerA, uri + "/receipts"),
+                l -> l.stream().allMatch(r -> Boolean.TRUE.equals(r.get("confirmed"))));
+        assertThat(receipts).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("confirmed")).isEqualTo(true);
+            assertThat(r.get("source")).isEqualTo("node:node-b");
+            assertThat(r.get("reference")).isEqualTo("DE-ZOLL-" + tag);
+        });
+        assertThat(list(officerA, afterDeadline)).extracting(r -> r.get("licenceNumber")).doesNotContain(number);
+        assertThat(list(officerA, "/api/v1/licences/receipts/overdue")).extracting(r -> r.get("licenceNumber"))
+                .doesNotContain(number);
+        assertThat(list(officerA, "/api/v1/licences/overdue")).extracting(l -> l.get("number")).doesNotContain(number);
 
         // node B verifies A's signed licence document offline, with A's public key; an altered one fails
-        Map<String, Object> doc = get(officerA, "/api/v1/licences/" + licenceId + "/document");
+        Map<String, Object> doc = get(officerA, uri + "/document");
         Map<String, Object> check = post(anonymousB, "/api/v1/licence-verification/document",
                 Map.of("document", doc.get("document"), "signature", doc.get("signature"))).getBody();
         assertThat(check.get("authentic")).isEqualTo(true);

@@ -3,24 +3,20 @@ package org.ferret.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.tracing.TracingApiIT.eventually;
 
-import java.net.ServerSocket;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.ferret.exchange.NodeKeys;
 import org.ferret.testsupport.FerretIntegrationTest;
-import org.ferret.testsupport.SecondNode;
+import org.ferret.testsupport.Nodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,94 +33,35 @@ import tools.jackson.databind.node.ObjectNode;
 @FerretIntegrationTest
 class TwoNodeExchangeIT {
 
-    static final String[] KEY_A = NodeKeys.generate();
-    static final String[] KEY_B = NodeKeys.generate();
-    static final int PORT_B = freePort();
-    static final String DB_B = "nodeb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    /** Node A is this test's server, node B another node in this JVM (testsupport.Nodes: HTTPS, keys, peers). */
+    static final Nodes.Node A = Nodes.Node.self("node-a");
+    static final Nodes.Node B = Nodes.Node.fresh("node-b");
+    static final int PORT_B = B.port();
+    static final String[] KEY_A = {A.privateKey(), A.publicKey()};
     static ConfigurableApplicationContext nodeB;
 
     @DynamicPropertySource
     static void nodeA(DynamicPropertyRegistry r) {
-        r.add("ferret.tracing.node.id", () -> "node-a");
-        r.add("ferret.tracing.node.private-key", () -> KEY_A[0]);
-        r.add("ferret.tracing.peers.node-b.url", () -> "https://127.0.0.1:" + PORT_B);
-        r.add("ferret.tracing.peers.node-b.public-key", () -> KEY_B[1]);
-        r.add("ferret.tracing.exchange.poll-ms", () -> "300");
-        r.add("ferret.tracing.exchange.max-backoff-s", () -> "1");
-        TLS.forEach((k, v) -> r.add(k, () -> v));
+        Nodes.register(r, A, B);
     }
-
-    /**
-     * Both nodes serve HTTPS with the test-only certificate in {@code tls/} (CN=localhost, SAN 127.0.0.1) and
-     * the outbox trusts it through the same SSL bundle's truststore: verification stays on.
-     */
-    static final Map<String, String> TLS = Map.of(
-            "spring.ssl.bundle.pem.ferret-node.keystore.certificate", "classpath:tls/cert.pem",
-            "spring.ssl.bundle.pem.ferret-node.keystore.private-key", "classpath:tls/key.pem",
-            "spring.ssl.bundle.pem.ferret-node.truststore.certificate", "classpath:tls/cert.pem",
-            "server.ssl.bundle", "ferret-node",
-            "ferret.tracing.exchange.ssl-bundle", "ferret-node");
 
     @LocalServerPort
     int portA;
     @Autowired
     JdbcTemplate jdbcA;
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Starts (or restarts, on the same database) node B. */
     ConfigurableApplicationContext startB() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("server.port", PORT_B);
-        p.put("ferret.tracing.node.id", "node-b");
-        p.put("ferret.tracing.node.private-key", KEY_B[0]);
-        p.put("ferret.tracing.peers.node-a.url", "https://127.0.0.1:" + portA);
-        p.put("ferret.tracing.peers.node-a.public-key", KEY_A[1]);
-        p.put("ferret.tracing.exchange.poll-ms", "300");
-        p.put("ferret.tracing.exchange.max-backoff-s", "1");
-        p.putAll(TLS);
-        return SecondNode.start(DB_B, p);
+        return Nodes.start(B, Map.of(), A.onPort(portA));
     }
 
     @AfterAll
     static void stopB() {
-        SecondNode.stop(nodeB, DB_B);
-    }
-
-    /** Trusts the test certificate only (no verification is switched off). */
-    static javax.net.ssl.SSLContext testTls() {
-        try (var in = TwoNodeExchangeIT.class.getResourceAsStream("/tls/cert.pem")) {
-            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("ferret-test", java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in));
-            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
-                    .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Nodes.stop(nodeB, B);
     }
 
     static RestClient client(int port, String user) {
-        return RestClient.builder().baseUrl("https://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(
-                        java.net.http.HttpClient.newBuilder().sslContext(testTls()).build()))
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .defaultHeaders(h -> {
-                    if (user != null) {
-                        h.setBasicAuth(user, user + "-demo");
-                    }
-                }).build();
+        return Nodes.client(port, user);
     }
 
     @Test

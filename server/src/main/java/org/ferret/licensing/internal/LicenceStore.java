@@ -266,4 +266,41 @@ public class LicenceStore {
                 answer == null ? null : AuthorisationKind.valueOf(answer), rs.getString("answer_reference"),
                 instant(rs, "created_at"), instant(rs, "answered_at"));
     }
+
+    // ---- proof of receipt (art. 10(4)) -------------------------------------------------------------
+
+    /** A shipment (drawdown) with its licence's number and country, and its receipt when one is recorded. */
+    public record Shipment(UUID drawdownId, UUID licenceId, String number, String countryOfImport, int line,
+            int quantity, LocalDate occurredOn, Instant recordedAt, LocalDate receivedOn, String reference,
+            String source) {
+    }
+
+    private static final String SHIPMENTS = "select d.id, d.licence_id, l.number, l.country_of_import, d.line_no, "
+            + "d.quantity, d.occurred_on, d.recorded_at, r.received_on, r.reference, r.source from licensing_drawdown d "
+            + "join licensing_licence l on l.id = d.licence_id left join licensing_receipt r on r.drawdown_id = d.id ";
+
+    private static Shipment shipment(ResultSet rs, int i) throws SQLException {
+        return new Shipment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getInt(5), rs.getInt(6), rs.getObject(7, LocalDate.class), instant(rs, "recorded_at"),
+                rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11));
+    }
+
+    public List<Shipment> shipments(UUID licence) {
+        return jdbc.sql(SHIPMENTS + "where d.licence_id = ? order by d.occurred_on, d.recorded_at, d.id").param(licence)
+                .query(LicenceStore::shipment).list();
+    }
+
+    /** Shipments with no receipt that left on or before {@code shippedBy}, oldest first. */
+    public List<Shipment> unconfirmed(LocalDate shippedBy, int limit) {
+        return jdbc.sql(SHIPMENTS + "where r.drawdown_id is null and d.occurred_on <= ? "
+                + "order by d.occurred_on, d.recorded_at, d.id limit ?").params(shippedBy, limit)
+                .query(LicenceStore::shipment).list();
+    }
+
+    public void insertReceipt(UUID drawdown, UUID licence, LocalDate receivedOn, String reference, String source,
+            Instant at, String by) {
+        jdbc.sql("insert into licensing_receipt (drawdown_id, licence_id, received_on, reference, source, recorded_at, "
+                + "recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(drawdown, licence, receivedOn, reference, source, ts(at), by).update();
+    }
 }

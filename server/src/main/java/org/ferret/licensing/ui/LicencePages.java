@@ -55,10 +55,49 @@ class LicencePages {
     private final Registry registry;
     private final Clock clock;
 
-    LicencePages(Licensing licensing, Registry registry, Clock clock) {
+    /** The exporter's page (public: licence number and verification code). */
+    static final String HOLDER_PATH = "/licence-holder"; // public: LicensingSecurity.licenceHolder
+
+    private final org.ferret.licensing.internal.LicencePdf pdf;
+
+    LicencePages(Licensing licensing, Registry registry, Clock clock, org.ferret.licensing.internal.LicencePdf pdf) {
         this.licensing = licensing;
         this.registry = registry;
         this.clock = clock;
+        this.pdf = pdf;
+    }
+
+    /**
+     * The exporter's view of their licence: whoever holds the document enters its number and verification code and
+     * sees its standing, goods used and left, and each shipment's proof of receipt; no Ferret account needed.
+     */
+    @GetMapping(HOLDER_PATH)
+    String holder(@RequestParam(required = false) String number, @RequestParam(required = false) String code, Model m,
+            HttpServletResponse response) {
+        m.addAttribute("number", number);
+        m.addAttribute("code", code);
+        if (number != null && !number.isBlank() && code != null && !code.isBlank()) {
+            var v = licensing.exporterView(number, code);
+            m.addAttribute("view", v.orElse(null));
+            m.addAttribute("unknown", v.isEmpty());
+            if (v.isEmpty()) {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+            }
+        }
+        return "licensing/holder";
+    }
+
+    /** The licence document as a PDF, for the officer. */
+    @GetMapping(value = "/licences/{id}/document.pdf", produces = "application/pdf")
+    @CanLicense
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable UUID id) {
+        Licence l = licensing.get(new LicenceId(id));
+        if (l.document() == null) {
+            return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT).build();
+        }
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + l.number() + ".pdf\"").body(pdf.render(l));
     }
 
     @GetMapping("/licences")
@@ -88,6 +127,7 @@ class LicencePages {
                 .stream().filter(x -> x.status() == org.ferret.licensing.NodeRequest.Status.PENDING).toList());
         m.addAttribute("answerKinds", AuthorisationKind.values());
         m.addAttribute("overdue", licensing.overdue());
+        m.addAttribute("receiptsOverdue", licensing.receiptsOverdue(null));
         if (!m.containsAttribute("form")) {
             m.addAttribute("form", new HashMap<String, String>());
         }
@@ -265,8 +305,15 @@ class LicencePages {
         m.addAttribute("checks", licensing.checks(l));
         m.addAttribute("statusNow", l.statusOn(LocalDate.now(clock)));
         m.addAttribute("exporter", exporterName(l.exporter()));
-        m.addAttribute("kinds", AuthorisationKind.values());
+        m.addAttribute("kinds", java.util.Arrays.stream(AuthorisationKind.values())
+                .filter(k -> k != AuthorisationKind.RECEIPT).toList());
         m.addAttribute("peers", licensing.peers());
+        Map<UUID, org.ferret.licensing.Receipt> receipts = new HashMap<>();
+        licensing.receipts(l.id()).forEach(x -> receipts.put(x.drawdownId(), x));
+        m.addAttribute("receipts", receipts);
+        m.addAttribute("awaitingReceipt", receipts.values().stream().anyMatch(x -> !x.confirmed()));
+        m.addAttribute("receiptPeriod", licensing.receiptPeriod());
+        m.addAttribute("today", LocalDate.now(clock));
         m.addAttribute("decisionDue", licensing.decisionDue(l));
         m.addAttribute("nodeRequests", licensing.nodeRequests(null, l.id(), 50));
         m.addAttribute("form", form);
@@ -324,6 +371,25 @@ class LicencePages {
         if (done.isPresent()) {
             r.addFlashAttribute("message", "Asked node " + done.get().peer() + " for the " + Words.lower(kind) + " of "
                     + done.get().country() + "; its signed answer is recorded when it arrives.");
+            return "redirect:/licences/" + id;
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(m, licensing.get(lid), form, errors);
+    }
+
+    /** The officer records the importing state's proof of receipt of every shipment awaiting it (art. 10(4)). */
+    @PostMapping("/licences/{id}/receipts")
+    @CanLicense
+    String receipt(@PathVariable UUID id, @RequestParam Map<String, String> form, Model m, RedirectAttributes r,
+            HttpServletResponse response) {
+        FormErrors errors = new FormErrors(FormErrors.labels("receiptReference", "Their reference", "receivedOn",
+                "Received on", "drawdown", "Shipment"));
+        LocalDate received = errors.date("receivedOn", form.get("receivedOn"), true);
+        LicenceId lid = new LicenceId(id);
+        var done = errors.submit(() -> licensing.confirmReceipt(lid, null, form.get("receiptReference"), received), "",
+                Map.of("reference", "receiptReference"));
+        if (done.isPresent()) {
+            r.addFlashAttribute("message", "Proof of receipt recorded.");
             return "redirect:/licences/" + id;
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -37,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LicenceController {
 
     private final Licensing licensing;
+    private final org.ferret.licensing.internal.LicencePdf pdf;
 
-    LicenceController(Licensing licensing) {
+    LicenceController(Licensing licensing, org.ferret.licensing.internal.LicencePdf pdf) {
         this.licensing = licensing;
+        this.pdf = pdf;
     }
 
     /** A licence with the result of every check as it stands now. */
@@ -136,6 +138,18 @@ class LicenceController {
         return new SignedDocument(l.document(), l.signature(), l.signedBy());
     }
 
+    /** The licence document as a PDF, printed from the signed document (art. 10(3) fields, verification code). */
+    @GetMapping(value = "/{id}/document.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        Licence l = licensing.get(new LicenceId(id));
+        if (l.document() == null) {
+            throw new LicensingException(ErrorCode.CONFLICT, null, "licence " + l.number()
+                    + " has no document: it is " + org.ferret.shared.Words.lower(l.status()));
+        }
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + l.number() + ".pdf\"").body(pdf.render(l));
+    }
+
     /** Ask another Ferret node (importing or transit state) to confirm; its signed answer is recorded. */
     record Ask(String peer, AuthorisationKind kind, String country) {
     }
@@ -165,6 +179,27 @@ class LicenceController {
     @GetMapping("/overdue")
     List<Licence> overdue() {
         return licensing.overdue();
+    }
+
+    /** Proof of receipt (art. 10(4)): one shipment's, or (no drawdown) every shipment awaiting it. */
+    record ReceiptInput(UUID drawdown, String reference, LocalDate receivedOn) {
+    }
+
+    @GetMapping("/{id}/receipts")
+    List<org.ferret.licensing.Receipt> receipts(@PathVariable UUID id) {
+        return licensing.receipts(new LicenceId(id));
+    }
+
+    @PostMapping("/{id}/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<org.ferret.licensing.Receipt> confirmReceipt(@PathVariable UUID id, @RequestBody ReceiptInput r) {
+        return licensing.confirmReceipt(new LicenceId(id), r.drawdown(), r.reference(), r.receivedOn());
+    }
+
+    /** Shipments whose proof of receipt is overdue today, or on {@code on} (to see what falls due). */
+    @GetMapping("/receipts/overdue")
+    List<org.ferret.licensing.Receipt> receiptsOverdue(@RequestParam(required = false) LocalDate on) {
+        return licensing.receiptsOverdue(on);
     }
 
     @GetMapping("/unlicensed-exports")

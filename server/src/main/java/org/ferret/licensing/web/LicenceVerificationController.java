@@ -27,9 +27,29 @@ class LicenceVerificationController {
     static final String PATH = "/api/v1/licence-verification";
 
     private final Licensing licensing;
+    private final org.ferret.licensing.internal.LicencePdf pdf;
 
-    LicenceVerificationController(Licensing licensing) {
+    LicenceVerificationController(Licensing licensing, org.ferret.licensing.internal.LicencePdf pdf) {
         this.licensing = licensing;
+        this.pdf = pdf;
+    }
+
+    /** The exporter's view: the licence number and the verification code printed on the document, both. */
+    @GetMapping("/{code}/licence")
+    org.ferret.licensing.ExporterView exporter(@PathVariable String code,
+            @org.springframework.web.bind.annotation.RequestParam String number) {
+        return licensing.exporterView(number, code).orElseThrow(() -> new LicensingException(ErrorCode.NOT_FOUND,
+                "number", "no licence of this node has this number and verification code"));
+    }
+
+    /** The document as a PDF, for its holder (number and code both). */
+    @GetMapping(value = "/{code}/document.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String code,
+            @org.springframework.web.bind.annotation.RequestParam String number) {
+        org.ferret.licensing.Licence l = licensing.holderLicence(number, code).orElseThrow(() -> new LicensingException(
+                ErrorCode.NOT_FOUND, "number", "no licence of this node has this number and verification code"));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + l.number() + ".pdf\"").body(pdf.render(l));
     }
 
     @GetMapping("/{code}")

@@ -23,4 +23,19 @@ class LicensingSecurity {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
+
+    /** The exporter's page, keyed by licence number and verification code: public, read-only, no session. */
+    @Bean
+    @Order(0)
+    @ConditionalOnWebApplication
+    SecurityFilterChain licenceHolder(HttpSecurity http) throws Exception {
+        http.securityMatcher("/licence-holder", "/licence-holder/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                        + "form-action 'self'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET, "/**").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
 }

@@ -28,6 +28,10 @@ public final class MandatoryRules {
 
     /** The words of a mandatory rule by its id, if it is one (for the item page's list of rules hit). */
     public static java.util.Optional<String> reasonOf(String id) {
+        if (DeclaredLicences.RULE.equals(id)) {
+            return java.util.Optional.of("the licence named in CN23 box 12 is not valid here, or does not cover the declared "
+                    + "HS chapter 93 goods, their quantity or destination (Protocol art. 10); the decision's reasons say which");
+        }
         return "hs93-without-licence".equals(id)
                 ? java.util.Optional.of("HS chapter 93 (arms and ammunition) declared without a licence number (CN23 box 12; Protocol art. 10)")
                 : java.util.Optional.empty();
