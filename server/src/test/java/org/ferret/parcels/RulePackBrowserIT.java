@@ -81,8 +81,11 @@ class RulePackBrowserIT extends BrowserTest {
         signIn("customs");
         page.navigate(base + "/parcels/queue");
         page.getByRole(AriaRole.LINK, named("Risk indicators")).click();
+        page.waitForURL(base + "/parcels/rules");
+        screenshot("rule-packs-indicators");
         assertThat(page.locator("#indicators tbody tr").count()).isGreaterThan(5);
         page.getByRole(AriaRole.BUTTON, named("Draft a new version from the active one")).click();
+        page.locator("#draft-form").waitFor();
         assertThat(page.locator("#state").textContent()).isEqualTo("Draft");
         Locator blocks = page.locator("fieldset.rule-block");
         Locator fresh = blocks.nth(blocks.count() - 1);
@@ -99,11 +102,14 @@ class RulePackBrowserIT extends BrowserTest {
         Locator preview = page.locator("#preview tr[data-rule='walrus-figurines']");
         preview.waitFor();
         assertThat(preview.textContent()).contains("This rule would have held 2 of yesterday's items, 1 of them seized");
+        screenshot("rule-packs-draft");
         page.getByRole(AriaRole.BUTTON, named("Save the draft")).click();
+        page.locator("#notice").waitFor();
         assertThat(page.locator("#notice").textContent()).contains("saved");
         String url = page.url();
         int version = Integer.parseInt(url.substring(url.lastIndexOf('/') + 1));
         page.getByRole(AriaRole.BUTTON, named("Submit for approval")).click();
+        page.locator("#awaiting").waitFor();
         assertThat(page.locator("#state").textContent()).isEqualTo("Awaiting approval");
         assertThat(page.locator("#approve").count()).as("the author is offered no approval").isZero();
 
@@ -115,7 +121,9 @@ class RulePackBrowserIT extends BrowserTest {
         assertThat(added.first().getAttribute("data-change")).isEqualTo("added");
         assertThat(sup.locator("#diff-table").textContent()).contains("walrus-figurines").contains("description contains any: \"walrus figurine\"");
         sup.getByLabel("Note (optional)").fill("matches yesterday's seizure");
+        screenshot(sup, "rule-packs-approval");
         sup.getByRole(AriaRole.BUTTON, named("Approve")).click();
+        sup.locator("#notice").waitFor();
         assertThat(sup.locator("#state").textContent()).isEqualTo("Active");
         assertThat(sup.locator("#approver").textContent()).contains("supervisor");
         sup.navigate(base + "/parcels/rules");
