@@ -81,6 +81,8 @@ class RulePacksIT {
     HandClock clock;
     @Autowired
     RecordCoverageVerifier records;
+    @Autowired
+    javax.sql.DataSource dataSource;
     ParcelsApi analyst, supervisor, postal, inspector;
 
     @BeforeEach
@@ -300,5 +302,26 @@ class RulePacksIT {
         Map<String, Object> p = ((List<Map<String, Object>>) res.getBody().get("preview")).get(0);
         assertThat(p).containsEntry("ruleId", "zebra-lamps").containsEntry("hits", 3).containsEntry("inspected", 2).containsEntry("seized", 1);
         assertThat((Integer) p.get("items")).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void a_version_changed_in_the_database_directly_is_found_by_the_record_coverage_and_postgresql_refuses_a_delete() throws Exception {
+        int v = (Integer) analyst.post(API, null).getBody().get("version");
+        String text = jdbc.sql("select pack_text from parcel_rule_pack where profile = 'postal' and version = ?").param(v).query(String.class).single();
+        jdbc.sql("update parcel_rule_pack set pack_text = ? where profile = 'postal' and version = ?").params(text.replace("weight: 2.5", "weight: 9"), v).update();
+        assertThat(records.verify().problems()).as("a draft's text edited behind the service's back")
+                .anySatisfy(p -> assertThat(String.valueOf(p)).contains("parcel_rule_pack"));
+        jdbc.sql("update parcel_rule_pack set pack_text = ? where profile = 'postal' and version = ?").params(text, v).update();
+        assertThat(records.verify().problems()).isEmpty();
+        boolean postgres;
+        try (var c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
+        if (postgres) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from parcel_rule_pack where version = 1").update())
+                    .rootCause().hasMessageContaining("refused");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update parcel_rule_pack set author = 'mallory' where version = 1").update())
+                    .rootCause().hasMessageContaining("refused");
+        }
     }
 }
