@@ -129,6 +129,17 @@ public class RulePacks {
                 Map.of("profile", profile, "version", 1, "label", pack.label(), "reason", "bundled pack of a new database"));
     }
 
+    /** A version number as a path gives it; anything else is no version (404). */
+    public static int number(String text) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw new FerretException(ErrorCode.NOT_FOUND, "no rule pack version '" + text + "' (versions are numbered from 1)");
+    }
+
     // ---- reads ----------------------------------------------------------------------------------------------------
 
     private static String profileOf(String profile) {

@@ -324,4 +324,35 @@ class RulePacksIT {
                     .rootCause().hasMessageContaining("refused");
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void each_indicators_hit_rate_and_precision_are_re_estimated_from_the_recorded_outcomes_week_by_week() {
+        List<UUID> ids = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            Map<String, Object> i = item(newItemId());
+            line(i, 0).put("description", "solvent trap kit");
+            postal.submit(List.of(i));
+            ids.add(jdbc.sql("select id from parcel_declaration where item_id = ?").param(i.get("itemId")).query(UUID.class).single());
+        }
+        for (int k = 0; k < 2; k++) analyst.post("/api/v1/parcels/queue/" + ids.get(k) + "/add", Map.of("reason", "indicator test"));
+        assertThat(inspector.post("/api/v1/parcels/declarations/" + ids.get(0) + "/outcome", Map.of("kind", "ESSENTIAL_COMPONENT",
+                "itemKind", "SLIDE", "construction", "ADDITIVELY_MANUFACTURED", "marked", false)).getStatusCode().value()).isEqualTo(201);
+        assertThat(inspector.post("/api/v1/parcels/declarations/" + ids.get(1) + "/outcome", Map.of("kind", "NOTHING_FOUND"))
+                .getStatusCode().value()).isEqualTo(201);
+        long decided = jdbc.sql("select count(*) from parcel_decision").query(Long.class).single();
+
+        List<Map<String, Object>> indicators = analyst.client.get().uri(API + "/indicators?weeks=4").retrieve().body(List.class);
+        Map<String, Object> solvent = indicators.stream().filter(x -> x.get("ruleId").equals("suppressor-as-solvent-trap")).findFirst().orElseThrow();
+        assertThat(solvent).containsEntry("hits", 3).containsEntry("inspected", 2).containsEntry("seized", 1).containsEntry("precision", 0.5);
+        assertThat(((Number) solvent.get("decided")).longValue()).isEqualTo(decided);
+        assertThat((Double) solvent.get("hitRate")).isCloseTo(3.0 / decided, org.assertj.core.api.Assertions.within(1e-9));
+        List<Map<String, Object>> weeks = (List<Map<String, Object>>) solvent.get("weeks");
+        assertThat(weeks).hasSize(4);
+        assertThat(weeks.get(3)).containsEntry("hits", 3).containsEntry("seized", 1);
+        assertThat(weeks.get(0)).containsEntry("hits", 0);
+        // the screen shows the same figures, with the week-by-week table its chart is drawn from
+        String page = org.ferret.testsupport.SignedInClient.signIn(port, "customs").page("/parcels/rules?rule=suppressor-as-solvent-trap");
+        assertThat(page).contains("Precision week by week: suppressor-as-solvent-trap").contains("id=\"trend-table\"").contains("50 %");
+    }
 }

@@ -62,7 +62,8 @@ class RulePackPages {
 
     @GetMapping("/parcels/rules/{version}")
     @CanScreenParcels
-    String version(@PathVariable int version, Model model) {
+    String version(@PathVariable("version") String number, Model model) {
+        int version = RulePacks.number(number);
         RulePacks.Version v = packs.version(PROFILE, version);
         return page(v, editable(v.rules()), new FormErrors(Map.of()), model);
     }
@@ -133,7 +134,8 @@ class RulePackPages {
 
     @PostMapping("/parcels/rules/{version}/check")
     @CanScreenParcels
-    String check(@PathVariable int version, @RequestParam Map<String, String> form, Model model) {
+    String check(@PathVariable("version") String number, @RequestParam Map<String, String> form, Model model) {
+        int version = RulePacks.number(number);
         Sent s = sent(form);
         RulePacks.Check c = s.rules().isEmpty() ? new RulePacks.Check(List.of(), List.of()) : packs.check(PROFILE, s.rules());
         model.addAttribute("check", c);
@@ -144,7 +146,8 @@ class RulePackPages {
 
     @PostMapping("/parcels/rules/{version}")
     @CanScreenParcels
-    String save(@PathVariable int version, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
+    String save(@PathVariable("version") String number, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
+        int version = RulePacks.number(number);
         Sent s = sent(form);
         try {
             packs.updateDraft(PROFILE, version, s.rules());
@@ -159,20 +162,23 @@ class RulePackPages {
 
     @PostMapping("/parcels/rules/{version}/submit")
     @CanScreenParcels
-    String submit(@PathVariable int version, Model model, RedirectAttributes flash) {
+    String submit(@PathVariable("version") String number, Model model, RedirectAttributes flash) {
+        int version = RulePacks.number(number);
         return act(version, model, flash, () -> packs.submit(PROFILE, version), "Version " + version + " submitted: a supervisor decides on it.");
     }
 
     @PostMapping("/parcels/rules/{version}/approve")
     @PreAuthorize("hasAuthority('CAN_SUPERVISE_SCREENING')")
-    String approve(@PathVariable int version, @RequestParam(required = false) String reason, Model model, RedirectAttributes flash) {
+    String approve(@PathVariable("version") String number, @RequestParam(required = false) String reason, Model model, RedirectAttributes flash) {
+        int version = RulePacks.number(number);
         return act(version, model, flash, () -> packs.approve(PROFILE, version, reason),
                 "Version " + version + " approved: it scores the next items.");
     }
 
     @PostMapping("/parcels/rules/{version}/reject")
     @PreAuthorize("hasAuthority('CAN_SUPERVISE_SCREENING')")
-    String reject(@PathVariable int version, @RequestParam(required = false) String reason, Model model, RedirectAttributes flash) {
+    String reject(@PathVariable("version") String number, @RequestParam(required = false) String reason, Model model, RedirectAttributes flash) {
+        int version = RulePacks.number(number);
         return act(version, model, flash, () -> packs.reject(PROFILE, version, reason), "Version " + version + " rejected.");
     }
 

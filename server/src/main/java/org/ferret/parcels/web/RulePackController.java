@@ -61,14 +61,16 @@ class RulePackController {
     @GetMapping("/{version}")
     @CanScreenParcels
     @Operation(summary = "One version with its rules and text")
-    RulePacks.Version version(@PathVariable int version, @RequestParam(required = false) String profile) {
+    RulePacks.Version version(@PathVariable("version") String number, @RequestParam(required = false) String profile) {
+        int version = RulePacks.number(number);
         return packs.version(profile, version);
     }
 
     @GetMapping("/{version}/diff")
     @CanScreenParcels
     @Operation(summary = "Rules added, removed or changed (field by field) against the version it was based on")
-    List<RulePacks.Change> diff(@PathVariable int version, @RequestParam(required = false) String profile) {
+    List<RulePacks.Change> diff(@PathVariable("version") String number, @RequestParam(required = false) String profile) {
+        int version = RulePacks.number(number);
         return packs.diff(profile, version);
     }
 
@@ -95,14 +97,16 @@ class RulePackController {
     @PutMapping("/{version}")
     @CanScreenParcels
     @Operation(summary = "Replaces a draft's rules (its author, while it is a draft)")
-    RulePacks.Version update(@PathVariable int version, @RequestBody JsonNode body, @RequestParam(required = false) String profile) {
+    RulePacks.Version update(@PathVariable("version") String number, @RequestBody JsonNode body, @RequestParam(required = false) String profile) {
+        int version = RulePacks.number(number);
         return packs.updateDraft(profile, version, strict(body));
     }
 
     @PostMapping("/{version}/submit")
     @CanScreenParcels
     @Operation(summary = "The author submits a draft for approval by a second person")
-    RulePacks.Version submit(@PathVariable int version, @RequestParam(required = false) String profile) {
+    RulePacks.Version submit(@PathVariable("version") String number, @RequestParam(required = false) String profile) {
+        int version = RulePacks.number(number);
         return packs.submit(profile, version);
     }
 
@@ -111,14 +115,16 @@ class RulePackController {
     @PostMapping("/{version}/approve")
     @PreAuthorize("hasAuthority('CAN_SUPERVISE_SCREENING')")
     @Operation(summary = "A supervisor other than the author approves: the version becomes ACTIVE, the one before SUPERSEDED")
-    RulePacks.Version approve(@PathVariable int version, @RequestBody(required = false) Reason body, @RequestParam(required = false) String profile) {
+    RulePacks.Version approve(@PathVariable("version") String number, @RequestBody(required = false) Reason body, @RequestParam(required = false) String profile) {
+        int version = RulePacks.number(number);
         return packs.approve(profile, version, body == null ? null : body.reason());
     }
 
     @PostMapping("/{version}/reject")
     @PreAuthorize("hasAuthority('CAN_SUPERVISE_SCREENING')")
     @Operation(summary = "A supervisor other than the author rejects, saying why")
-    RulePacks.Version reject(@PathVariable int version, @RequestBody(required = false) Reason body, @RequestParam(required = false) String profile) {
+    RulePacks.Version reject(@PathVariable("version") String number, @RequestBody(required = false) Reason body, @RequestParam(required = false) String profile) {
+        int version = RulePacks.number(number);
         return packs.reject(profile, version, body == null ? null : body.reason());
     }
 
