@@ -32,6 +32,10 @@ public enum ErrorCode {
     BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Batch too large"),
     /** Parcel screening lacks what it needs to decide (a model for the profile, the key of the keyed hashes). */
     PARCELS_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Parcel screening not configured"),
+    /** A rule pack draft the screening library refuses; every problem names the rule and field (issue 12). */
+    RULE_PACK_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Rule pack invalid"),
+    /** A rule pack version is approved or rejected by a second person, never by its author (issue 12). */
+    FOUR_EYES_REQUIRED(HttpStatus.FORBIDDEN, "A second person must decide"),
     // transfer licensing (issue 13)
     /** An export, shipment or usage report is not covered by an issued, valid licence with quantity left (art. 10). */
     LICENCE_NOT_VALID(HttpStatus.CONFLICT, "Not covered by a valid licence"),

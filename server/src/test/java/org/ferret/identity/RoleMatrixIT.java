@@ -207,6 +207,18 @@ class RoleMatrixIT {
         allow("POST /parcels/declarations/{declarationId}/queue", PARCEL_ANALYSTS);
         allow("POST /parcels/queue/add", PARCEL_ANALYSTS);
         allow("GET /parcels/dashboard", EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, INSPECTOR, Role.SUPERVISOR));
+        // parcels: rule pack versions (issue 12: analysts draft, a supervisor who is not the author decides)
+        for (String e : List.of("GET /api/v1/parcels/rule-packs", "GET /api/v1/parcels/rule-packs/active", "GET /api/v1/parcels/rule-packs/indicators",
+                "GET /api/v1/parcels/rule-packs/{version}", "GET /api/v1/parcels/rule-packs/{version}/diff", "POST /api/v1/parcels/rule-packs/check",
+                "POST /api/v1/parcels/rule-packs", "PUT /api/v1/parcels/rule-packs/{version}", "POST /api/v1/parcels/rule-packs/{version}/submit",
+                "GET /parcels/rules", "POST /parcels/rules/drafts", "GET /parcels/rules/{version}", "POST /parcels/rules/{version}/check",
+                "POST /parcels/rules/{version}", "POST /parcels/rules/{version}/submit")) {
+            allow(e, PARCEL_ANALYSTS);
+        }
+        for (String e : List.of("POST /api/v1/parcels/rule-packs/{version}/approve", "POST /api/v1/parcels/rule-packs/{version}/reject",
+                "POST /parcels/rules/{version}/approve", "POST /parcels/rules/{version}/reject")) {
+            allow(e, EnumSet.of(Role.SUPERVISOR));
+        }
         // licensing (issue 13): API
         allow("POST /api/v1/licences", LICENSING);
         allow("GET /api/v1/licences", LICENSING);

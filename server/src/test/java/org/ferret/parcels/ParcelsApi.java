@@ -32,6 +32,12 @@ final class ParcelsApi {
     }
 
     @SuppressWarnings("unchecked")
+    ResponseEntity<Map<String, Object>> put(String uri, Object body) {
+        return (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) client.put().uri(uri).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().toEntity(Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
     ResponseEntity<Map<String, Object>> get(String uri, Object... vars) {
         return (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) client.get().uri(uri, vars).retrieve().toEntity(Map.class);
     }

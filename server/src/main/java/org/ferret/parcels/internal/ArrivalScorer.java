@@ -19,6 +19,8 @@ import org.ferret.screening.model.Scorer;
 import org.ferret.screening.model.ScreeningModel;
 import org.ferret.screening.profile.Profile;
 import org.ferret.screening.rules.BoundPack;
+import org.ferret.screening.rules.Rule;
+import org.ferret.screening.rules.RulePack;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +35,13 @@ import org.springframework.stereotype.Component;
 public class ArrivalScorer {
     private final ScreeningModels models;
     private final ParcelStore store;
+    private final RulePackStore packs;
     private final Map<String, State> states = new HashMap<>();
 
-    ArrivalScorer(ScreeningModels models, ParcelStore store) {
+    ArrivalScorer(ScreeningModels models, ParcelStore store, RulePackStore packs) {
         this.models = models;
         this.store = store;
+        this.packs = packs;
     }
 
     /** One scored row: risk, critical-class risk (null without a critical model), reasons, rules hit. */
@@ -71,12 +75,23 @@ public class ArrivalScorer {
         Table t = table(s, rows);
         ScreeningModel m = s.model;
         Scorer.Scores scores = Scorer.score(m, t, new Scorer.Options(s.dayStart.copy(), false, true, true, 1));
-        List<List<String>> hits = rulesHit(m, t, s.dayStart);
-        String pack = m.rulePack() == null ? null : m.rulePack().label();
+        RulePack modelPack = m.rulePack();
+        RulePack active = packs.active(profile).map(RulePackStore.Active::pack).orElse(modelPack);
+        List<List<String>> hits = rulesHit(active, t, s.dayStart);
+        String pack = active == null ? null : active.label();
         List<Scored> out = new ArrayList<>(rows.size());
-        for (int r = 0; r < t.size(); r++) {
-            out.add(new Scored(scores.risk()[r], scores.critical() == null ? null : scores.critical()[r], scores.reasons()[r],
-                    hits.get(r), m.version(), pack));
+        if (sameRules(active, modelPack)) {
+            for (int r = 0; r < t.size(); r++) {
+                out.add(new Scored(scores.risk()[r], scores.critical() == null ? null : scores.critical()[r], scores.reasons()[r],
+                        hits.get(r), m.version(), pack));
+            }
+        } else {
+            // an approved pack the model was not trained with: see adjust
+            List<List<String>> modelHits = rulesHit(modelPack, t, s.dayStart);
+            for (int r = 0; r < t.size(); r++) {
+                out.add(adjust(modelPack, active, scores.risk()[r], scores.critical() == null ? null : scores.critical()[r],
+                        scores.reasons()[r], modelHits.get(r), hits.get(r), m.version(), pack));
+            }
         }
         s.today.addAll(rows);
         return out;
@@ -145,18 +160,78 @@ public class ArrivalScorer {
         return b.build();
     }
 
-    private static List<List<String>> rulesHit(ScreeningModel m, Table t, History fs) {
+    /**
+     * The score under an ACTIVE pack whose rules differ from the ones the model was trained with (until the next
+     * training learns them). A rule is known to the model when the model's pack has the same id with the same
+     * conditions: its effect is the model's, and its weight in the pack is the starting guess the next training
+     * re-estimates (training re-estimates every weight, so the bundled weights are not the model's either). A new
+     * rule, or one whose conditions changed, adds its weight to the model's log-odds when the row hits it; a model
+     * rule the active pack no longer has as it was takes the model's weight off when the row hits it. Reasons: the
+     * active pack's hits in words first (highest weight first), then the library's other reasons, without the words
+     * of model rules the active pack no longer has as they were.
+     */
+    static Scored adjust(RulePack modelPack, RulePack active, double risk, Double critical, String reasons,
+            List<String> modelHits, List<String> activeHits, String modelVersion, String label) {
+        double lift = 0;
+        Map<String, Rule> byId = new HashMap<>(), modelById = new HashMap<>();
+        if (active != null) for (Rule r : active.rules()) byId.put(r.id(), r);
+        if (modelPack != null) for (Rule r : modelPack.rules()) modelById.put(r.id(), r);
+        for (String id : activeHits) {
+            Rule known = modelById.get(id);
+            if (known == null || !known.conditions().equals(byId.get(id).conditions())) lift += byId.get(id).weight();
+        }
+        java.util.Set<String> dropped = new java.util.HashSet<>();
+        for (Rule r : modelById.values()) {
+            Rule now = byId.get(r.id());
+            boolean kept = now != null && now.conditions().equals(r.conditions());
+            if (!kept && modelHits.contains(r.id())) lift -= r.weight();
+            if (!kept || !now.rationale().equals(r.rationale())) dropped.add(indicatorWords(r));
+        }
+        double p = Math.min(Math.max(risk, 1e-12), 1 - 1e-12);
+        double adjusted = lift == 0 ? risk : 1.0 / (1.0 + Math.exp(-(Math.log(p / (1 - p)) + lift)));
+        List<String> words = new ArrayList<>();
+        activeHits.stream().map(byId::get).sorted(java.util.Comparator.comparingDouble(Rule::weight).reversed())
+                .forEach(r -> words.add(indicatorWords(r)));
+        if (reasons != null && !reasons.isEmpty()) {
+            for (String part : reasons.split("; ")) {
+                if (!dropped.contains(part) && !words.contains(part)) words.add(part);
+            }
+        }
+        int keep = Math.min(words.size(), Math.max(Scorer.MAX_REASONS, activeHits.size()));
+        return new Scored(adjusted, critical, String.join("; ", words.subList(0, keep)), activeHits, modelVersion, label);
+    }
+
+    /** Whether two packs have the same rules as the model sees and words them: ids, conditions and rationales (not weights). */
+    static boolean sameRules(RulePack a, RulePack b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.rules().size() != b.rules().size()) return false;
+        Map<String, Rule> byId = new HashMap<>();
+        for (Rule r : b.rules()) byId.put(r.id(), r);
+        for (Rule r : a.rules()) {
+            Rule o = byId.get(r.id());
+            if (o == null || !o.conditions().equals(r.conditions()) || !o.rationale().equals(r.rationale())) return false;
+        }
+        return true;
+    }
+
+    /** A rule's reason in the library's words ("indicator ID: rationale"). */
+    static String indicatorWords(Rule r) {
+        String why = r.rationale();
+        return "indicator " + r.id() + ": " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
+    }
+
+    private static List<List<String>> rulesHit(RulePack pack, Table t, History fs) {
         List<List<String>> out = new ArrayList<>();
-        if (m.rulePack() == null) {
+        if (pack == null) {
             for (int r = 0; r < t.size(); r++) out.add(List.of());
             return out;
         }
-        BoundPack bound = new BoundPack(m.rulePack(), t.profile());
+        BoundPack bound = new BoundPack(pack, t.profile());
         String[][] lowered = bound.lowered(t);
         for (int r = 0; r < t.size(); r++) {
             List<String> hits = new ArrayList<>();
             for (int i = 0; i < bound.size(); i++) {
-                if (bound.hit(i, t, r, lowered, fs)) hits.add(m.rulePack().rules().get(i).id());
+                if (bound.hit(i, t, r, lowered, fs)) hits.add(pack.rules().get(i).id());
             }
             out.add(hits);
         }

@@ -48,6 +48,12 @@ public class ParcelsCoverage {
         return CoveredTable.of(OUTCOME, "id");
     }
 
+    /** Rule pack versions: covered at every write (draft edits and each step of the four-eyes workflow). */
+    @Bean
+    CoveredTable parcelRulePackCoverage() {
+        return new CoveredTable(RulePackStore.TABLE, List.of("profile", "version"), Set.of());
+    }
+
     @Bean
     CoveredTable parcelQueueChangeCoverage() {
         return CoveredTable.of(QUEUE_CHANGE, "id");
