@@ -44,6 +44,8 @@ class ParcelLearningIT {
     ParcelsProperties properties;
     @Autowired
     RecordCoverageVerifier records;
+    @Autowired
+    org.ferret.parcels.internal.ModelVersions modelVersions;
 
     final double tolerance = 0.02;
 
@@ -154,5 +156,22 @@ class ParcelLearningIT {
         assertThat(supervisor.list("/api/v1/parcels/models/drift?profile=postal")).isNotEmpty();
 
         assertThat(records.verify().problems()).isEmpty();
+    }
+
+    @Test
+    void of_two_instances_whose_schedules_fire_together_one_claims_the_retraining() {
+        Instant now = clock.now;
+        try {
+            assertThat(modelVersions.claim("retrain", "instance-a", now, 60)).isTrue();
+            assertThat(modelVersions.claim("retrain", "instance-b", now.plusSeconds(5), 60)).isFalse();
+            // a supervisor's run meanwhile is refused, not run twice
+            var res = new ParcelsApi(port, "supervisor").post("/api/v1/parcels/models/retrain", Map.of("profile", "postal"));
+            assertThat(res.getStatusCode().value()).isEqualTo(409);
+            assertThat(String.valueOf(res.getBody())).contains("in progress");
+            // an instance that died mid-run frees the claim when it runs out
+            assertThat(modelVersions.claim("retrain", "instance-b", now.plusSeconds(61 * 60), 60)).isTrue();
+        } finally {
+            jdbc.sql("update parcel_learning_claim set claimed_until = null where job = 'retrain'").update();
+        }
     }
 }
