@@ -41,6 +41,47 @@ public class ParcelsProperties {
     /** Where a generated hash key and a trained demo model are kept. */
     private String dataDir = "./data";
 
+    /** The learning loop ({@code ferret.parcels.learning.*}). */
+    private final Learning learning = new Learning();
+
+    public Learning getLearning() { return learning; }
+
+    /**
+     * Retraining, the champion/challenger comparison and drift alerts. The schedule itself is
+     * {@code ferret.parcels.learning.retrain-cron} (a Spring cron; "-", the default, is off).
+     */
+    public static class Learning {
+        /** Profiles the scheduled retraining trains. */
+        private java.util.List<String> profiles = new java.util.ArrayList<>(java.util.List.of("postal"));
+        /** A challenger is promoted only if no figure of its report is worse than the active model's by more than this. */
+        private double tolerance = 0.02;
+        /** The most recent days (before today) a challenger is not trained on and is evaluated on. */
+        private int evaluationDays = 14;
+        /** The largest inverse-propensity weight an exploration pick gets in training (1: no weighting). */
+        private double explorationWeightCap = 10;
+        /** Population stability index past which a week's distribution raises a drift alert. */
+        private double driftThreshold = 0.25;
+        /** Weeks the supervisor's page compares. */
+        private int driftWeeks = 8;
+        /** How long a retraining run holds its claim (an instance that dies mid-run frees it then). */
+        private int claimMinutes = 60;
+
+        public java.util.List<String> getProfiles() { return profiles; }
+        public void setProfiles(java.util.List<String> profiles) { this.profiles = profiles; }
+        public double getTolerance() { return tolerance; }
+        public void setTolerance(double tolerance) { this.tolerance = tolerance; }
+        public int getEvaluationDays() { return evaluationDays; }
+        public void setEvaluationDays(int evaluationDays) { this.evaluationDays = Math.max(1, evaluationDays); }
+        public double getExplorationWeightCap() { return explorationWeightCap; }
+        public void setExplorationWeightCap(double v) { this.explorationWeightCap = Math.max(1, v); }
+        public double getDriftThreshold() { return driftThreshold; }
+        public void setDriftThreshold(double driftThreshold) { this.driftThreshold = driftThreshold; }
+        public int getDriftWeeks() { return driftWeeks; }
+        public void setDriftWeeks(int driftWeeks) { this.driftWeeks = Math.max(2, driftWeeks); }
+        public int getClaimMinutes() { return claimMinutes; }
+        public void setClaimMinutes(int claimMinutes) { this.claimMinutes = Math.max(1, claimMinutes); }
+    }
+
     public int getMaxBatch() { return maxBatch; }
     public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
     public Map<String, Integer> getSites() { return sites; }

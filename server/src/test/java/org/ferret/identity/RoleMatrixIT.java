@@ -65,6 +65,8 @@ class RoleMatrixIT {
     private static final Set<Role> OPERATORS = EnumSet.of(POSTAL_OPERATOR);
     private static final Set<Role> PARCEL_ANALYSTS = EnumSet.of(ADMINISTRATOR, CUSTOMS_ANALYST, Role.SUPERVISOR);
     private static final Set<Role> INSPECTORS = EnumSet.of(CUSTOMS_ANALYST, INSPECTOR);
+    /** The parcels learning loop (issue 12). */
+    private static final Set<Role> SUPERVISORS = EnumSet.of(Role.SUPERVISOR);
     private static final Set<Role> REGISTRARS = EnumSet.of(ADMINISTRATOR, REGISTRAR);
     private static final Set<Role> PERSONAL_DATA = EnumSet.of(ADMINISTRATOR, REGISTRAR, INVESTIGATOR,
             LICENSING_OFFICER, CUSTOMS_ANALYST, AUDITOR, Role.SUPERVISOR);
@@ -219,6 +221,17 @@ class RoleMatrixIT {
                 "POST /parcels/rules/{version}/approve", "POST /parcels/rules/{version}/reject")) {
             allow(e, EnumSet.of(Role.SUPERVISOR));
         }
+        // parcels: the learning loop (issue 12), screening supervisors only
+        allow("GET /api/v1/parcels/models", SUPERVISORS);
+        allow("POST /api/v1/parcels/models/retrain", SUPERVISORS);
+        allow("POST /api/v1/parcels/models/{id}/promote", SUPERVISORS);
+        allow("POST /api/v1/parcels/models/{id}/hold", SUPERVISORS);
+        allow("POST /api/v1/parcels/models/{id}/rollback", SUPERVISORS);
+        allow("GET /api/v1/parcels/models/weeks", SUPERVISORS);
+        allow("GET /api/v1/parcels/models/drift", SUPERVISORS);
+        allow("GET /parcels/supervision", SUPERVISORS);
+        allow("POST /parcels/supervision/retrain", SUPERVISORS);
+        allow("POST /parcels/supervision/{id}/{action}", SUPERVISORS);
         // licensing (issue 13): API
         allow("POST /api/v1/licences", LICENSING);
         allow("GET /api/v1/licences", LICENSING);

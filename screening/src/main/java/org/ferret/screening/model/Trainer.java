@@ -37,6 +37,18 @@ public final class Trainer {
     }
 
     public static ScreeningModel train(Table train, RulePack pack, TrainOptions o, Progress progress) throws XGBoostError {
+        return train(train, pack, o, progress, null);
+    }
+
+    /**
+     * As {@link #train(Table, RulePack, TrainOptions, Progress)}, with a weight per row of {@code train} (null: all 1):
+     * the boosters weigh each labelled row's gradient by it, e.g. an inverse-propensity weight that lets the unbiased
+     * sample (items picked at random for inspection) count for the part of the population it stands for.
+     */
+    public static ScreeningModel train(Table train, RulePack pack, TrainOptions o, Progress progress, double[] rowWeights) throws XGBoostError {
+        if (rowWeights != null && rowWeights.length != train.size()) {
+            throw new IllegalArgumentException("one weight per row: " + rowWeights.length + " weights for " + train.size() + " rows");
+        }
         if (pack != null && !pack.profile().equals(train.profile().name())) {
             throw new IllegalArgumentException("rule pack " + pack.label() + " is for profile " + pack.profile());
         }
@@ -79,6 +91,11 @@ public final class Trainer {
         DMatrix d = new DMatrix(x, labelled.length, f, Float.NaN);
         try {
             d.setLabel(y);
+            if (rowWeights != null) {
+                float[] w = new float[labelled.length];
+                for (int i = 0; i < labelled.length; i++) w[i] = (float) rowWeights[labelled[i]];
+                d.setWeight(w);
+            }
             Booster fraud = boost(d, o, o.rounds(), "fraud", progress);
             String[] fraudTrees = fraud.getModelDump((String) null, true, "text");
             byte[] fraudBytes = fraud.toByteArray("ubj");
@@ -103,6 +120,7 @@ public final class Trainer {
             meta.put("dropFeatures", o.dropFeatures());
             meta.put("rulePack", usedPack == null ? "" : usedPack.label());
             meta.put("rulePackTuned", spec.pack() == null ? "" : spec.pack().label());
+            if (rowWeights != null) meta.put("weighted", "true");
             return ScreeningModel.create(train.profile(), spec, history, fraudTrees, fraudBytes, critTrees, critBytes, report, meta);
         } finally {
             d.dispose();

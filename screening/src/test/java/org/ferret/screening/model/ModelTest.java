@@ -183,6 +183,22 @@ class ModelTest {
     }
 
     @Test
+    void row_weights_of_one_train_the_same_model_and_heavier_rows_another() throws Exception {
+        TrainOptions o = TrainOptions.defaults().withRounds(10);
+        ScreeningModel plain = Trainer.train(train, pack(), o, Trainer.Progress.NONE);
+        double[] ones = new double[train.size()];
+        java.util.Arrays.fill(ones, 1.0);
+        assertThat(Trainer.train(train, pack(), o, Trainer.Progress.NONE, ones).version()).isEqualTo(plain.version());
+        double[] heavier = ones.clone();
+        for (int r = 0; r < train.size(); r++) if (train.label(r) == 1) heavier[r] = 10;
+        ScreeningModel weighted = Trainer.train(train, pack(), o, Trainer.Progress.NONE, heavier);
+        assertThat(weighted.version()).isNotEqualTo(plain.version());
+        assertThat(weighted.meta()).containsEntry("weighted", "true");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.train(train, pack(), o, Trainer.Progress.NONE, new double[3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one weight per row");
+    }
+
+    @Test
     void a_saved_model_loads_with_the_same_version_and_scores(@TempDir Path dir) throws Exception {
         ScreeningModel m = Trainer.train(train, pack(), TrainOptions.defaults().withRounds(20), Trainer.Progress.NONE);
         m.save(dir.resolve("m.model"));

@@ -49,13 +49,16 @@ public class ArrivalScorer {
 
     private static final class State {
         final ScreeningModel model;
+        /** A retrained version's history already holds the stored rows of the days up to this one (null: none). */
+        final Integer historyThrough;
         final String header;
         History dayStart;
         int day = Integer.MIN_VALUE;
         final List<String> today = new ArrayList<>();
 
-        State(ScreeningModel model) {
+        State(ScreeningModel model, java.time.LocalDate historyThrough) {
             this.model = model;
+            this.historyThrough = historyThrough == null ? null : (int) historyThrough.toEpochDay();
             this.header = String.join(",", model.profile().columnNames());
             this.dayStart = model.history().copy();
         }
@@ -97,10 +100,15 @@ public class ArrivalScorer {
         return out;
     }
 
+    /**
+     * The scoring state of a profile's active model; when the learning loop has promoted or rolled back to another
+     * version since (on any instance), a new state for it, its history rebuilt from the stored rows.
+     */
     private State state(String profile) {
+        ScreeningModels.Active active = models.active(profile);
         State s = states.get(profile);
-        if (s == null) {
-            s = new State(models.model(profile));
+        if (s == null || s.model != active.model()) {
+            s = new State(active.model(), active.historyThrough());
             states.put(profile, s);
             replay(s, profile);
         }
@@ -116,6 +124,9 @@ public class ArrivalScorer {
         int last = rows.get(rows.size() - 1).epochDay();
         List<String> before = new ArrayList<>();
         for (ParcelStore.StoredRow r : rows) {
+            if (s.historyThrough != null && r.epochDay() <= s.historyThrough && r.epochDay() < last) {
+                continue; // in the retrained version's history already
+            }
             if (r.epochDay() < last) {
                 before.add(r.row());
             } else {

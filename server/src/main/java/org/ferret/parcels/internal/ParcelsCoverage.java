@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The parcels tables the audit chain covers (every column): declaration versions, the parties' personal data, the
  * decisions (whose queue columns are covered again at every queue change), detector verdicts, outcomes and the queue
- * changes. A row edited, deleted or inserted in the database directly is found by {@code audit verify}; only the
+ * changes, the model versions of the learning loop and their state changes. A row edited, deleted or inserted in the database directly is found by {@code audit verify}; only the
  * retention purge of released items ({@link ParcelRetentionStore}) deletes rows, releasing them in its transaction.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,5 +57,15 @@ public class ParcelsCoverage {
     @Bean
     CoveredTable parcelQueueChangeCoverage() {
         return CoveredTable.of(QUEUE_CHANGE, "id");
+    }
+
+    @Bean
+    CoveredTable parcelModelCoverage() {
+        return CoveredTable.of(ModelVersions.MODEL, "id");
+    }
+
+    @Bean
+    CoveredTable parcelModelChangeCoverage() {
+        return CoveredTable.of(ModelVersions.CHANGE, "id");
     }
 }

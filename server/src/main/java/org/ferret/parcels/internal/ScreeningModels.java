@@ -47,14 +47,60 @@ public class ScreeningModels {
     static final int DEMO_ROWS = 20_000;
 
     private final ParcelsProperties properties;
+    private final ModelVersions versions;
     private final Map<String, ScreeningModel> loaded = new ConcurrentHashMap<>();
+    private final Map<java.util.UUID, ScreeningModel> versionsLoaded = new ConcurrentHashMap<>();
 
-    ScreeningModels(ParcelsProperties properties) {
+    ScreeningModels(ParcelsProperties properties, ModelVersions versions) {
         this.properties = properties;
+        this.versions = versions;
+    }
+
+    /** The model a profile scores with, and the day its history runs to when it is a retrained version. */
+    public record Active(ScreeningModel model, java.util.UUID versionId, LocalDate historyThrough) {}
+
+    /**
+     * The active model of a profile: the learning loop's ACTIVE version ({@code parcel_model}, read on every call so
+     * that a promotion or rollback on any instance takes effect at the next batch), else the configured or bundled one.
+     */
+    public Active active(String profile) {
+        var ref = versions.activeRef(profile);
+        if (ref.isPresent()) {
+            var r = ref.get();
+            ScreeningModel m = versionsLoaded.computeIfAbsent(r.id(), id -> loadVersion(profile, id));
+            return new Active(m, r.id(), r.origin() == ModelVersions.Origin.RETRAINED ? r.trainedTo() : null);
+        }
+        return new Active(bundled(profile), null, null);
     }
 
     /** The active model of a profile; refuses with a clear message when none is configured. */
     public ScreeningModel model(String profile) {
+        return active(profile).model();
+    }
+
+    /** A stored version's model, from its bytes. */
+    public ScreeningModel version(String profile, java.util.UUID id) {
+        return versionsLoaded.computeIfAbsent(id, v -> loadVersion(profile, v));
+    }
+
+    private ScreeningModel loadVersion(String profile, java.util.UUID id) {
+        try {
+            Path tmp = Files.createTempFile("ferret-model", ".model");
+            try {
+                Files.write(tmp, versions.bytes(id));
+                ScreeningModel m = ScreeningModel.load(tmp);
+                log.info("parcels: profile {} scores with stored version {} ({})", profile, id, m.provenance());
+                return m;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | BadInputException e) {
+            throw new FerretException(ErrorCode.PARCELS_NOT_CONFIGURED, "cannot load model version " + id + " of profile " + profile + ": " + e.getMessage());
+        }
+    }
+
+    /** The configured or bundled model of a profile (what the server scores with before the learning loop has a version). */
+    public ScreeningModel bundled(String profile) {
         ScreeningModel m = loaded.get(profile);
         if (m != null) {
             return m;
