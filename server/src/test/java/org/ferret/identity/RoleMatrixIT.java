@@ -251,6 +251,16 @@ class RoleMatrixIT {
         allow("POST /api/v1/licences/node-requests/{requestId}/answer", LICENSING);
         allow("GET /api/v1/licence-verification/{code}", PUBLIC); // art. 10(5): whoever holds the document
         allow("POST /api/v1/licence-verification/document", PUBLIC);
+        allow("GET /api/v1/licence-verification/{code}/licence", PUBLIC); // the exporter's view: number + code
+        allow("GET /api/v1/licence-verification/{code}/document.pdf", PUBLIC);
+        allow("GET /licence-holder", PUBLIC);
+        // licensing: proof of receipt (art. 10(4)) and the PDF
+        allow("GET /api/v1/licences/receipts/overdue", LICENSING);
+        allow("GET /api/v1/licences/{id}/receipts", LICENSING);
+        allow("POST /api/v1/licences/{id}/receipts", LICENSING);
+        allow("GET /api/v1/licences/{id}/document.pdf", LICENSING);
+        allow("GET /licences/{id}/document.pdf", LICENSING);
+        allow("POST /licences/{id}/receipts", LICENSING);
         // licensing (issue 13): screens
         allow("GET /licences", LICENSING);
         allow("GET /licences/new", LICENSING);
