@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * parcels service uses them (docs/screening.md, "Selection").
  */
 final class SelectionOptions {
-    @Option(names = "--capacity", description = "Also write the selected column: the library's selection over the whole file at this capacity, a count like 120 or a share like 10%.")
+    @Option(names = "--capacity", description = "Also write the selected column: the library's selection over the whole file at this capacity, a count like 120 or a share like 10%%.")
     String capacity;
     @Option(names = "--critical-share", defaultValue = "10%", description = "With --capacity: share of it reserved for the highest critical-class scores (default ${DEFAULT-VALUE}, as the parcels service).")
     String criticalShare;
