@@ -11,6 +11,7 @@ import org.ferret.screening.model.Trainer;
 import org.ferret.screening.profile.Profile;
 import org.ferret.screening.rules.RulePack;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code screen evaluate}: train on some files, score a later one, and print precision/recall at inspection rates. */
@@ -30,6 +31,7 @@ final class EvaluateCommand extends Common {
     @Option(names = "--critical-rounds", defaultValue = "" + TrainOptions.DEFAULT_CRITICAL_ROUNDS) int criticalRounds;
     @Option(names = "--depth", defaultValue = "6") int depth;
     @Option(names = "--eta", defaultValue = "0.1") double eta;
+    @Mixin SelectionOptions selection;
 
     @Override
     int run() throws Exception {
@@ -41,6 +43,7 @@ final class EvaluateCommand extends Common {
                 throw new UsageError("Invalid value for option '--drop-features': not a regular expression: " + e.getDescription());
             }
         }
+        org.ferret.screening.select.Selector.Policy policy = selection.policy();
         checkWritable(out);
         RulePack pack = rules(p, rules, noRules);
         Table tr = read(p, train);
@@ -50,8 +53,9 @@ final class EvaluateCommand extends Common {
         ScreeningModel m = Trainer.train(tr, pack, o, trainingProgress());
         double trainSecs = (System.nanoTime() - t0) / 1e9;
         Scorer.Scores s = Scorer.score(m, te, Scorer.Options.of(m).withReasons().onThreads(2));
+        boolean[] selected = policy == null ? null : SelectionOptions.selected(s.risk(), s.critical(), policy, selection.seed);
         try {
-            ScoresCsv.write(out, te, s);
+            ScoresCsv.write(out, te, s, selected);
         } catch (java.io.IOException e) {
             throw new CannotWrite(out, e);
         }
@@ -62,6 +66,12 @@ final class EvaluateCommand extends Common {
             if (s.critical() != null) {
                 out().println("ranked by critical-class risk:");
                 out().print(Metrics.table(Metrics.at(te, s.critical(), Metrics.RATES)));
+            }
+            if (selected != null) {
+                Metrics.OfSelection o2 = Metrics.ofSelection(te, selected);
+                out().printf(java.util.Locale.ROOT, "selected at capacity %s (critical reserve %s%s, exploration %s): %d; precision %.4f, recall %.4f, critical recall %.4f (%d critical found)%n",
+                        selection.capacity, selection.criticalShare, s.critical() == null ? " given to fraud risk: no critical model" : "", selection.exploration,
+                        o2.selected(), o2.precision(), o2.recall(), o2.criticalRecall(), o2.critical());
             }
         }
         return OK;

@@ -93,7 +93,21 @@ final class FastReader {
     private final Map<String, Integer> fileIndex = new HashMap<>();
     private ExecutorService pool;
 
+    private TableReader.WindowSink sink; // streaming: each window's rows go here, then the arrays are reused
+    private long bytesRead;
+
+    List<RowProblem> stream(List<Path> paths, TableReader.WindowSink sink) throws IOException, BadInputException {
+        this.sink = sink;
+        readAll(paths);
+        return problems;
+    }
+
     TableReader.Result read(List<Path> paths) throws IOException, BadInputException {
+        readAll(paths);
+        return new TableReader.Result(build(), problems);
+    }
+
+    private void readAll(List<Path> paths) throws IOException, BadInputException {
         for (Path f : paths) {
             try {
                 bytesLeft += java.nio.file.Files.size(f);
@@ -118,7 +132,6 @@ final class FastReader {
         } finally {
             if (pool != null) pool.shutdownNow();
         }
-        return new TableReader.Result(build(), problems);
     }
 
     // the rows read so far, column by column; the arrays have room for more (capacity)
@@ -133,7 +146,7 @@ final class FastReader {
     /** Makes room for {@code n} more rows, first guessing the whole count from the bytes per record. */
     private void ensure(int n, long bytesPerRecordTimes1000) {
         if (size + n <= capacity) return;
-        long guess = capacity == 0 && bytesPerRecordTimes1000 > 0 ? bytesLeft * 1000 / bytesPerRecordTimes1000 * 21 / 20 + 1024 : 0;
+        long guess = capacity == 0 && sink == null && bytesPerRecordTimes1000 > 0 ? bytesLeft * 1000 / bytesPerRecordTimes1000 * 21 / 20 + 1024 : 0;
         long want = Math.max(Math.max((long) size + n, guess), capacity + (capacity >> 1));
         int cap = (int) Math.min(Integer.MAX_VALUE - 16, want);
         if (cap < size + n) throw new IllegalStateException("more than " + cap + " rows");
@@ -243,7 +256,10 @@ final class FastReader {
                     while (len < buf.length && !eof) {
                         int r = ch.read(ByteBuffer.wrap(buf, len, buf.length - len));
                         if (r < 0) eof = true;
-                        else len += r;
+                        else {
+                            len += r;
+                            bytesRead += r;
+                        }
                     }
                     // cut it into records; the last incomplete one is carried over to the next window
                     w.records = 0;
@@ -443,6 +459,11 @@ final class FastReader {
         }
         Arrays.fill(fileOf, k.base, k.base + good, fi);
         size = k.base + good;
+        if (sink != null) {
+            // no parse is in flight here (the next window's starts after this returns): the arrays can be reused
+            sink.accept(new Table(profile, size, text, numbers, time, label, severity, files.toArray(String[]::new), fileOf, line), bytesRead);
+            size = 0;
+        }
     }
 
     /** Leaves the bad rows of a window out, moving the good ones down in place. */

@@ -50,6 +50,21 @@ public final class TableReader {
         return new FastReader(this, profile, onError, window).read(files);
     }
 
+    /** Takes the rows of a file window by window (streaming); the table is valid only during the call. */
+    public interface WindowSink {
+        /** @param bytesRead bytes of the files read so far, for progress */
+        void accept(Table rows, long bytesRead) throws IOException, BadInputException;
+    }
+
+    /**
+     * Reads the files in byte windows of {@code window} bytes and hands the good rows of each window to {@code sink}
+     * in file order, holding no more than two windows' rows; returns the rows skipped (with
+     * {@link OnError#SKIP_AND_REPORT}). The table given to the sink reuses its arrays for the next window.
+     */
+    public List<RowProblem> stream(List<Path> files, int window, WindowSink sink) throws IOException, BadInputException {
+        return new FastReader(this, profile, onError, window).stream(files, sink);
+    }
+
     /** The old, line-by-line path for a list of files; kept to check the fast path against it. */
     Result readByLines(List<Path> files) throws IOException, BadInputException {
         Table.Builder b = new Table.Builder(profile);

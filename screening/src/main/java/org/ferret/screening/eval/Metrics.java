@@ -51,6 +51,31 @@ public final class Metrics {
         return out;
     }
 
+    /** Figures of a selection: how many selected, and among the labelled rows precision, recall and critical recall. */
+    public record OfSelection(int selected, int frauds, int critical, double precision, double recall, double criticalRecall) {}
+
+    /**
+     * Precision, recall and critical recall (severity 2) of the rows flagged in {@code selected}, over the labelled
+     * rows of {@code t} (an unlabelled selected row counts as selected, not as a fraud or a miss).
+     */
+    public static OfSelection ofSelection(Table t, boolean[] selected) {
+        int picked = 0, pickedLabelled = 0, tp = 0, ct = 0, positives = 0, critical = 0;
+        for (int r = 0; r < t.size(); r++) {
+            boolean in = selected[r];
+            if (in) picked++;
+            if (t.label(r) < 0) continue;
+            boolean fraud = t.label(r) == 1, crit = t.severity(r) == 2;
+            positives += fraud ? 1 : 0;
+            critical += crit ? 1 : 0;
+            if (!in) continue;
+            pickedLabelled++;
+            tp += fraud ? 1 : 0;
+            ct += crit ? 1 : 0;
+        }
+        return new OfSelection(picked, tp, ct, pickedLabelled == 0 ? Double.NaN : (double) tp / pickedLabelled,
+                positives == 0 ? Double.NaN : (double) tp / positives, critical == 0 ? Double.NaN : (double) ct / critical);
+    }
+
     public static String table(List<AtRate> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-6s %9s %10s %8s %16s%n", "n", "inspected", "precision", "recall", "critical recall"));

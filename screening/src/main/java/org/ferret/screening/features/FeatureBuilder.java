@@ -54,6 +54,8 @@ public final class FeatureBuilder {
         java.util.concurrent.CountDownLatch firstSeenDone = new java.util.concurrent.CountDownLatch(partyColumns.length);
         int[] order = dayOrder(t);
         int keys = history.keyCount();
+        History.OpenDay open = history.open;
+        if (open != null && n > 0 && t.epochDay(order[0]) < open.day) throw new History.OutOfOrder(t.epochDay(order[0]), open.day);
         Map<String, Integer> termIndex = new HashMap<>();
         for (int k = 0; k < spec.terms.size(); k++) termIndex.put(spec.terms.get(k), k);
         int chunks = Math.max(1, Math.min(2 * threads, n / 20_000 + 1));
@@ -95,6 +97,7 @@ public final class FeatureBuilder {
             };
         }
         Parallel.runAll(work, threads);
+        if (open != null && n > 0) open.day = t.epochDay(order[n - 1]);
         return new Matrix(x, n, f);
     }
 
@@ -147,11 +150,15 @@ public final class FeatureBuilder {
         int m = FeatureSpec.SMOOTHING;
         History.Stats[] day = new History.Stats[256];
         Map<String, Object> memo = new HashMap<>();
+        History.OpenDay open = history.open; // streaming: the last day's counts are held back (History.streaming)
+        int lastDay = n == 0 ? 0 : t.epochDay(order[n - 1]);
         int i = 0;
         while (i < n) {
             int today = t.epochDay(order[i]);
             int j = i;
             while (j < n && t.epochDay(order[j]) == today) j++;
+            if (open != null && today != open.day) open.release(key);
+            boolean hold = open != null && today == lastDay;
             if (day.length < j - i) day = new History.Stats[Math.max(j - i, day.length * 2)];
             for (int q = i; q < j; q++) {
                 int row = order[q];
@@ -172,6 +179,11 @@ public final class FeatureBuilder {
             for (int q = i; q < j; q++) {
                 History.Stats s = day[q - i];
                 if (s == null) continue;
+                if (hold) {
+                    int row = order[q], label = t.label(row);
+                    open.hold(key, s, !recordOutcomes || label < 0 ? -1 : label + 4 * Math.max(0, t.severity(row)));
+                    continue;
+                }
                 s.seen++;
                 if (recordOutcomes) {
                     int row = order[q];

@@ -41,6 +41,88 @@ public final class History implements BoundPack.FirstSeen {
     private final int[][] keyColumns;
     private final List<Map<String, Stats>> stats;
     private final Map<Integer, Map<String, Integer>> firstSeen = new HashMap<>();
+    /** While streaming: the arrivals (and outcomes) of the last day built, held back until a later day comes; else null. */
+    OpenDay open;
+
+    /**
+     * The counts of the last day {@link FeatureBuilder} saw, not yet added: a file scored window by window may have
+     * more rows of that day in its next window, and they must read the counts as they were before the day, as they
+     * would in one pass over the whole file. Per history key the counts to advance (with the outcome to add, or -1);
+     * per party column the values first seen that day.
+     */
+    static final class OpenDay {
+        int day = Integer.MIN_VALUE;
+        final java.util.ArrayList<Stats>[] stats;
+        final int[][] outcome;
+        final int[] held;
+        final Map<Integer, java.util.ArrayList<String>> firstSeen = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        OpenDay(int keys, java.util.Set<Integer> partyColumns) {
+            stats = new java.util.ArrayList[keys];
+            outcome = new int[keys][];
+            held = new int[keys];
+            for (int k = 0; k < keys; k++) {
+                stats[k] = new java.util.ArrayList<>();
+                outcome[k] = new int[256];
+            }
+            for (int c : partyColumns) firstSeen.put(c, new java.util.ArrayList<>());
+        }
+
+        /** Holds back one row's counts for key {@code k}: {@code code} is label + 4 * severity, or -1 without an outcome. */
+        void hold(int k, Stats s, int code) {
+            int i = held[k]++;
+            if (i == outcome[k].length) outcome[k] = java.util.Arrays.copyOf(outcome[k], i * 2);
+            stats[k].add(s);
+            outcome[k][i] = code;
+        }
+
+        /** Adds what key {@code k} held back. */
+        void release(int k) {
+            java.util.ArrayList<Stats> list = stats[k];
+            for (int i = 0; i < held[k]; i++) {
+                Stats s = list.get(i);
+                s.seen++;
+                int code = outcome[k][i];
+                if (code < 0) continue;
+                s.labelled++;
+                if ((code & 3) == 1) s.caught++;
+                if (code >> 2 == 2) s.critical++;
+            }
+            list.clear();
+            held[k] = 0;
+        }
+    }
+
+    /**
+     * From now on {@link FeatureBuilder#build} holds back the counts of the last day of each table it is given, so
+     * that the rows of a file in time order can be built window by window with the same features as in one pass;
+     * a table with a row dated before the held day is refused ({@link OutOfOrder}). {@link #closeDay()} adds what
+     * is held.
+     */
+    public History streaming() {
+        if (open == null) open = new OpenDay(keys.size(), firstSeen.keySet());
+        return this;
+    }
+
+    /** Adds the counts held back for the last day (streaming); nothing otherwise. */
+    public void closeDay() {
+        if (open == null) return;
+        for (int k = 0; k < keys.size(); k++) open.release(k);
+        for (Map.Entry<Integer, java.util.ArrayList<String>> e : open.firstSeen.entrySet()) {
+            Map<String, Integer> m = firstSeen.get(e.getKey());
+            for (String v : e.getValue()) m.put(v, open.day);
+            e.getValue().clear();
+        }
+    }
+
+    /** A table given while streaming has a row dated before the day held back: the file is not in time order. */
+    public static final class OutOfOrder extends IllegalStateException {
+        OutOfOrder(int day, int held) {
+            super("a declaration dated " + java.time.LocalDate.ofEpochDay(day) + " comes after declarations dated "
+                    + java.time.LocalDate.ofEpochDay(held) + ": the file is not in time order");
+        }
+    }
 
     public History(Profile profile) {
         this.profile = profile;
@@ -150,11 +232,19 @@ public final class History implements BoundPack.FirstSeen {
         int n = order.length;
         int[] out = new int[t.size()];
         Integer[] found = new Integer[256];
+        java.util.ArrayList<String> held = open == null ? null : open.firstSeen.get(column);
+        int lastDay = n == 0 ? 0 : t.epochDay(order[n - 1]);
         int i = 0;
         while (i < n) {
             int day = t.epochDay(order[i]);
             int j = i;
             while (j < n && t.epochDay(order[j]) == day) j++;
+            if (held != null && !held.isEmpty() && day != open.day) {
+                Integer heldDay = open.day;
+                for (String v : held) m.put(v, heldDay);
+                held.clear();
+            }
+            boolean hold = held != null && day == lastDay;
             if (found.length < j - i) found = new Integer[Math.max(j - i, found.length * 2)];
             for (int q = i; q < j; q++) {
                 int row = order[q];
@@ -171,6 +261,10 @@ public final class History implements BoundPack.FirstSeen {
                 if (old != null && day >= old) continue;
                 String v = t.text(column, order[q]);
                 if (v.isEmpty()) continue;
+                if (hold) {
+                    held.add(v);
+                    continue;
+                }
                 if (boxed == null) boxed = day;
                 m.put(v, boxed);
             }

@@ -44,7 +44,7 @@ class ScreenCliGoldenTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> got = Files.readAllLines(out, StandardCharsets.UTF_8);
         List<String> golden = Files.readAllLines(resource("/golden/evaluate-postal-scores.csv"), StandardCharsets.UTF_8);
-        assertThat(got.get(0)).isEqualTo("item_id,score,reasons");
+        assertThat(got.get(0)).isEqualTo("item_id,score,reasons,critical_score");
         assertThat(got).hasSameSizeAs(golden);
         for (int i = 1; i < got.size(); i++) {
             List<String> g = Csv.split(got.get(i)), e = Csv.split(golden.get(i));
