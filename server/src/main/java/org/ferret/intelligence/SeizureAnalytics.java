@@ -44,13 +44,16 @@ public class SeizureAnalytics {
     /**
      * SDG indicator 16.4.2 for a year: of the firearms seized, found or surrendered (made in 1900 or later, or of
      * unknown year), how many had their point of diversion (illicit origin) established, by tracing or by other
-     * means. {@code noOutcome} counts arms with no tracing outcome recorded yet; they stay in the denominator.
+     * means; {@code percent} is null when none was seized. {@code noOutcome} counts arms with no tracing outcome recorded yet; they stay in the denominator.
      */
     public record Sdg(int year, long numerator, long denominator, long byTracing, long byOtherMeans,
-            long notEstablished, long noOutcome, long excludedBefore1900) {
-        /** The proportion in percent, null when nothing was seized. */
-        public Double percent() {
-            return denominator == 0 ? null : 100.0 * numerator / denominator;
+            long notEstablished, long noOutcome, long excludedBefore1900, Double percent) {
+
+        static Sdg of(int year, long byTracing, long byOtherMeans, long notEstablished, long noOutcome, long excluded) {
+            long numerator = byTracing + byOtherMeans;
+            long denominator = numerator + notEstablished + noOutcome;
+            return new Sdg(year, numerator, denominator, byTracing, byOtherMeans, notEstablished, noOutcome, excluded,
+                    denominator == 0 ? null : 100.0 * numerator / denominator);
         }
     }
 
@@ -220,6 +223,6 @@ public class SeizureAnalytics {
                         case NOT_ESTABLISHED -> c[2]++;
                     }
                 });
-        return new Sdg(year, c[0] + c[1], c[5], c[0], c[1], c[2], c[3], c[4]);
+        return Sdg.of(year, c[0], c[1], c[2], c[3], c[4]);
     }
 }

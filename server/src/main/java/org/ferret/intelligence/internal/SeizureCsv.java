@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.ferret.shared.FerretException.FieldProblem;
+import org.ferret.shared.StrictUtf8Reader;
 
 /**
  * The CSV layout of seizures (docs/intelligence.md, "Import"): a header naming the columns, then one row per seized
@@ -67,9 +68,7 @@ public final class SeizureCsv {
                     if (!it.hasNext()) break;
                     record = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.add(new FieldProblem(FILE, line, "the CSV cannot be read from line " + line + " on: "
-                            + String.valueOf(e.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "")
-                            + " (a value holding a comma, a quote or a line break must be in double quotes, a quote inside it doubled)"));
+                    problems.add(unreadable(e, line));
                     break;
                 }
                 if (record.size() != header.size()) {
@@ -115,10 +114,24 @@ public final class SeizureCsv {
             }
             return new Result(out, problems);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new FieldProblem(FILE, 1, "the header cannot be read: "
-                    + String.valueOf(e.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "")));
+            problems.add(unreadable(e, 1));
             return new Result(List.of(), problems);
         }
+    }
+
+    private static FieldProblem unreadable(Exception e, int line) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StrictUtf8Reader.InvalidUtf8Exception u) {
+                return new FieldProblem(FILE, (int) Math.max(1, Math.min(Integer.MAX_VALUE, u.line())), u.getMessage());
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = String.valueOf(root.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "");
+        return new FieldProblem(FILE, line, "the CSV cannot be read from line " + line + " on: " + reason
+                + " (a value holding a comma, a quote or a line break must be in double quotes, a quote inside it doubled)");
     }
 
     private record Seizure(int line, Map<String, String> values, List<SeizureFields.Part> items) {
