@@ -201,7 +201,7 @@ public class SeizureAnalytics {
     @Transactional(readOnly = true)
     public Sdg sdg(int year) {
         SeizureQueries.Where w = where(SeizureFilter.year(year));
-        long[] c = new long[6]; // tracing, other means, not established, no outcome, excluded, denominator
+        long[] c = new long[5]; // by tracing, by other means, not established, no outcome, made before 1900
         jdbc.sql("""
                 select i.year_of_manufacture,
                   (select t.finding from intel_tracing_outcome t where t.seizure_item_id = i.id
@@ -214,7 +214,6 @@ public class SeizureAnalytics {
                         c[4]++;
                         return;
                     }
-                    c[5]++;
                     String finding = rs.getString(2);
                     if (finding == null) c[3]++;
                     else switch (DiversionFinding.valueOf(finding)) {

@@ -57,6 +57,10 @@ class ParcelSeizureIT {
 
     /** Sends a parcel, puts it in the queue by hand if released, records a firearm outcome; the declaration's id. */
     UUID firearmFound(String itemId) {
+        return firearmFound(port, jdbc, itemId);
+    }
+
+    static UUID firearmFound(int port, JdbcClient jdbc, String itemId) {
         SeizuresApi postal = new SeizuresApi(port, "postal");
         SeizuresApi analyst = new SeizuresApi(port, "customs");
         SeizuresApi inspector = new SeizuresApi(port, "inspector");
@@ -72,13 +76,14 @@ class ParcelSeizureIT {
         return id;
     }
 
-    Optional<UUID> seizureOf(UUID declaration) {
-        return jdbc.sql("select id from intel_seizure where parcel_declaration = ?").param(declaration).query(UUID.class).optional();
+    UUID awaitSeizureOf(UUID declaration) throws InterruptedException {
+        return awaitSeizureOf(jdbc, declaration);
     }
 
-    UUID awaitSeizureOf(UUID declaration) throws InterruptedException {
+    static UUID awaitSeizureOf(JdbcClient jdbc, UUID declaration) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            Optional<UUID> s = seizureOf(declaration);
+            Optional<UUID> s = jdbc.sql("select id from intel_seizure where parcel_declaration = ?").param(declaration)
+                    .query(UUID.class).optional();
             if (s.isPresent()) return s.get();
             Thread.sleep(100);
         }
