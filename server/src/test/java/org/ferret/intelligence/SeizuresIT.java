@@ -202,6 +202,29 @@ class SeizuresIT {
                 .param(saved.get("id")).query(Integer.class).single()).as("no name in the audit entry").isZero();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate template;
+
+    @Test
+    void a_seizure_item_altered_in_the_database_is_found_and_the_tables_are_checked() {
+        Map<String, Object> s = intel.ok(intel.post("/api/v1/seizures", seizure(unique("SZ"),
+                List.of(Map.of("type", "AMMUNITION", "calibre", "9x19mm", "quantity", 20)))), 201);
+        RecordCoverageVerifier.Verification v = coverage.verify();
+        assertThat(v.problems()).isEmpty();
+        assertThat(v.tables()).contains("intel_seizure", "intel_seizure_transit", "intel_seizure_item",
+                "intel_seizure_person", "intel_tracing_outcome");
+        org.ferret.testsupport.Dba.of(template).update("update intel_seizure_item set quantity = 2000 where seizure_id = ?",
+                java.util.UUID.fromString((String) s.get("id")));
+        try {
+            assertThat(coverage.verify().problems()).extracting(RecordCoverageVerifier.Problem::what)
+                    .anySatisfy(w -> assertThat(w).contains("of intel_seizure_item was altered"));
+        } finally {
+            org.ferret.testsupport.Dba.of(template).update("update intel_seizure_item set quantity = 20 where seizure_id = ?",
+                    java.util.UUID.fromString((String) s.get("id")));
+        }
+        assertThat(coverage.verify().problems()).isEmpty();
+    }
+
     @Test
     void lets_only_intelligence_roles_see_or_record_seizures() {
         assertThat(registrar.status("/api/v1/seizures")).isEqualTo(403);
