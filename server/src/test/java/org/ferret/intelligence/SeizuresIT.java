@@ -226,6 +226,22 @@ class SeizuresIT {
     }
 
     @Test
+    void on_postgresql_the_seizure_tables_refuse_an_update_or_delete() throws Exception {
+        String product;
+        try (var c = template.getDataSource().getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(product.contains("PostgreSQL"), "triggers are PostgreSQL's (V161)");
+        Map<String, Object> s = intel.ok(intel.post("/api/v1/seizures", seizure(unique("SZ"),
+                List.of(Map.of("type", "AMMUNITION", "calibre", "9x19mm", "quantity", 20)))), 201);
+        java.util.UUID id = java.util.UUID.fromString((String) s.get("id"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.update("update intel_seizure set agency = 'x' where id = ?", id))
+                .rootCause().hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.update("delete from intel_seizure_transit where seizure_id = ?", id))
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
     void lets_only_intelligence_roles_see_or_record_seizures() {
         assertThat(registrar.status("/api/v1/seizures")).isEqualTo(403);
         assertThat(new SeizuresApi(port, "admin").status("/api/v1/seizures")).isEqualTo(403);
