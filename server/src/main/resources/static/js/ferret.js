@@ -98,6 +98,34 @@
     });
   }
 
+  // Draw a Sankey diagram of flows from a data table (rows with data-source, data-target, data-value); the table
+  // stays as the accessible source. Used by the seizure analytics' routes between countries.
+  function drawSankeys(root) {
+    if (!window.echarts) { return; }
+    root.querySelectorAll('[data-sankey-from]:not([data-wired])').forEach(function (el) {
+      el.setAttribute('data-wired', '');
+      var table = document.getElementById(el.getAttribute('data-sankey-from'));
+      if (!table) { return; }
+      var names = {}, links = [];
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        var s = tr.getAttribute('data-source'), t = tr.getAttribute('data-target');
+        names[s] = true; names[t] = true;
+        links.push({ source: s, target: t, value: Number(tr.getAttribute('data-value')) });
+      });
+      if (!links.length) { return; }
+      el.style.height = Math.max(200, 26 * Object.keys(names).length) + 'px';
+      var chart = window.echarts.init(el, null, { renderer: 'canvas' });
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: 'item' },
+        series: [{ type: 'sankey', data: Object.keys(names).map(function (n) { return { name: n }; }), links: links,
+                   emphasis: { focus: 'adjacency' }, lineStyle: { color: 'source', opacity: 0.4 },
+                   itemStyle: { color: '#24507d' }, label: { fontSize: 12 } }]
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
+  }
+
   // After a form comes back, put keyboard focus where the news is: the error summary, or the confirmation.
   function focusNews(root) {
     var target = root.querySelector('#error-summary') || root.querySelector('#notice');
@@ -108,6 +136,7 @@
     wireEventTypes(root);
     wireKind(root);
     drawCharts(root);
+    drawSankeys(root);
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -99,7 +99,7 @@ class OpenApiConfiguration {
         if (limited) {
             add(op, "413", "The upload is larger than the server accepts");
         }
-        if (upload) {
+        if (upload || path.endsWith("/import")) { // an import of JSON is rejected as a whole too (seizures)
             add(op, "422", "The import was rejected; the report lists every bad row");
         }
     }

@@ -77,6 +77,10 @@ class RoleMatrixIT {
     private static final Set<Role> AUDITORS = EnumSet.of(AUDITOR);
     /** Transfer licensing (issue 13). */
     private static final Set<Role> LICENSING = EnumSet.of(LICENSING_OFFICER);
+    /** Seizures and intelligence (issue 14). */
+    private static final Set<Role> INTELLIGENCE = EnumSet.of(Role.INTELLIGENCE_ANALYST, INVESTIGATOR);
+    /** Persons named on seizures: intelligence and personal data both. */
+    private static final Set<Role> INTELLIGENCE_PERSONS = EnumSet.of(INVESTIGATOR);
     /** Reached without signing in (the sign-in page; node documents are authenticated by their signature). */
     private static final Set<Role> PUBLIC = null;
 
@@ -276,6 +280,27 @@ class RoleMatrixIT {
         allow("GET /licences/verify", EVERYONE);
         allow("POST /licences/{id}/node-requests", LICENSING);
         allow("POST /licences/node-requests/{requestId}/answer", LICENSING);
+        // seizures and intelligence (issue 14)
+        allow("POST /api/v1/seizures", INTELLIGENCE);
+        allow("GET /api/v1/seizures", INTELLIGENCE);
+        allow("GET /api/v1/seizures/{id}", INTELLIGENCE);
+        allow("GET /api/v1/seizures/{id}/persons", INTELLIGENCE_PERSONS);
+        allow("POST /api/v1/seizures/import", INTELLIGENCE);
+        allow("POST /api/v1/seizures/{id}/items/{item}/tracing", INTELLIGENCE);
+        allow("GET /api/v1/seizures/analytics", INTELLIGENCE);
+        allow("GET /api/v1/seizures/sdg-16-4-2", INTELLIGENCE);
+        allow("GET /api/v1/seizures/iafq/{year}.xlsx", INTELLIGENCE);
+        allow("GET /api/v1/seizures/iafq/{year}.csv", INTELLIGENCE);
+        allow("GET /seizures", INTELLIGENCE);
+        allow("GET /seizures/new", INTELLIGENCE);
+        allow("POST /seizures", INTELLIGENCE);
+        allow("GET /seizures/{id}", INTELLIGENCE);
+        allow("POST /seizures/{id}/items/{item}/tracing", INTELLIGENCE);
+        allow("GET /seizures/import", INTELLIGENCE);
+        allow("POST /seizures/import", INTELLIGENCE);
+        allow("GET /seizures/analytics", INTELLIGENCE);
+        allow("GET /seizures/export/iafq-{year}.xlsx", INTELLIGENCE);
+        allow("GET /seizures/export/iafq-{year}.csv", INTELLIGENCE);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not
