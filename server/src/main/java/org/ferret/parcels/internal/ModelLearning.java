@@ -74,6 +74,7 @@ public class ModelLearning {
     private final JdbcClient jdbc;
     private final ModelVersions versions;
     private final ScreeningModels models;
+    private final RulePackStore packs;
     private final ParcelsProperties properties;
     private final AuditLog audit;
     private final TransactionTemplate tx;
@@ -81,11 +82,12 @@ public class ModelLearning {
     private final Clock clock;
     private final String instance = "ferret-" + UUID.randomUUID().toString().substring(0, 8);
 
-    ModelLearning(JdbcClient jdbc, ModelVersions versions, ScreeningModels models, ParcelsProperties properties, AuditLog audit,
-            TransactionTemplate tx, ObjectMapper json, Optional<Clock> clock) {
+    ModelLearning(JdbcClient jdbc, ModelVersions versions, ScreeningModels models, RulePackStore packs, ParcelsProperties properties,
+            AuditLog audit, TransactionTemplate tx, ObjectMapper json, Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.versions = versions;
         this.models = models;
+        this.packs = packs;
         this.properties = properties;
         this.audit = audit;
         this.tx = tx;
@@ -169,7 +171,11 @@ public class ModelLearning {
         }
         Table t = table(prof, training.stream().map(Row::csv).toList());
         double[] weights = weights(training);
-        RulePack pack = bundledPack(profile);
+        // the pack ACTIVE now (approved by a second person), so that the model learns its rules and scoring with the
+        // model and that pack adds nothing of its own (ArrivalScorer.sameRules); the bundled pack only before any version
+        Optional<RulePackStore.Active> activePack = packs.active(profile);
+        RulePack pack = activePack.map(RulePackStore.Active::pack).orElseGet(() -> bundledPack(profile));
+        String packLabel = activePack.map(RulePackStore.Active::label).orElse(pack == null ? null : pack.label());
         ScreeningModel challenger;
         try {
             challenger = Trainer.train(t, pack, TrainOptions.defaults(), Trainer.Progress.NONE, weights);
@@ -207,9 +213,11 @@ public class ModelLearning {
             String why = String.join("; ", report.reasons());
             UUID id = versions.insert(new ModelVersions.NewVersion(profile, challenger.version(), ModelState.CHALLENGER, ModelVersions.Origin.RETRAINED,
                     trainedFrom, trainedTo, report.evaluatedFrom(), report.evaluatedTo(), t.size(), lab, pos, exp, challenger.spec().size(), feat,
-                    pack == null ? null : pack.label(), reportJson, bytes), by, at, truncate("trained by " + trigger + ": " + why));
-            audit.record("PARCEL_MODEL_TRAINED", "parcel_model", id.toString(), null, Map.of("profile", profile, "trigger", trigger,
-                    "labelled", lab, "positives", pos, "exploration", exp, "promoted", report.promoted(), "reasons", why));
+                    packLabel, reportJson, bytes), by, at, truncate("trained by " + trigger + ": " + why));
+            Map<String, Object> trained = new LinkedHashMap<>(Map.of("profile", profile, "trigger", trigger, "labelled", lab,
+                    "positives", pos, "exploration", exp, "promoted", report.promoted(), "reasons", why));
+            if (packLabel != null) trained.put("rulePack", packLabel);
+            audit.record("PARCEL_MODEL_TRAINED", "parcel_model", id.toString(), null, trained);
             ModelState state = ModelState.CHALLENGER;
             if (report.promoted()) {
                 activate(active, versions.get(id).orElseThrow(), "PROMOTED", "promoted on its report: " + why, by, at);
@@ -272,7 +280,7 @@ public class ModelLearning {
         }
     }
 
-    /** The rule pack retraining re-estimates: the bundled one of the profile (postal), none for kcs. */
+    /** The rule pack retraining re-estimates when no version is stored: the bundled one of the profile (postal), none for kcs. */
     static RulePack bundledPack(String profile) {
         if (!profile.equals(Profiles.POSTAL.name())) return null;
         try (InputStream in = ModelLearning.class.getResourceAsStream("/org/ferret/screening/rules/postal-firearms.rules")) {

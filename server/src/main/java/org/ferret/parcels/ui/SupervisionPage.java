@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ferret.parcels.ModelState;
+import org.ferret.parcels.RulePackState;
+import org.ferret.parcels.RulePacks;
 import org.ferret.parcels.internal.LearningReads;
 import org.ferret.parcels.internal.ModelLearning;
 import org.ferret.parcels.internal.ModelVersions;
+import org.ferret.parcels.internal.RulePackStore;
 import org.ferret.shared.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,7 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The screening supervisor's page: the model versions with their metrics, precision at capacity week by week (a chart
  * drawn from its table), the challenger's report, promote / hold / roll back with a reason, retrain now, drift
- * alerts, and the way to the rule packs and their approvals.
+ * alerts, the rule pack versions awaiting approval and the way to the rule packs.
  */
 @Controller
 @PreAuthorize("hasAuthority('CAN_SUPERVISE_SCREENING')")
@@ -34,11 +37,13 @@ class SupervisionPage {
     private final ModelLearning learning;
     private final ModelVersions versions;
     private final LearningReads reads;
+    private final RulePacks packs;
 
-    SupervisionPage(ModelLearning learning, ModelVersions versions, LearningReads reads) {
+    SupervisionPage(ModelLearning learning, ModelVersions versions, LearningReads reads, RulePacks packs) {
         this.learning = learning;
         this.versions = versions;
         this.reads = reads;
+        this.packs = packs;
     }
 
     /** A version and, for a retrained one, its report. */
@@ -109,6 +114,9 @@ class SupervisionPage {
         model.addAttribute("weeks", reads.weeks(profile));
         model.addAttribute("drift", drift);
         model.addAttribute("alerts", drift.stream().filter(LearningReads.Drift::alert).toList());
+        // the rule pack versions a second person is to approve (the next retraining trains with the one approved)
+        model.addAttribute("awaiting", RulePackStore.BUNDLED.containsKey(profile) ? packs.versions(profile).stream()
+                .filter(v -> v.state() == RulePackState.AWAITING_APPROVAL).toList() : List.of());
         model.addAttribute("changes", versions.changes(profile).stream().limit(30).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("errorRow", errorRow);
