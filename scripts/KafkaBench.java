@@ -136,6 +136,7 @@ public final class KafkaBench {
             String id = s10("RB", n, "FI");
             sentAt.put(id, System.currentTimeMillis());
             producer.send(new ProducerRecord<>(in, null, System.currentTimeMillis(), id, item(id, n, today))).get();
+            sent.incrementAndGet();
             long until = System.currentTimeMillis() + 3000;
             while (System.currentTimeMillis() < until) {
                 if (decided.get() > 0) return;
