@@ -130,7 +130,7 @@ public final class KafkaBench {
     /** Waits until the decisions consumer has its partitions (it reads from "latest"). */
     void awaitConsumerReady(KafkaProducer<String, byte[]> producer) throws Exception {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 600_000; // the first item may wait for the demo model's training
         while (System.currentTimeMillis() < deadline) {
             long n = base++;
             String id = s10("RB", n, "FI");
@@ -143,7 +143,7 @@ public final class KafkaBench {
                 Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("no decision came back within 60 s: is the server consuming " + in + "?");
+        throw new IllegalStateException("no decision came back within 10 minutes: is the server consuming " + in + "?");
     }
 
     record Step(int rate, long sent, long decided, double decidedPerSecond, long p50, long p99, long p999, long max, long outstanding, boolean holds) {}

@@ -14,7 +14,8 @@
 # PARTITIONS (6), CONCURRENCY (consumer threads in the server, 1), JAR (server/target/ferret.jar, copied to WORK
 # first), PG_URL (jdbc:postgresql://127.0.0.1:5432/ferret_kbench: dropped and made again), PG_USER (postgres),
 # SERVER_ARGS (more --ferret… arguments), SERVER_HEAP (1g), JFR (1: record the server to $WORK/server.jfr),
-# WORK (a new directory under /tmp), PORT (18480).
+# WORK (a new directory under /tmp), PORT (18480), PARCELS_DIR (/tmp/ferret-bench-kafka-parcels: the demo model,
+# trained by the first run, minutes on a loaded machine, and kept for the next).
 # Output: a line per window, a markdown table of the steps and the load average before and after, on stdout.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +36,7 @@ SERVER_ARGS="${SERVER_ARGS:-}"
 SERVER_HEAP="${SERVER_HEAP:-1g}"
 WORK="${WORK:-$(mktemp -d /tmp/ferret-bench-kafka.XXXXXX)}"
 PORT="${PORT:-18480}"
+PARCELS_DIR="${PARCELS_DIR:-/tmp/ferret-bench-kafka-parcels}" # the demo model, trained on the first run (fixed seeds), kept
 broker_dir="$here/kafka-broker/target"
 [ -f "$JAR" ] || { echo "bench-kafka: no $JAR (./mvnw -o -q -pl server -am package -DskipTests)" >&2; exit 2; }
 [ -f "$broker_dir/broker.classpath" ] || { echo "bench-kafka: no $broker_dir/broker.classpath (build the kafka-broker module)" >&2; exit 2; }
@@ -75,7 +77,7 @@ jfr=()
 # shellcheck disable=SC2086
 FERRET_DATA_DIR="$WORK/data" FERRET_DB_URL="$PG_URL" FERRET_DB_USER="$PG_USER" FERRET_DB_PASSWORD= \
   "$java" -Xmx"$SERVER_HEAP" --enable-native-access=ALL-UNNAMED "${jfr[@]}" -jar "$WORK/ferret.jar" demo \
-  --server.address=127.0.0.1 --server.port="$PORT" --ferret.demo-data=false --ferret.parcels.simulate=false \
+  --server.address=127.0.0.1 --server.port="$PORT" --ferret.parcels.data-dir="$PARCELS_DIR" --ferret.demo-data=false --ferret.parcels.simulate=false \
   --ferret.parcels.kafka.bootstrap-servers="$bootstrap" \
   --ferret.parcels.kafka.operators.POST.declarations="$in" --ferret.parcels.kafka.operators.POST.decisions="$out" \
   --ferret.parcels.kafka.dead-letter-topic=bench.parcels.dead-letter --ferret.parcels.kafka.create-topics=true \
