@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * timestamp to the decision's arrival here; a line per 10 s window and one per step.
  *
  * <pre>java -cp kafka-broker/target/classes:$(cat kafka-broker/target/broker.classpath) scripts/KafkaBench.java \
- *   BOOTSTRAP IN_TOPIC OUT_TOPIC RATES(500,1000,…) STEP_SECONDS [WINDOW_SECONDS] [DRAIN_SECONDS]</pre>
+ *   BOOTSTRAP IN_TOPIC OUT_TOPIC RATES(500,1000,…) STEP_SECONDS [WINDOW_SECONDS] [DRAIN_SECONDS] [WARMUP_SECONDS]</pre>
  *
  * A step holds when, after its first window (warm-up), the p99 is under 100 ms, the decided rate is at least 98 % of
  * the target and the outstanding count (sent, not yet decided) at the end of the step is under one second of load.
@@ -214,7 +214,7 @@ public final class KafkaBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 5) {
-            System.err.println("usage: KafkaBench BOOTSTRAP IN_TOPIC OUT_TOPIC RATES STEP_SECONDS [WINDOW_SECONDS] [DRAIN_SECONDS]");
+            System.err.println("usage: KafkaBench BOOTSTRAP IN_TOPIC OUT_TOPIC RATES STEP_SECONDS [WINDOW_SECONDS] [DRAIN_SECONDS] [WARMUP_SECONDS]");
             System.exit(2);
         }
         KafkaBench b = new KafkaBench(args[0], args[1], args[2]);
@@ -222,6 +222,7 @@ public final class KafkaBench {
         int seconds = Integer.parseInt(args[4]);
         int windowSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 10;
         int drainSeconds = args.length > 6 ? Integer.parseInt(args[6]) : 30;
+        int warmup = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         Map<String, Object> pc = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 1, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         Thread consumer = new Thread(b::consume, "decisions");
@@ -229,6 +230,10 @@ public final class KafkaBench {
         List<Step> steps = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pc, new StringSerializer(), new ByteArraySerializer())) {
             b.awaitConsumerReady(producer);
+            if (warmup > 0) { // the model's load, the history replay and the JIT: not counted
+                System.out.printf("warm-up %d/s for %d s (not counted)%n", rates[0], warmup);
+                b.step(producer, rates[0], warmup, windowSeconds, drainSeconds);
+            }
             for (int rate : rates) {
                 System.out.printf("step %d/s for %d s%n", rate, seconds);
                 Step s = b.step(producer, rate, seconds, windowSeconds, drainSeconds);

@@ -11,6 +11,7 @@
 #   JFR=1 RATES=2000 scripts/bench-kafka.sh                 # and a JFR recording of the server over the steps
 #
 # Settings (environment): RATES (500,1000,2000,3000,5000), STEP (60 s), WINDOW (10 s), DRAIN (30 s after each step),
+# WARMUP (30 s at the first rate before the steps, not counted: model load, history replay, JIT),
 # PARTITIONS (6), CONCURRENCY (consumer threads in the server, 1), JAR (server/target/ferret.jar, copied to WORK
 # first), PG_URL (jdbc:postgresql://127.0.0.1:5432/ferret_kbench: dropped and made again), PG_USER (postgres),
 # SERVER_ARGS (more --ferret… arguments), SERVER_HEAP (1g), JFR (1: record the server to $WORK/server.jfr),
@@ -27,6 +28,7 @@ RATES="${RATES:-500,1000,2000,3000,5000}"
 STEP="${STEP:-60}"
 WINDOW="${WINDOW:-10}"
 DRAIN="${DRAIN:-30}"
+WARMUP="${WARMUP:-30}"
 PARTITIONS="${PARTITIONS:-6}"
 CONCURRENCY="${CONCURRENCY:-1}"
 JAR="${JAR:-$here/server/target/ferret.jar}"
@@ -45,9 +47,17 @@ mkdir -p "$WORK"
 cp "$JAR" "$WORK/ferret.jar" # never run a jar that a build may rewrite
 
 pids=()
+stop() { # pid: TERM, then KILL after 30 s (a server whose broker is gone can hang in its shutdown)
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 1; done
+  kill -9 "$1" 2>/dev/null || true
+}
 cleanup() {
-  exec 9>&- 2>/dev/null || true # the broker stops when its standard input closes
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # the server first (while its broker still answers), then the broker (it stops when its standard input closes)
+  for ((k = ${#pids[@]} - 1; k >= 0; k--)); do
+    [ "$k" -eq 0 ] && exec 9>&- 2>/dev/null
+    stop "${pids[$k]}"
+  done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -95,7 +105,7 @@ echo "bench-kafka: server pid $server_pid on 127.0.0.1:$PORT, $PG_URL; work in $
 
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores; rates $RATES/s, $STEP s each, $PARTITIONS partitions, $CONCURRENCY consumer thread(s)"
 echo "load before: $(uptime)"
-"$java" -Xmx512m -cp "$broker_cp" "$here/scripts/KafkaBench.java" "$bootstrap" "$in" "$out" "$RATES" "$STEP" "$WINDOW" "$DRAIN"
+"$java" -Xmx512m -cp "$broker_cp" "$here/scripts/KafkaBench.java" "$bootstrap" "$in" "$out" "$RATES" "$STEP" "$WINDOW" "$DRAIN" "$WARMUP"
 echo "load after: $(uptime)"
 echo "server meters: $(curl -sf "http://127.0.0.1:$PORT/actuator/metrics/ferret.parcels.kafka.decisions" 2>/dev/null | head -c 300 || true)"
 echo "dead letters: $(grep -c 'could not be processed' "$WORK/server.log" || true) processing failures in the server log"
