@@ -148,6 +148,34 @@ public final class History implements BoundPack.FirstSeen {
         return h;
     }
 
+    /**
+     * A copy holding only what scoring the rows of {@code t} reads (the counts of their key values and the first-seen
+     * days of their party values): features built for {@code t} from it are the same as from {@link #copy()}, and it
+     * costs the rows, not the whole history (the server scores each small batch of arrivals against one). Only for
+     * tables of this history's profile.
+     */
+    public History copyFor(Table t) {
+        History h = new History(profile);
+        for (int k = 0; k < keys.size(); k++) {
+            Map<String, Stats> src = stats.get(k), dst = h.stats.get(k);
+            for (int row = 0; row < t.size(); row++) {
+                String v = keyValue(k, t, row);
+                if (v == null || dst.containsKey(v)) continue;
+                Stats s = src.get(v);
+                if (s != null) dst.put(v, s.copy());
+            }
+        }
+        for (Map.Entry<Integer, Map<String, Integer>> e : firstSeen.entrySet()) {
+            Map<String, Integer> src = e.getValue(), dst = h.firstSeen.get(e.getKey());
+            for (int row = 0; row < t.size(); row++) {
+                String v = t.text(e.getKey(), row);
+                Integer d = v.isEmpty() ? null : src.get(v);
+                if (d != null) dst.put(v, d);
+            }
+        }
+        return h;
+    }
+
     public int keyCount() {
         return keys.size();
     }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Scores declarations on arrival exactly as {@code ./ferret screen score} scores a file of the same rows in the same
  * order: a row's history features come from everything that arrived before its day (the model's history plus every
  * earlier day's arrivals), never from rows of its own day. So the scorer keeps the history as it was at the start
- * of the current day and the current day's rows; a batch is scored against a copy of that history, and when the day
+ * of the current day and the current day's rows; a batch is scored against a copy of that history (of the part its
+ * rows read: {@link History#copyFor}, so that a small batch does not pay for the whole history), and when the day
  * turns the previous day's rows are added to it. On first use it replays the stored rows (the history is not
  * saved apart from the declarations).
  */
@@ -77,7 +78,7 @@ public class ArrivalScorer {
         }
         Table t = table(s, rows);
         ScreeningModel m = s.model;
-        Scorer.Scores scores = Scorer.score(m, t, new Scorer.Options(s.dayStart.copy(), false, true, true, 1));
+        Scorer.Scores scores = Scorer.score(m, t, new Scorer.Options(s.dayStart.copyFor(t), false, true, true, 1));
         RulePack modelPack = m.rulePack();
         RulePack active = packs.active(profile).map(RulePackStore.Active::pack).orElse(modelPack);
         List<List<String>> hits = rulesHit(active, t, s.dayStart);
