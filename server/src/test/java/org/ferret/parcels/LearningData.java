@@ -1,15 +1,14 @@
 package org.ferret.parcels;
 
+import org.ferret.testsupport.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.parcels.ParcelsApi.answers;
 import static org.ferret.parcels.ParcelsApi.item;
 import static org.ferret.parcels.ParcelsApi.line;
 import static org.ferret.parcels.ParcelsApi.newItemId;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,34 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class LearningData {
     private LearningData() {}
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        HandClock learningClock() {
-            return new HandClock();
-        }
-    }
 
     enum Truth { CLEAN, MISDECLARED, SLIDE }
 

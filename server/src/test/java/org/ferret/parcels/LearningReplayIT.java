@@ -1,5 +1,6 @@
 package org.ferret.parcels;
 
+import org.ferret.testsupport.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
  * days.
  */
 @FerretIntegrationTest
-@Import(LearningData.Clocks.class)
+@Import(HandClock.Config.class)
 @TestPropertySource(properties = {"ferret.parcels.sites.HEL=6", "ferret.parcels.exploration-share=0.34", "ferret.parcels.expected-per-day=30",
         "ferret.parcels.learning.profiles=kcs", "ferret.parcels.learning.evaluation-days=3"})
 class LearningReplayIT {
@@ -38,7 +39,7 @@ class LearningReplayIT {
     @Autowired
     ApplicationContext ctx;
     @Autowired
-    LearningData.HandClock clock;
+    HandClock clock;
     @Autowired
     JdbcClient jdbc;
     @Autowired

@@ -1,5 +1,6 @@
 package org.ferret.parcels;
 
+import org.ferret.testsupport.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.parcels.ParcelsApi.answers;
 import static org.ferret.parcels.ParcelsApi.item;
@@ -26,14 +27,14 @@ import com.microsoft.playwright.options.AriaRole;
  * one, and the next item is scored with the earlier version again.
  */
 @FerretIntegrationTest
-@Import(LearningData.Clocks.class)
+@Import(HandClock.Config.class)
 @TestPropertySource(properties = {"ferret.parcels.sites.HEL=8", "ferret.parcels.learning.evaluation-days=7",
         "ferret.parcels.learning.tolerance=1"})
 class ModelRollbackBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    LearningData.HandClock clock;
+    HandClock clock;
 
     String modelOfNextItem(ParcelsApi postal) {
         String id = newItemId();

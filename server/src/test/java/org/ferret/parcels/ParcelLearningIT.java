@@ -1,5 +1,6 @@
 package org.ferret.parcels;
 
+import org.ferret.testsupport.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.parcels.ParcelsApi.answers;
 import static org.ferret.parcels.ParcelsApi.item;
@@ -30,7 +31,7 @@ import org.springframework.test.context.TestPropertySource;
  * scored with that again), and a retraining that passes the tolerance is promoted on its own. All of it audited.
  */
 @FerretIntegrationTest
-@Import(LearningData.Clocks.class)
+@Import(HandClock.Config.class)
 @TestPropertySource(properties = {"ferret.parcels.sites.HEL=8", "ferret.parcels.learning.evaluation-days=14"})
 class ParcelLearningIT {
 
@@ -39,7 +40,7 @@ class ParcelLearningIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    LearningData.HandClock clock;
+    HandClock clock;
     @Autowired
     ParcelsProperties properties;
     @Autowired

@@ -1,15 +1,13 @@
 package org.ferret.parcels;
 
+import org.ferret.testsupport.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.parcels.ParcelsApi.answers;
 import static org.ferret.parcels.ParcelsApi.item;
 import static org.ferret.parcels.ParcelsApi.newItemId;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,11 +16,8 @@ import org.ferret.audit.RecordCoverageVerifier;
 import org.ferret.testsupport.FerretIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,37 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rows from the record coverage, so the audit chain still verifies.
  */
 @FerretIntegrationTest
-@Import(ParcelRetentionIT.Clocks.class)
+@Import(HandClock.Config.class)
 class ParcelRetentionIT {
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        HandClock handClock() {
-            return new HandClock();
-        }
-    }
 
     @LocalServerPort
     int port;

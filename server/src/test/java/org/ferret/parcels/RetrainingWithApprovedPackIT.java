@@ -1,5 +1,6 @@
 package org.ferret.parcels;
 
+import org.ferret.testsupport.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.parcels.ParcelsApi.answers;
 import static org.ferret.parcels.ParcelsApi.item;
@@ -34,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * here.
  */
 @FerretIntegrationTest
-@Import(LearningData.Clocks.class)
+@Import(HandClock.Config.class)
 @TestPropertySource(properties = {"ferret.parcels.sites.HEL=8", "ferret.parcels.learning.evaluation-days=14"})
 @DirtiesContext
 class RetrainingWithApprovedPackIT {
@@ -47,7 +48,7 @@ class RetrainingWithApprovedPackIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    LearningData.HandClock clock;
+    HandClock clock;
     @Autowired
     ParcelsProperties properties;
     @Autowired

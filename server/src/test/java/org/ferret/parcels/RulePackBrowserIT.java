@@ -1,5 +1,6 @@
 package org.ferret.parcels;
 
+import org.ferret.testsupport.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ferret.parcels.ParcelsApi.answers;
 import static org.ferret.parcels.ParcelsApi.item;
@@ -33,13 +34,13 @@ import com.microsoft.playwright.options.AriaRole;
  * with the new pack version and the new rule. Its own context, so that the approved pack stays in this test.
  */
 @FerretIntegrationTest
-@Import(RulePacksIT.Clocks.class)
+@Import(HandClock.Config.class)
 @DirtiesContext
 class RulePackBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RulePacksIT.HandClock clock;
+    HandClock clock;
 
     private final List<String> violations = new CopyOnWriteArrayList<>();
 
