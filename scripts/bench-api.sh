@@ -87,16 +87,20 @@ done
 first="${variants[0]%%|*}"
 summary="$(curl -sf -H "Authorization: Bearer ${shared[$first]}" "${url[$first]}/api/v1/items/marking-required?limit=50")"
 serial="$(sed -E 's/.*"serials":\["([^"]+)".*/\1/' <<<"$summary")"
-item="$(curl -sf -H "Authorization: Bearer ${shared[$first]}" "${url[$first]}/api/v1/items?serial=$serial" | sed -E 's/^\[\{"id":"([^"]+)".*/\1/')"
+# the item carrying that serial, asked of each variant: variants on databases of their own have their own item ids
+declare -A item
+for label in "${!url[@]}"; do
+  item[$label]="$(curl -sf -H "Authorization: Bearer ${shared[$label]}" "${url[$label]}/api/v1/items?serial=$serial" | sed -E 's/^\[\{"id":"([^"]+)".*/\1/')"
+done
 pattern="$(sed -E 's/[^A-Za-z0-9]//g; s/.$/%3F/' <<<"$serial")" # the serial with its last character unreadable
-echo "bench-api: serial $serial, item $item, pattern $pattern" >&2
+echo "bench-api: serial $serial, items ${item[*]}, pattern $pattern" >&2
 
-path_of() {
+path_of() { # case [variant label]
   case "$1" in
     static) echo "/js/ferret.js" ;;
     lookup | lookup-own-tokens) echo "/api/v1/items?serial=$serial" ;;
     search) echo "/api/v1/markings/search?q=$pattern" ;;
-    item) echo "/api/v1/items/$item" ;;
+    item) echo "/api/v1/items/${item[$2]}" ;;
     parcels) echo "/api/v1/parcels/declarations" ;;
   esac
 }
@@ -107,9 +111,9 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for label in "${!url[@]}"; do # warm-up (JIT) of every case on every variant
   for case in $CASES; do
     if [ "$case" = parcels ]; then
-      BENCH_TOKENS="${postal[$label]}" wrk -t4 -c4 -d"$WARMUP" -s "$here/scripts/bench-api-parcels.lua" "${url[$label]}$(path_of "$case")" >/dev/null
+      BENCH_TOKENS="${postal[$label]}" wrk -t4 -c4 -d"$WARMUP" -s "$here/scripts/bench-api-parcels.lua" "${url[$label]}$(path_of "$case" "$label")" >/dev/null
     else
-      BENCH_TOKENS="${shared[$label]}" wrk -t4 -c4 -d"$WARMUP" -s "$lua" "${url[$label]}$(path_of "$case")" >/dev/null
+      BENCH_TOKENS="${shared[$label]}" wrk -t4 -c4 -d"$WARMUP" -s "$lua" "${url[$label]}$(path_of "$case" "$label")" >/dev/null
     fi
   done
 done
@@ -125,7 +129,7 @@ for round in $(seq 1 "$ROUNDS"); do
           *) tokens="${shared[$label]}" ;;
         esac
         script="$lua"; [ "$case" = parcels ] && script="$here/scripts/bench-api-parcels.lua"
-        out="$(BENCH_TOKENS="$tokens" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 10s -s "$script" "${url[$label]}$(path_of "$case")")"
+        out="$(BENCH_TOKENS="$tokens" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 10s -s "$script" "${url[$label]}$(path_of "$case" "$label")")"
         read -r _ reqs secs non2xx sockerr p50 p99 p999 <<<"$(grep '^RESULT' <<<"$out")"
         awk -v r="$round" -v l="$label" -v db="$DB" -v k="$case" -v c="$c" -v n="$reqs" -v s="$secs" -v e="$non2xx" \
           -v se="$sockerr" -v a="$p50" -v b="$p99" -v d="$p999" \
