@@ -5,58 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
+import org.ferret.testsupport.JsonApi;
 
 /** HTTP helper for the licensing integration tests: JSON in, maps out, never throws on error statuses. */
-final class LicensingApi {
-
-    final RestClient client;
+final class LicensingApi extends JsonApi {
 
     LicensingApi(int port, String user) {
-        this.client = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> {
-                    if (user != null) {
-                        h.setBasicAuth(user, user + "-demo");
-                    }
-                })
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
-    }
-
-    @SuppressWarnings("unchecked")
-    ResponseEntity<Map<String, Object>> post(String uri, Object body) {
-        var spec = client.post().uri(uri).contentType(MediaType.APPLICATION_JSON);
-        if (body != null) {
-            spec = spec.body(body);
-        }
-        return (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) spec.retrieve().toEntity(Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    ResponseEntity<Map<String, Object>> get(String uri, Object... vars) {
-        return (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) client.get().uri(uri, vars).retrieve()
-                .toEntity(Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> list(String uri, Object... vars) {
-        return client.get().uri(uri, vars).retrieve().body(List.class);
-    }
-
-    Map<String, Object> ok(ResponseEntity<Map<String, Object>> res, int status) {
-        if (res.getStatusCode().value() != status) {
-            throw new AssertionError("expected " + status + ", got " + res.getStatusCode() + " " + res.getBody());
-        }
-        return res.getBody();
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        super(port, user);
     }
 
     /** A licensed dealer, registered by the registrar; returns its id. */
