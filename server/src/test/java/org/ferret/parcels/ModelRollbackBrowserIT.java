@@ -59,6 +59,16 @@ class ModelRollbackBrowserIT extends BrowserTest {
         assertThat(page.locator("#version-1").textContent()).contains("Retired").contains("(bundled)");
         assertThat(page.locator("#challenger-report").textContent()).contains("Promoted on this report").contains("picked at random");
         assertThat(page.locator("#weeks-table tbody tr").count()).isPositive();
+        // drift: the latest week's comparisons in the open, every earlier one folded below, none lost
+        List<?> drift = new ParcelsApi(port, "supervisor").list("/api/v1/parcels/models/drift?profile=postal");
+        assertThat(drift).as("three weeks of items give week-on-week comparisons").isNotEmpty();
+        assertThat(page.locator("#drift-table tbody tr").count() + page.locator("#drift-earlier-table tbody tr").count())
+                .isEqualTo(drift.size());
+        assertThat(page.locator("#drift-table tbody tr").count()).isPositive();
+        assertThat(page.locator("#drift-earlier").getAttribute("open")).isNull();
+        assertThat(page.locator("#drift-table tbody tr td:first-child").allTextContents()).as("one week in the open").hasSize(
+                page.locator("#drift-table tbody tr").count()).allMatch(w -> w.equals(
+                page.locator("#drift-table tbody tr td:first-child").first().textContent()));
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rule packs and approvals")).getAttribute("href"))
                 .endsWith("/parcels/rules");
 

@@ -1,5 +1,6 @@
 package org.ferret.parcels.ui;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,11 @@ class SupervisionPage {
         model.addAttribute("active", active.orElse(null));
         model.addAttribute("latest", latestReport);
         model.addAttribute("weeks", reads.weeks(profile));
-        model.addAttribute("drift", drift);
+        // the latest week's comparisons open, the earlier weeks folded (a year of weeks × features is long on a phone)
+        LocalDate lastWeek = drift.stream().map(LearningReads.Drift::week).max(LocalDate::compareTo).orElse(null);
+        model.addAttribute("driftLatest", drift.stream().filter(d -> d.week().equals(lastWeek)).toList());
+        model.addAttribute("driftEarlier", drift.stream().filter(d -> !d.week().equals(lastWeek))
+                .sorted(java.util.Comparator.comparing(LearningReads.Drift::week).reversed()).toList());
         model.addAttribute("alerts", drift.stream().filter(LearningReads.Drift::alert).toList());
         // the rule pack versions a second person is to approve (the next retraining trains with the one approved)
         model.addAttribute("awaiting", RulePackStore.BUNDLED.containsKey(profile) ? packs.versions(profile).stream()
