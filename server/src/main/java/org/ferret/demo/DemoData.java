@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Demo mode: on an empty registry, loads the synthetic demo data, then prints where to sign in and the demo logins. */
+/** Demo mode: on an empty registry, loads the synthetic demo data ({@link Banner} then prints where to sign in). */
 @Component
 @ConditionalOnProperty(name = "ferret.demo-data", havingValue = "true")
 @Order(20)
@@ -32,16 +32,13 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int items;
-    private final String port;
 
-    DemoData(Registry registry, org.ferret.licensing.Licensing licensing, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items,
-            @Value("${local.server.port:${server.port:8080}}") String port) {
+    DemoData(Registry registry, org.ferret.licensing.Licensing licensing, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items) {
         this.registry = registry;
         this.licensing = licensing;
         this.tx = tx;
         this.clock = clock;
         this.items = items;
-        this.port = port;
     }
 
     @Override
@@ -66,9 +63,28 @@ class DemoData implements ApplicationRunner {
                 SecurityContextHolder.getContext().setAuthentication(previous);
             }
         }
-        StringBuilder sb = new StringBuilder("\n\n  Ferret demo is running at http://localhost:" + port + "\n  Demo logins (username / password):\n");
-        DemoUsers.LOGINS.forEach((user, role) -> sb.append(String.format("    %-13s / %-18s %s%n", user, user + "-demo", role.label())));
-        sb.append("  All demo data is synthetic. Stop with Ctrl+C.\n");
-        System.out.println(sb);
+    }
+
+    /**
+     * Prints where to sign in and the demo logins, after every other start-up step (the parcels history of the first
+     * start, parcels.internal.SimulatedOperator, comes after the registry's demo data), so it is the last thing shown.
+     */
+    @Component
+    @ConditionalOnProperty(name = "ferret.demo-data", havingValue = "true")
+    @Order(100)
+    static class Banner implements ApplicationRunner {
+        private final String port;
+
+        Banner(@Value("${local.server.port:${server.port:8080}}") String port) {
+            this.port = port;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            StringBuilder sb = new StringBuilder("\n\n  Ferret demo is running at http://localhost:" + port + "\n  Demo logins (username / password):\n");
+            DemoUsers.LOGINS.forEach((user, role) -> sb.append(String.format("    %-13s / %-18s %s%n", user, user + "-demo", role.label())));
+            sb.append("  All demo data is synthetic. Stop with Ctrl+C.\n");
+            System.out.println(sb);
+        }
     }
 }

@@ -144,7 +144,11 @@ public class Inspections {
         }).list();
         if (rows.isEmpty()) return rows;
         Map<UUID, List<QueueEntry.Detection>> det = new LinkedHashMap<>();
-        jdbc.sql("select declaration_id, detected_class, confidence, image_ref, box from parcel_detection order by received_at")
+        // the detections of these rows only (at most the 1,000 of the limit), not of every item ever held
+        String ids = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        jdbc.sql("select declaration_id, detected_class, confidence, image_ref, box from parcel_detection where declaration_id in ("
+                        + ids + ") order by received_at")
+                .params(rows.stream().map(QueueEntry::declaration).map(Object.class::cast).toList())
                 .query(rs -> {
                     det.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new QueueEntry.Detection(rs.getString(2), rs.getDouble(3), rs.getString(4), rs.getString(5)));

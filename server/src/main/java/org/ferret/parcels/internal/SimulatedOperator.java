@@ -2,6 +2,7 @@ package org.ferret.parcels.internal;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +20,19 @@ import org.ferret.screening.data.Csv;
 import org.ferret.screening.synth.PostalGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ferret.parcels.Outcome;
+import org.ferret.parcels.OutcomeKind;
+import org.ferret.parcels.QueueEntry;
+import org.ferret.registry.Construction;
+import org.ferret.registry.ItemKind;
+import org.ferret.shared.AdjustableClock;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +44,20 @@ import tools.jackson.databind.ObjectMapper;
  * postal items (SYNTHETIC, with its planted trafficking patterns) into the configured sites a few at a time, and a
  * simulated X-ray detector that posts verdicts on them (most planted weapon items get a high-confidence weapon
  * verdict, some ordinary ones a "none"). No broker: it calls the same service the REST API calls.
+ *
+ * <p>On the demo's first start (no decision before today) it first writes {@code ferret.parcels.simulate-history-days}
+ * (28) days of history ({@code …-per-day}, 400 items a day), so
+ * that the supervisor, customs and intelligence screens have weeks to show: it sets the demo's {@link AdjustableClock}
+ * to each past day in turn, sends that day's generated items, and records an inspector's outcome for every item held
+ * (what the generator planted: a firearm or a slide for the critical ones, ammunition or misdeclared goods for the other
+ * seized ones, nothing found otherwise; a parcels outcome that is a firearm, part or ammunition becomes a registry item
+ * and a seizure, as in service), then sets the clock back to now and retrains the postal model once, as a supervisor
+ * would. The live feed waits until it is done.
  */
 @Component
 @ConditionalOnProperty(name = "ferret.parcels.simulate", havingValue = "true")
-class SimulatedOperator {
+@Order(25) // after the demo's registry items (DemoData, 20): the seized items the history registers are not the first
+class SimulatedOperator implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SimulatedOperator.class);
     static final String OPERATOR = "POST";
 
@@ -47,9 +70,25 @@ class SimulatedOperator {
     private List<List<String>> rows = List.of();
     private int next;
     private int serial;
+    private final int historyDays;
+    private final int historyPerDay;
+    private final Clock clock;
+    private final JdbcClient jdbc;
+    private final ModelLearning learning;
+    private volatile boolean writingHistory;
 
     SimulatedOperator(ParcelScreening screening, Inspections inspections, ParcelsProperties properties, ObjectMapper json,
-            @org.springframework.beans.factory.annotation.Value("${ferret.parcels.simulate-per-tick:25}") int perTick) {
+            @org.springframework.beans.factory.annotation.Value("${ferret.parcels.simulate-per-tick:25}") int perTick,
+            Clock clock, JdbcClient jdbc, ModelLearning learning,
+            @org.springframework.beans.factory.annotation.Value("${ferret.parcels.simulate-history-days:28}") int historyDays,
+            @org.springframework.beans.factory.annotation.Value("${ferret.parcels.simulate-history-per-day:400}") int historyPerDay) {
+        this.historyDays = historyDays;
+        // the live feed waits for the first start's history (run below), so no live item is scored on a day set back
+        this.writingHistory = clock instanceof AdjustableClock && historyDays > 0;
+        this.historyPerDay = historyPerDay;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.learning = learning;
         this.screening = screening;
         this.inspections = inspections;
         this.properties = properties;
@@ -60,6 +99,7 @@ class SimulatedOperator {
 
     @Scheduled(initialDelayString = "${ferret.parcels.simulate-every-ms:5000}", fixedDelayString = "${ferret.parcels.simulate-every-ms:5000}")
     void tick() {
+        if (writingHistory) return;
         try {
             if (next >= rows.size()) {
                 rows = generate();
@@ -89,6 +129,76 @@ class SimulatedOperator {
         } catch (RuntimeException e) {
             log.warn("simulated operator: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!(clock instanceof AdjustableClock adjustable) || properties.getSites().isEmpty() || historyDays <= 0) {
+            writingHistory = false;
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (jdbc.sql("select count(*) from parcel_decision where screening_day < ?").param(today).query(Long.class).single() > 0) {
+            writingHistory = false;
+            return;
+        }
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        long start = System.nanoTime();
+        int sent = 0, inspected = 0;
+        try {
+            log.info("Writing {} days of synthetic parcel history (first start only)…", historyDays);
+            List<String> sites = new ArrayList<>(properties.getSites().keySet());
+            List<List<String>> rows = generate(7, historyDays * historyPerDay, today.minusDays(historyDays), historyDays);
+            SplittableRandom pick = new SplittableRandom(11);
+            for (int day = 0; day < historyDays; day++) {
+                LocalDate date = today.minusDays(historyDays - day);
+                adjustable.set(date.atTime(9, 0).toInstant(ZoneOffset.UTC));
+                as("postal");
+                Map<String, Integer> severity = new LinkedHashMap<>();
+                List<JsonNode> items = new ArrayList<>();
+                for (int k = 0; k < historyPerDay; k++) {
+                    List<String> r = rows.get(day * historyPerDay + k);
+                    String id = S10.of("CH", serial++ % 100_000_000, "US");
+                    items.add(json.valueToTree(item(r, sites.get(k % sites.size()), id)));
+                    severity.put(id, "1".equals(r.get(16)) ? (r.get(17).isEmpty() ? 1 : Math.max(1, Integer.parseInt(r.get(17)))) : 0);
+                }
+                sent += screening.submit(OPERATOR, items, false).accepted();
+                adjustable.set(date.atTime(15, 0).toInstant(ZoneOffset.UTC));
+                as("inspector");
+                for (QueueEntry e : inspections.queue(new Inspections.Filter(null, date, null, null, null))) {
+                    Integer sev = severity.get(e.itemId());
+                    if (sev == null || e.outcome() != null) continue;
+                    inspections.recordOutcome(e.declaration(), switch (sev) {
+                        case 2 -> pick.nextBoolean()
+                                ? new Outcome(OutcomeKind.FIREARM, ItemKind.PISTOL, Construction.POLYMER, false, "found in the X-ray image (synthetic)")
+                                : new Outcome(OutcomeKind.ESSENTIAL_COMPONENT, ItemKind.SLIDE, Construction.METAL, false, "declared as a model-kit part (synthetic)");
+                        case 1 -> pick.nextBoolean()
+                                ? new Outcome(OutcomeKind.AMMUNITION, null, null, null, "loose cartridges in a toy box (synthetic)")
+                                : new Outcome(OutcomeKind.MISDECLARED, null, null, null, "undervalued, goods as described otherwise (synthetic)");
+                        default -> new Outcome(OutcomeKind.NOTHING_FOUND, null, null, null, null);
+                    });
+                    inspected++;
+                }
+            }
+            adjustable.reset();
+            log.info("Wrote {} parcel declarations and {} inspection outcomes over {} days in {} s", sent, inspected, historyDays,
+                    (System.nanoTime() - start) / 1_000_000_000);
+            as("supervisor");
+            try {
+                ModelLearning.Run r = learning.retrainNow("postal");
+                log.info("Retrained the postal model on that history: version {} is {}", r.seq(), r.state());
+            } catch (RuntimeException e) {
+                log.warn("demo retraining on the parcel history did not run: {}", e.getMessage());
+            }
+        } finally {
+            adjustable.reset();
+            writingHistory = false;
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private static void as(String user) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
     }
 
     private List<List<String>> generate() {
