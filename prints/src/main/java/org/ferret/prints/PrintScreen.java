@@ -34,9 +34,9 @@ import org.ferret.prints.read.UnreadableFileException;
  */
 public final class PrintScreen {
     /** Fingerprint distance up to which a part is the known design (set from the evaluation, docs/prints.md). */
-    public static final double DESIGN_MAX = 0.30;
+    public static final double DESIGN_MAX = 0.40;
     /** Fingerprint distance up to which a part is reported as a derivative (lineage). */
-    public static final double LINEAGE_MAX = 0.55;
+    public static final double LINEAGE_MAX = 0.60;
 
     private final Library library;
     private final Limits limits;

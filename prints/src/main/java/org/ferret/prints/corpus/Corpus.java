@@ -32,9 +32,10 @@ public final class Corpus {
             switch (i % 4) {
                 case 0, 1 -> out.add(new Part(id, "stand-in plate", randomPlate(r, false), false));
                 case 2 -> {
-                    Calibres.Calibre c = Calibres.TABLE.get(r.nextInt(Calibres.TABLE.size() - 1));
+                    List<Calibres.Calibre> stepped = Calibres.TABLE.stream().filter(k -> k.caseMouthMm() - k.bulletMm() >= 0.4 && k.bulletMm() < 15).toList();
+                    Calibres.Calibre c = stepped.get(r.nextInt(stepped.size()));
                     double side = c.caseMouthMm() + r.nextDouble(6, 14);
-                    List<Step> steps = List.of(new Step(r.nextDouble(8, 20), c.caseMouthMm() / 2), new Step(r.nextDouble(60, 140), c.bulletMm() / 2));
+                    List<Step> steps = List.of(new Step(r.nextDouble(8, 20), c.caseMouthMm() / 2), new Step(c.bulletMm() * r.nextDouble(6, 14), c.bulletMm() / 2));
                     out.add(new Part(id, "stand-in block with stepped channel", Shapes.axial(side, 0, 0, steps, 32), true));
                 }
                 default -> out.add(new Part(id, "stand-in plate with platform hole pair", randomPlate(r, true), false));

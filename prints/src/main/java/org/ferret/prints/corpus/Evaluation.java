@@ -53,8 +53,8 @@ public final class Evaluation {
     public record Row(String transformation, int parts, int design, int designOrLineage, int blocked, int wrongPart, double medianMs) {}
 
     public record Report(List<Row> rows, int lookalikes, int falseDesign, int falseLineage, int lookalikeBlocked, int lookalikeErrors,
-                         int boreTp, int boreFp, int boreFn, int boreNegatives, double medianMs, int files, double bigMeshSeconds, int bigMeshFacets,
-                         Verdict bigMeshVerdict, long libraryVersion) {}
+                         int boreTp, int boreFp, int boreFn, int boreNegatives, double medianMs, double medianCpuMs, int files, double bigMeshSeconds, double bigMeshCpuSeconds, int bigMeshFacets,
+                         Verdict bigMeshVerdict, long libraryVersion, List<Double> trueDistances, List<Double> benignDistances) {}
 
     public static Report run(int known, boolean bigMesh, PrintStream log) {
         List<Corpus.Part> parts = Corpus.knownParts(known, 2026);
@@ -68,6 +68,10 @@ public final class Evaluation {
         }
         PrintScreen screen = new PrintScreen(lib);
         List<Double> all = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> trueD = new ArrayList<>();
+        List<Double> benignD = new ArrayList<>();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         List<Row> rows = new ArrayList<>();
         int boreTp = 0, boreFp = 0, boreFn = 0, boreNeg = 0;
         for (Transformation t : transformations()) {
@@ -75,7 +79,10 @@ public final class Evaluation {
             List<Double> ms = new ArrayList<>();
             for (Corpus.Part p : parts) {
                 byte[] file = t.file().apply(p.mesh());
+                long c0 = mx.getCurrentThreadCpuTime();
                 Screening s = screen.screen(p.id() + "." + t.extension(), file);
+                cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
+                if (s.fingerprint() != null) trueD.add(lib.entries().stream().filter(e -> e.id().equals(p.id())).findFirst().orElseThrow().fingerprint().distance(s.fingerprint()));
                 ms.add(s.millis());
                 all.add(s.millis());
                 boolean d = s.evidence().stream().anyMatch(e -> (e.level() == EvidenceLevel.DESIGN || e.level() == EvidenceLevel.EXACT_FILE) && p.id().equals(e.knownPart()));
@@ -102,8 +109,11 @@ public final class Evaluation {
         List<Corpus.Part> benign = Corpus.lookalikes(99);
         int fd = 0, fl = 0, fb = 0, fe = 0;
         for (Corpus.Part p : benign) {
+            long c0 = mx.getCurrentThreadCpuTime();
             Screening s = screen.screen(p.id() + ".stl", MeshWriters.binaryStl(p.mesh()));
+            cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
             all.add(s.millis());
+            if (s.fingerprint() != null) benignD.add(lib.nearest(s.fingerprint(), 1).get(0).distance());
             if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.DESIGN)) fd++;
             if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.LINEAGE)) fl++;
             if (s.verdict() == Verdict.BLOCK) fb++;
@@ -115,7 +125,10 @@ public final class Evaluation {
         }
         log.printf(Locale.ROOT, "lookalikes %d: design match %d, lineage %d, blocked %d, errors %d%n", benign.size(), fd, fl, fb, fe);
         log.printf(Locale.ROOT, "bore: %d true, %d false, %d missed (negatives %d)%n", boreTp, boreFp, boreFn, boreNeg);
+        log.printf(Locale.ROOT, "distance to the right part: median %.3f, 90th %.3f, 95th %.3f, max %.3f; lookalike to its nearest part: min %.3f, 5th %.3f, median %.3f%n",
+                quantile(trueD, 0.5), quantile(trueD, 0.9), quantile(trueD, 0.95), quantile(trueD, 1), quantile(benignD, 0), quantile(benignD, 0.05), quantile(benignD, 0.5));
         double big = Double.NaN;
+        double bigCpu = Double.NaN;
         int bigFacets = 0;
         Verdict bigVerdict = null;
         if (bigMesh) {
@@ -124,14 +137,22 @@ public final class Evaluation {
             m = new Mesh(java.util.Arrays.copyOf(m.xyz(), 1_000_000 * 9), 1_000_000); // exactly a million (an open surface now: honest extra work)
             byte[] stl = MeshWriters.binaryStl(m);
             screen.screen("warm.stl", stl);
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime();
             Screening s = screen.screen("big.stl", stl);
             big = (System.nanoTime() - t0) / 1e9;
+            bigCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             bigFacets = m.facets();
             bigVerdict = s.verdict();
-            log.printf(Locale.ROOT, "1,000,000-facet mesh: %.2f s, verdict %s%n", big, s.verdict());
+            log.printf(Locale.ROOT, "1,000,000-facet mesh: %.2f s (CPU %.2f s), verdict %s%n", big, bigCpu, s.verdict());
         }
-        return new Report(rows, benign.size(), fd, fl, fb, fe, boreTp, boreFp, boreFn, boreNeg, median(all), all.size(), big, bigFacets, bigVerdict, lib.version());
+        return new Report(rows, benign.size(), fd, fl, fb, fe, boreTp, boreFp, boreFn, boreNeg, median(all), median(cpu), all.size(), big, bigCpu, bigFacets, bigVerdict, lib.version(), trueD, benignD);
+    }
+
+    static double quantile(List<Double> v, double q) {
+        List<Double> s = new ArrayList<>(v);
+        java.util.Collections.sort(s);
+        if (s.isEmpty()) return Double.NaN;
+        return s.get((int) Math.min(s.size() - 1, Math.round(q * (s.size() - 1))));
     }
 
     static double median(List<Double> v) {
@@ -153,7 +174,10 @@ public final class Evaluation {
         sb.append(String.format(Locale.ROOT, "Bore evidence: %d true, %d false on %d negatives (%d of them tubes and sleeves at exactly a bullet diameter), %d missed; precision %s.%n",
                 r.boreTp(), r.boreFp(), r.boreNegatives(), 2 * org.ferret.prints.geometry.Calibres.TABLE.size(), r.boreFn(), flagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) r.boreTp() / flagged)));
         sb.append(String.format(Locale.ROOT, "Median screen time per file over %d files: %.1f ms.%n", r.files(), r.medianMs()));
-        if (r.bigMeshFacets() > 0) sb.append(String.format(Locale.ROOT, "A %,d-facet binary STL: %.2f s (verdict %s).%n", r.bigMeshFacets(), r.bigMeshSeconds(), r.bigMeshVerdict()));
+        sb.append(String.format(Locale.ROOT, "Median CPU time of the screening thread per file: %.1f ms.%n", r.medianCpuMs()));
+        sb.append(String.format(Locale.ROOT, "Fingerprint distance of a transformed part to its own entry: median %.3f, 95th percentile %.3f, max %.3f; of a lookalike to its nearest entry: min %.3f, 5th percentile %.3f, median %.3f (design ≤ %.2f, lineage ≤ %.2f).%n",
+                quantile(r.trueDistances(), 0.5), quantile(r.trueDistances(), 0.95), quantile(r.trueDistances(), 1), quantile(r.benignDistances(), 0), quantile(r.benignDistances(), 0.05), quantile(r.benignDistances(), 0.5), PrintScreen.DESIGN_MAX, PrintScreen.LINEAGE_MAX));
+        if (r.bigMeshFacets() > 0) sb.append(String.format(Locale.ROOT, "A %,d-facet binary STL: %.2f s wall, %.2f s CPU (verdict %s).%n", r.bigMeshFacets(), r.bigMeshSeconds(), r.bigMeshCpuSeconds(), r.bigMeshVerdict()));
         return sb.toString();
     }
 

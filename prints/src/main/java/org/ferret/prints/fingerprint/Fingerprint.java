@@ -12,11 +12,13 @@ import java.util.Locale;
 public record Fingerprint(double[] shape, double sizeMm) {
     public static final int VERSION = 1;
     // blocks of the shape vector: D2 of the solid, D2 of the surface layer, radial of both, |projection| on each principal axis, two moment ratios
-    static final int D2 = 32, RADIAL = 24, AXIS = 16;
-    static final int[] BLOCK_START = {0, D2, 2 * D2, 2 * D2 + RADIAL, 2 * D2 + 2 * RADIAL, 2 * D2 + 2 * RADIAL + AXIS, 2 * D2 + 2 * RADIAL + 2 * AXIS, 2 * D2 + 2 * RADIAL + 3 * AXIS};
-    static final double[] BLOCK_WEIGHT = {1, 1, 1, 1, 0.5, 0.5, 0.5};
+    // then, about the most distinct principal axis (a rod's length, a plate's normal): distance from it (solid, surface) normalised by its RMS
+    static final int D2 = 32, RADIAL = 24, AXIS = 16, SECTION = 16;
+    static final int[] BLOCK_START = {0, D2, 2 * D2, 2 * D2 + RADIAL, 2 * D2 + 2 * RADIAL, 2 * D2 + 2 * RADIAL + AXIS, 2 * D2 + 2 * RADIAL + 2 * AXIS,
+            2 * D2 + 2 * RADIAL + 3 * AXIS, 2 * D2 + 2 * RADIAL + 3 * AXIS + SECTION, 2 * D2 + 2 * RADIAL + 3 * AXIS + 2 * SECTION};
+    static final double[] BLOCK_WEIGHT = {1, 1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.5};
     static final double RATIO_WEIGHT = 4;
-    public static final int LENGTH = 2 * D2 + 2 * RADIAL + 3 * AXIS + 2;
+    public static final int LENGTH = 2 * D2 + 2 * RADIAL + 3 * AXIS + 2 * SECTION + 2;
 
     public Fingerprint {
         if (shape.length != LENGTH) throw new IllegalArgumentException("fingerprint needs " + LENGTH + " numbers, has " + shape.length);

@@ -68,6 +68,10 @@ public final class Fingerprinter {
                 shape[start + Math.min(Fingerprint.AXIS - 1, (int) (d / 2.0 * Fingerprint.AXIS))] += 1.0 / n;
             }
         }
+        double[] l = e.values();
+        double[] axis = (l[0] - l[1]) / l[0] > (l[1] - l[2]) / Math.max(l[1], 1e-12) ? e.vector(0) : e.vector(2);
+        section(xs, ys, zs, null, n, axis, shape, Fingerprint.BLOCK_START[7]);
+        section(xs, ys, zs, bIdx, nb, axis, shape, Fingerprint.BLOCK_START[8]);
         shape[Fingerprint.LENGTH - 2] = Math.sqrt(Math.max(0, e.values()[1] / e.values()[0]));
         shape[Fingerprint.LENGTH - 1] = Math.sqrt(Math.max(0, e.values()[2] / e.values()[0]));
         return new Fingerprint(shape, rho);
@@ -95,6 +99,27 @@ public final class Fingerprinter {
                 pairs++;
             }
         for (int i = 0; i < h.length; i++) out[start + i] = h[i] / pairs;
+    }
+
+    /** Distances from an axis through the centroid, over their RMS: the cross-section's shape, whatever the elongation. */
+    private static void section(double[] xs, double[] ys, double[] zs, int[] idx, int n, double[] ax, double[] out, int start) {
+        if (n == 0) return;
+        double[] d = new double[n];
+        double ss = 0;
+        for (int t = 0; t < n; t++) {
+            int i = idx == null ? t : idx[t];
+            double along = xs[i] * ax[0] + ys[i] * ax[1] + zs[i] * ax[2];
+            double px = xs[i] - along * ax[0], py = ys[i] - along * ax[1], pz = zs[i] - along * ax[2];
+            d[t] = Math.sqrt(px * px + py * py + pz * pz);
+            ss += d[t] * d[t];
+        }
+        double rms = Math.sqrt(ss / n);
+        if (!(rms > 0)) return;
+        double scale = Fingerprint.SECTION / (2.5 * rms);
+        for (int t = 0; t < n; t++) {
+            int bin = (int) (d[t] * scale);
+            out[start + (bin < Fingerprint.SECTION ? bin : Fingerprint.SECTION - 1)] += 1.0 / n;
+        }
     }
 
     private static void radial(double[] xs, double[] ys, double[] zs, int[] idx, int n, double rho, double[] out, int start) {

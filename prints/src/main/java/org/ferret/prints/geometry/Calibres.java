@@ -30,6 +30,12 @@ public final class Calibres {
     public static final double BORE_TOLERANCE_MM = 0.12;
     public static final double CHAMBER_TOLERANCE_MM = 0.20;
 
+    /** Every cartridge whose bullet diameter is within tolerance, nearest first (several share one: .380 ACP and 9×19 mm). */
+    public static List<Calibre> allByBullet(double diameter) {
+        return TABLE.stream().filter(c -> Math.abs(c.bulletMm() - diameter) <= BORE_TOLERANCE_MM)
+                .sorted(java.util.Comparator.comparingDouble(c -> Math.abs(c.bulletMm() - diameter))).toList();
+    }
+
     public static Optional<Calibre> byBullet(double diameter) {
         Calibre best = null;
         for (Calibre c : TABLE)

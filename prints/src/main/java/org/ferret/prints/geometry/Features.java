@@ -36,15 +36,19 @@ public final class Features {
         List<Bore> out = new ArrayList<>();
         for (Surface s : surfaces) {
             if (!s.hole() || !measurable(s)) continue;
-            var cal = Calibres.byBullet(s.diameter());
-            if (cal.isEmpty() || s.length() < BORE_MIN_DIAMETERS * s.diameter()) continue;
+            List<Calibre> cals = Calibres.allByBullet(s.diameter());
+            if (cals.isEmpty() || s.length() < BORE_MIN_DIAMETERS * s.diameter()) continue;
             Surface ch = null;
-            for (Surface o : surfaces) {
-                if (o == s || !o.hole() || !measurable(o)) continue;
-                if (Math.abs(o.diameter() - cal.get().caseMouthMm()) > Calibres.CHAMBER_TOLERANCE_MM || o.diameter() <= s.diameter() + 0.2) continue;
-                if (coaxial(s, o, 0.25)) { ch = o; break; }
-            }
-            out.add(new Bore(cal.get(), s.diameter(), s.length(), ch != null, ch == null ? 0 : ch.diameter()));
+            Calibre cal = cals.get(0);
+            double best = Double.MAX_VALUE;
+            for (Calibre c : cals)
+                for (Surface o : surfaces) {
+                    if (o == s || !o.hole() || !measurable(o)) continue;
+                    if (Math.abs(o.diameter() - c.caseMouthMm()) > Calibres.CHAMBER_TOLERANCE_MM || o.diameter() <= s.diameter() + 0.2) continue;
+                    double miss = Math.abs(o.diameter() - c.caseMouthMm());
+                    if (miss < best && coaxial(s, o, 0.25)) { ch = o; cal = c; best = miss; }
+                }
+            out.add(new Bore(cal, s.diameter(), s.length(), ch != null, ch == null ? 0 : ch.diameter()));
         }
         return out;
     }

@@ -145,16 +145,18 @@ public final class Primitives {
         double r = Math.sqrt(r2);
         double err = 0;
         double minAng = Double.MAX_VALUE, maxAng = -Double.MAX_VALUE;
-        boolean[] sector = new boolean[72];
+        double[] angles = new double[pts];
         for (int p = 0; p < pts; p++) {
             double d = Math.hypot(xs[p] - cx, ys[p] - cy) - r;
             err += d * d;
             double ang = Math.atan2(ys[p] - cy, xs[p] - cx);
-            sector[(int) Math.floor((ang + Math.PI) / (2 * Math.PI) * 72) % 72] = true;
+            angles[p] = ang;
         }
-        int covered = 0;
-        for (boolean b : sector) if (b) covered++;
-        double sweep = covered * 5.0;
+        // the arc covered: all round but the widest gap between corners
+        java.util.Arrays.sort(angles);
+        double gap = angles[0] + 2 * Math.PI - angles[pts - 1];
+        for (int p = 1; p < pts; p++) gap = Math.max(gap, angles[p] - angles[p - 1]);
+        double sweep = Math.toDegrees(2 * Math.PI - gap);
         double rms = Math.sqrt(err / pts);
         double[] centre = {centroid[0] + cx * u[0] + cy * v[0], centroid[1] + cx * u[1] + cy * v[1], centroid[2] + cx * u[2] + cy * v[2]};
         // hole or boss: outward normals (after the winding sign) pointing at the axis mean a hole
