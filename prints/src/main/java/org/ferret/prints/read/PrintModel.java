@@ -1,4 +1,0 @@
-package org.ferret.prints.read;
-
-/** What a reader gives: a surface mesh (STL, 3MF, OBJ) or the deposited paths of a G-code file. */
-public sealed interface PrintModel permits Mesh, Toolpath {}
