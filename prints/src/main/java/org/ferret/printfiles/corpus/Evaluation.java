@@ -45,6 +45,7 @@ public final class Evaluation {
         t.add(new Transformation("G-code, Marlin absolute E", "gcode", m -> Slicer.slice(m, Slicer.Flavour.MARLIN_ABSOLUTE)));
         t.add(new Transformation("G-code, Klipper, firmware retraction", "gcode", m -> Slicer.slice(m, Slicer.Flavour.KLIPPER_FIRMWARE_RETRACT)));
         t.add(new Transformation("G-code, RepRap, inches", "gcode", m -> Slicer.slice(m, Slicer.Flavour.REPRAP_INCHES)));
+        t.add(new Transformation("G-code, 40 % sparse infill", "gcode", m -> Slicer.slice(m, Slicer.Flavour.MARLIN_RELATIVE, 0.4)));
         t.add(new Transformation("G-code of the rotated part", "gcode", m -> Slicer.slice(Transforms.rotateAndMove(m, 13 + m.facets(), false), Slicer.Flavour.MARLIN_RELATIVE)));
         t.add(new Transformation("lightly edited (small block added)", "stl", m -> MeshWriters.binaryStl(Transforms.addBlock(m))));
         return t;

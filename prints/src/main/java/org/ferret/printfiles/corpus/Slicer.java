@@ -31,6 +31,11 @@ public final class Slicer {
     private static final double FILAMENT_AREA = Math.PI * 1.75 * 1.75 / 4;
 
     public static byte[] slice(Mesh m, Flavour flavour) {
+        return slice(m, flavour, 1.0);
+    }
+
+    /** With {@code density} below 1 the infill lines are spaced {@code WIDTH / density} apart (sparse infill). */
+    public static byte[] slice(Mesh m, Flavour flavour, double density) {
         double[] box = Voxels.bounds(m);
         float[] a = m.xyz();
         double inch = flavour == Flavour.REPRAP_INCHES ? 1 / 25.4 : 1;
@@ -58,7 +63,7 @@ public final class Slicer {
             boolean alongX = l % 2 == 0;
             double lo = alongX ? box[1] : box[0], hi = alongX ? box[4] : box[3];
             boolean forward = true;
-            for (double c = lo + WIDTH / 2 + 1.1e-4; c < hi; c += WIDTH) {
+            for (double c = lo + WIDTH / 2 + 1.1e-4; c < hi; c += WIDTH / density) {
                 List<Double> xs = new ArrayList<>();
                 for (double[] s : segs) {
                     double p0 = alongX ? s[1] : s[0], p1 = alongX ? s[3] : s[2];

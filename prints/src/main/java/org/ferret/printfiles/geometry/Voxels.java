@@ -159,6 +159,37 @@ public final class Voxels {
                     for (int k = Math.max(0, k0); k <= Math.min(v.nz - 1, k1); k++) v.solid.set(v.index(i, j, k));
                 }
         }
+        v.closeGaps(SPARSE_GAP_MM, deadline);
         return v;
+    }
+
+    /**
+     * Gaps between beads up to this wide (along x or y, within a layer) count as solid: sparse infill leaves them,
+     * a mesh has none. Holes narrower than this are filled too; wider ones stay open.
+     */
+    public static final double SPARSE_GAP_MM = 2.5;
+
+    private void closeGaps(double mm, Deadline deadline) throws UnreadableFileException {
+        int g = (int) Math.floor(mm / cell);
+        if (g < 1) return;
+        for (int k = 0; k < nz; k++) {
+            deadline.check();
+            for (int j = 0; j < ny; j++) { // along x
+                int last = -1;
+                for (int i = 0; i < nx; i++) {
+                    if (!solid.get(index(i, j, k))) continue;
+                    if (last >= 0 && i - last - 1 <= g) for (int f = last + 1; f < i; f++) solid.set(index(f, j, k));
+                    last = i;
+                }
+            }
+            for (int i = 0; i < nx; i++) { // along y
+                int last = -1;
+                for (int j = 0; j < ny; j++) {
+                    if (!solid.get(index(i, j, k))) continue;
+                    if (last >= 0 && j - last - 1 <= g) for (int f = last + 1; f < j; f++) solid.set(index(i, f, k));
+                    last = j;
+                }
+            }
+        }
     }
 }
