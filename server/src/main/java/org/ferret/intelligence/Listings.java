@@ -242,7 +242,7 @@ public class Listings {
     // ---- the model ----------------------------------------------------------------------------
 
     /** The model in use, trained at first use from the synthetic set and the reviewed listings. */
-    public ListingModel model() {
+    ListingModel model() {
         ListingModel m = model;
         if (m == null) {
             synchronized (this) {
