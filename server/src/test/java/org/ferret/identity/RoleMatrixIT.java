@@ -301,6 +301,21 @@ class RoleMatrixIT {
         allow("GET /seizures/analytics", INTELLIGENCE);
         allow("GET /seizures/export/iafq-{year}.xlsx", INTELLIGENCE);
         allow("GET /seizures/export/iafq-{year}.csv", INTELLIGENCE);
+        // online listings (issue 14, web patrolling)
+        allow("POST /api/v1/listings/import", INTELLIGENCE);
+        allow("GET /api/v1/listings/queue", INTELLIGENCE);
+        allow("GET /api/v1/listings", INTELLIGENCE);
+        allow("GET /api/v1/listings/{id}", INTELLIGENCE);
+        allow("POST /api/v1/listings/{id}/confirm", INTELLIGENCE);
+        allow("POST /api/v1/listings/{id}/dismiss", INTELLIGENCE);
+        allow("POST /api/v1/listings/{id}/links", INTELLIGENCE);
+        allow("POST /api/v1/listings/model/retrain", INTELLIGENCE);
+        allow("GET /listings", INTELLIGENCE);
+        allow("GET /listings/{id}", INTELLIGENCE);
+        allow("POST /listings/{id}/confirm", INTELLIGENCE);
+        allow("POST /listings/{id}/dismiss", INTELLIGENCE);
+        allow("GET /listings/import", INTELLIGENCE);
+        allow("POST /listings/import", INTELLIGENCE);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not
