@@ -10,5 +10,5 @@
  * {@link org.ferret.parcels.ParcelOutcomeRecorded}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Seizures and intelligence",
-        allowedDependencies = {"registry", "parcels", "audit", "shared"})
+        allowedDependencies = {"registry", "parcels", "exchange", "audit", "shared"})
 package org.ferret.intelligence;
