@@ -130,7 +130,7 @@ public class Alerts {
         if (!problems.isEmpty()) throw invalid(problems);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into intel_alert_group (id, name, created_by, created_at) values (?,?,?,?)")
-                .params(id, n, Actor.current().username(), now()).update();
+                .params(id, n, Actor.current().username(), now().atOffset(ZoneOffset.UTC)).update();
         for (String m : ms) jdbc.sql("insert into intel_alert_group_member (group_id, member) values (?,?)").params(id, m).update();
         audit.record("ALERT_GROUP_CREATED", "intel_alert_group", id.toString(), null, Map.of("name", n, "members", List.copyOf(ms)));
         return group(id).orElseThrow();
@@ -158,7 +158,7 @@ public class Alerts {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into intel_alert_subscription (id, agency, topic, country, created_by, created_at) values (?,?,?,?,?,?)")
-                .params(id, agency, topic == null ? null : topic.name(), c, Actor.current().username(), now()).update();
+                .params(id, agency, topic == null ? null : topic.name(), c, Actor.current().username(), now().atOffset(ZoneOffset.UTC)).update();
         audit.record("ALERT_SUBSCRIBED", "intel_alert_subscription", id.toString(), null,
                 mapOf("agency", agency, "topic", topic == null ? "any" : topic.name(), "country", c == null ? "any" : c));
         return new Subscription(id, agency, topic, c);

@@ -212,6 +212,9 @@ class AlertPages {
     String alert(@PathVariable UUID id, Model m) {
         Alert a = alerts.read(id);
         m.addAttribute("a", a);
+        String agency = org.ferret.audit.Actor.current().agency();
+        m.addAttribute("originator", a.receivedFrom() == null && a.originAgency().equals(agency));
+        m.addAttribute("acknowledged", a.recipients().stream().anyMatch(x -> x.recipient().equals(agency) && x.acknowledgedAt() != null));
         m.addAttribute("answers", alerts.answersTo(id));
         m.addAttribute("today", LocalDate.now());
         m.addAttribute("actions", SeizurePages.options(FeedbackAction.values()));
