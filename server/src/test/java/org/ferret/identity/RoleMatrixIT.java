@@ -326,6 +326,10 @@ class RoleMatrixIT {
         allow("POST /alerts/{id}/feedback", ALERT_READERS);
         allow("POST /alerts/{id}/pass-on", ALERT_READERS);
         allow("POST /alerts/{id}/indicators/{n}/adopt", PARCEL_ANALYSTS);
+        allow("GET /alerts/groups", ALERT_READERS);
+        allow("POST /alerts/groups", INTELLIGENCE);
+        allow("POST /alerts/subscriptions", ALERT_READERS);
+        allow("POST /alerts/subscriptions/{id}/end", ALERT_READERS);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

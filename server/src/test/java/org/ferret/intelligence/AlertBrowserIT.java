@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -46,10 +45,16 @@ class AlertBrowserIT extends BrowserTest {
         UUID declaration = ParcelSeizureIT.firearmFound(port, jdbc, ParcelSeizureIT.newItemId());
         ParcelSeizureIT.awaitSeizureOf(jdbc, declaration);
         String groupName = JsonApi.unique("Firearms FI");
-        JsonApi intelApi = new JsonApi(port, "intel");
-        intelApi.ok(intelApi.post("/api/v1/alerts/groups", Map.of("name", groupName, "members", List.of("POLICE", "CUSTOMS"))), 201);
-        JsonApi customsApi = new JsonApi(port, "customs");
-        customsApi.ok(customsApi.post("/api/v1/alerts/subscriptions", Map.of("topic", "ALARM_AND_GAS_WEAPONS", "country", "FI")), 201);
+        // customs (a second agency) subscribes to alarm weapons concerning FI, on a phone-sized screen
+        Page customs = watched(newPage(400, 800, "en-US"));
+        signIn(customs, "customs");
+        customs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alerts").setExact(true)).click();
+        customs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Groups and subscriptions")).click();
+        customs.locator("#topic").selectOption("ALARM_AND_GAS_WEAPONS");
+        customs.locator("#country").fill("FI");
+        customs.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Subscribe")).click();
+        assertThat(customs.locator("#subscriptions")).containsText("Alarm and gas weapons, FI");
+        assertThat(customs.locator("#group-form")).hasCount(0);
 
         // the analyst sees the parcel's seizure in the analytics
         watched(page);
@@ -57,6 +62,17 @@ class AlertBrowserIT extends BrowserTest {
         page.navigate(base + "/seizures/analytics?conveyance=POSTAL");
         String postal = page.locator("#modus-table tr:has-text('Postal or courier shipment') td.num").textContent();
         assertThat(Integer.parseInt(postal.strip())).isPositive();
+
+        // makes a closed user group of police and customs
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alerts").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Groups and subscriptions")).click();
+        page.locator("#name").fill(groupName);
+        page.locator("#members").fill("POLICE, CUSTOMS, node:nowhere");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the group")).click();
+        assertThat(page.locator("#error-summary")).containsText("not a configured peer node");
+        page.locator("#members").fill("POLICE, CUSTOMS");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the group")).click();
+        assertThat(page.locator("#groups")).containsText(groupName);
 
         // and issues a warning with a proposed indicator; the first try has problems, all shown at once
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alerts").setExact(true)).click();
@@ -86,10 +102,8 @@ class AlertBrowserIT extends BrowserTest {
         assertThat(page.locator("#recipients")).containsText("CUSTOMS");
         assertThat(page.locator("#pass-on-marking")).hasText("Not to be passed on");
 
-        // a second agency (customs) reads and acknowledges it on a phone-sized screen
-        Page customs = watched(newPage(400, 800, "en-US"));
+        // the second agency (customs) reads and acknowledges it on the phone-sized screen
         try {
-            signIn(customs, "customs");
             customs.navigate(base + "/alerts");
             customs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
             assertThat(customs.locator("#alert-facts")).containsText("Alarm pistols mailed as toy guns");

@@ -278,4 +278,63 @@ class AlertPages {
         }
         return "redirect:/alerts/" + id;
     }
+
+    @GetMapping("/alerts/groups")
+    String groups(Model m) {
+        m.addAttribute("groups", alerts.groups());
+        m.addAttribute("subscriptions", alerts.subscriptions());
+        m.addAttribute("topics", SeizurePages.options(AlertTopic.values()));
+        if (!m.containsAttribute("errors")) m.addAttribute("errors", new FormErrors(groupLabels()));
+        if (!m.containsAttribute("form")) m.addAttribute("form", new HashMap<>(Map.of("name", "", "members", "", "topic", "", "country", "")));
+        return "intelligence/alert-groups";
+    }
+
+    private static Map<String, String> groupLabels() {
+        return FormErrors.labels("name", "Group name", "members", "Members", "topic", "Topic", "country", "Country");
+    }
+
+    @PostMapping("/alerts/groups")
+    @CanIntelligence
+    String createGroup(@RequestParam Map<String, String> form, Model m, RedirectAttributes r, HttpServletResponse response) {
+        FormErrors errors = new FormErrors(groupLabels());
+        Map<String, String> aliases = new HashMap<>();
+        for (int i = 0; i < 50; i++) aliases.put("members[" + i + "]", "members");
+        var done = errors.submit(() -> alerts.createGroup(form.get("name"), list(form.get("members"))), "", aliases);
+        if (done.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            m.addAttribute("errors", errors);
+            Map<String, String> f = new HashMap<>(Map.of("name", "", "members", "", "topic", "", "country", ""));
+            f.put("name", form.getOrDefault("name", ""));
+            f.put("members", form.getOrDefault("members", ""));
+            m.addAttribute("form", f);
+            return groups(m);
+        }
+        r.addFlashAttribute("message", "Group " + done.get().name() + " created.");
+        return "redirect:/alerts/groups";
+    }
+
+    @PostMapping("/alerts/subscriptions")
+    String subscribe(@RequestParam Map<String, String> form, Model m, RedirectAttributes r, HttpServletResponse response) {
+        FormErrors errors = new FormErrors(groupLabels());
+        AlertTopic topic = SeizurePages.parse(AlertTopic.class, form.get("topic"), "topic", errors);
+        var done = errors.submit(() -> alerts.subscribe(topic, form.get("country")), "", Map.of());
+        if (done.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            m.addAttribute("errors", errors);
+            Map<String, String> f = new HashMap<>(Map.of("name", "", "members", "", "topic", "", "country", ""));
+            f.put("topic", form.getOrDefault("topic", ""));
+            f.put("country", form.getOrDefault("country", ""));
+            m.addAttribute("form", f);
+            return groups(m);
+        }
+        r.addFlashAttribute("message", "Subscribed.");
+        return "redirect:/alerts/groups";
+    }
+
+    @PostMapping("/alerts/subscriptions/{id}/end")
+    String unsubscribe(@PathVariable UUID id, RedirectAttributes r) {
+        alerts.unsubscribe(id);
+        r.addFlashAttribute("message", "Subscription ended.");
+        return "redirect:/alerts/groups";
+    }
 }
