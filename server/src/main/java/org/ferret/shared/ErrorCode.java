@@ -41,6 +41,9 @@ public enum ErrorCode {
     LICENCE_NOT_VALID(HttpStatus.CONFLICT, "Not covered by a valid licence"),
     /** A licence cannot be issued while a blocking check fails (art. 10(2), 10(3), validity, embargo). */
     LICENCE_CHECKS_FAILED(HttpStatus.CONFLICT, "Licence checks failed"),
+    // alerts between agencies and nodes (issue 14)
+    /** An alert's handling marking does not let this agency or node pass it on. */
+    PASSING_ON_FORBIDDEN(HttpStatus.FORBIDDEN, "The handling marking forbids passing it on"),
     // API under load (issue 17)
     /** The API is at its concurrency limit and its short queue is full (ferret.api.concurrency.*); retry after a moment. */
     OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Server busy"),

@@ -81,6 +81,9 @@ class RoleMatrixIT {
     private static final Set<Role> INTELLIGENCE = EnumSet.of(Role.INTELLIGENCE_ANALYST, INVESTIGATOR);
     /** Persons named on seizures: intelligence and personal data both. */
     private static final Set<Role> INTELLIGENCE_PERSONS = EnumSet.of(INVESTIGATOR);
+    /** Alerts (issue 14): intelligence staff and parcel risk analysts; which alerts each sees follows from the agency. */
+    private static final Set<Role> ALERT_READERS = EnumSet.of(Role.INTELLIGENCE_ANALYST, INVESTIGATOR, ADMINISTRATOR,
+            CUSTOMS_ANALYST, Role.SUPERVISOR);
     /** Reached without signing in (the sign-in page; node documents are authenticated by their signature). */
     private static final Set<Role> PUBLIC = null;
 
@@ -316,6 +319,32 @@ class RoleMatrixIT {
         allow("POST /listings/{id}/dismiss", INTELLIGENCE);
         allow("GET /listings/import", INTELLIGENCE);
         allow("POST /listings/import", INTELLIGENCE);
+        // alerts between agencies and nodes (issue 14)
+        allow("POST /api/v1/alerts", INTELLIGENCE);
+        allow("GET /api/v1/alerts", ALERT_READERS);
+        allow("GET /api/v1/alerts/{id}", ALERT_READERS);
+        allow("GET /api/v1/alerts/{id}/feedback", ALERT_READERS);
+        allow("POST /api/v1/alerts/{id}/feedback", ALERT_READERS);
+        allow("POST /api/v1/alerts/{id}/acknowledge", ALERT_READERS);
+        allow("POST /api/v1/alerts/{id}/pass-on", ALERT_READERS);
+        allow("POST /api/v1/alerts/{id}/indicators/{n}/adopt", PARCEL_ANALYSTS);
+        allow("GET /api/v1/alerts/groups", ALERT_READERS);
+        allow("POST /api/v1/alerts/groups", INTELLIGENCE);
+        allow("GET /api/v1/alerts/subscriptions", ALERT_READERS);
+        allow("POST /api/v1/alerts/subscriptions", ALERT_READERS);
+        allow("DELETE /api/v1/alerts/subscriptions/{id}", ALERT_READERS);
+        allow("GET /alerts", ALERT_READERS);
+        allow("GET /alerts/new", INTELLIGENCE);
+        allow("POST /alerts", INTELLIGENCE);
+        allow("GET /alerts/{id}", ALERT_READERS);
+        allow("POST /alerts/{id}/acknowledge", ALERT_READERS);
+        allow("POST /alerts/{id}/feedback", ALERT_READERS);
+        allow("POST /alerts/{id}/pass-on", ALERT_READERS);
+        allow("POST /alerts/{id}/indicators/{n}/adopt", PARCEL_ANALYSTS);
+        allow("GET /alerts/groups", ALERT_READERS);
+        allow("POST /alerts/groups", INTELLIGENCE);
+        allow("POST /alerts/subscriptions", ALERT_READERS);
+        allow("POST /alerts/subscriptions/{id}/end", ALERT_READERS);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

@@ -28,6 +28,11 @@ public class JsonApi {
                 .build();
     }
 
+    /** Over a client made elsewhere (e.g. {@link Nodes#client}, HTTPS between nodes). */
+    public JsonApi(RestClient client) {
+        this.client = client;
+    }
+
     /** POST of a JSON body (none when {@code body} is null). */
     @SuppressWarnings("unchecked")
     public ResponseEntity<Map<String, Object>> post(String uri, Object body) {
