@@ -146,11 +146,17 @@ public class ParcelScreening {
         List<Integer> fresh = new ArrayList<>();
         List<String> rows = new ArrayList<>();
         Map<Integer, Object[]> pending = new LinkedHashMap<>();
+        // the latest stored version of every item of the batch, in one look-up (not one per item)
+        List<String> checkedIds = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (answers[i] == null) checkedIds.add(parsed[i].declaration().itemId());
+        }
+        Map<String, ParcelStore.Latest> latestById = checkedIds.isEmpty() ? Map.of() : store.latestOf(operator, checkedIds);
         for (int i = 0; i < items.size(); i++) {
             if (answers[i] != null) continue;
             Declaration d = parsed[i].declaration();
             String fingerprint = fingerprint(d);
-            Optional<ParcelStore.Latest> latest = store.latest(operator, d.itemId());
+            Optional<ParcelStore.Latest> latest = Optional.ofNullable(latestById.get(d.itemId()));
             if (latest.isPresent() && latest.get().fingerprint().equals(fingerprint)) {
                 answers[i] = unchanged(i, d.itemId(), latest.get());
                 continue;
@@ -180,6 +186,9 @@ public class ParcelScreening {
         for (int i : fresh) sites.add(((Declaration) pending.get(i)[0]).site());
         siteDays.lock(sites, day).forEach((site, c) -> selection.restore(site, day, c, siteDays.previousArrivals(site, day)));
         List<Map<String, Object>> auditItems = new ArrayList<>();
+        // the batch's rows, written together after the loop (one JDBC batch per table)
+        List<ParcelStore.NewDeclaration> newDeclarations = new ArrayList<>(fresh.size());
+        List<ParcelStore.NewDecision> newDecisions = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             int i = fresh.get(k);
             Object[] p = pending.get(i);
@@ -188,10 +197,8 @@ public class ParcelScreening {
             ArrivalScorer.Scored s = scored.get(k);
             UUID id = UUID.randomUUID();
             int version = previous == null ? 1 : previous.version() + 1;
-            store.insertDeclaration(id, operator, version, d, (String) p[3], (String) p[4], contentsJson(d), (String) p[5],
-                    (String) p[1], now, actor);
-            if (d.sender() != null) store.insertParty(id, "SENDER", d.sender());
-            if (d.addressee() != null) store.insertParty(id, "ADDRESSEE", d.addressee());
+            newDeclarations.add(new ParcelStore.NewDeclaration(id, operator, version, d, (String) p[3], (String) p[4], contentsJson(d),
+                    (String) p[5], (String) p[1], now, actor));
             DeclaredLicences.Result licence = declaredLicences.check(d, day);
             List<MandatoryRules.Hit> mandatory = licence.holds();
             List<String> rulesHit = new ArrayList<>(s.rulesHit());
@@ -208,7 +215,8 @@ public class ParcelScreening {
             } else {
                 pick = selection.decide(d.site(), day, s.risk(), s.critical(), !mandatory.isEmpty(), () -> store.dayCounts(d.site(), day));
             }
-            store.insertDecision(id, d.site(), day, withRules, pick.threshold(), pick.hold(), pick.why(), String.join(",", rulesHit), now);
+            newDecisions.add(new ParcelStore.NewDecision(id, d.site(), day, withRules, pick.threshold(), pick.hold(), pick.why(),
+                    String.join(",", rulesHit), now));
             ItemAnswer.Decision decision = pick.hold() ? ItemAnswer.Decision.HOLD : ItemAnswer.Decision.RELEASE;
             answers[i] = new ItemAnswer(i, d.itemId(), ItemAnswer.Status.ACCEPTED, version, decision, pick.why(), s.risk(), reasons,
                     List.copyOf(rulesHit), List.of());
@@ -218,6 +226,7 @@ public class ParcelScreening {
             a.put("decision", decision.name());
             auditItems.add(a);
         }
+        store.insertAll(newDeclarations, newDecisions);
         for (String site : sites) siteDays.save(site, day, selection.counts(site));
         if (!auditItems.isEmpty()) {
             audit.record("PARCEL_DECLARATIONS_ACCEPTED", "parcel_batch", operator,

@@ -102,4 +102,34 @@ class OnlineSelectionTest {
         assertThat(online).isBetween(40, 50);
         assertThat(both).as("online holds that are in the offline top 50").isGreaterThanOrEqualTo(25);
     }
+
+    /** The window kept sorted as it goes gives the quantiles that sorting the whole window gave (ties, -0.0, wrap-around). */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void the_sorted_window_gives_the_quantiles_of_a_full_sort(long seed) {
+        OnlineSelection.Window w = new OnlineSelection.Window();
+        double[] ring = new double[OnlineSelection.WINDOW];
+        int size = 0, next = 0;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] shares = {0, 0.001, 0.01, 0.05, 0.1, 0.5, 0.999, 1};
+        for (int i = 0; i < 3 * OnlineSelection.WINDOW + 17; i++) {
+            double v = switch (rnd.nextInt(5)) {
+                case 0 -> Math.round(rnd.nextDouble() * 20) / 20.0; // many ties
+                case 1 -> -0.0;
+                case 2 -> 0.0;
+                default -> Math.pow(rnd.nextDouble(), 3);
+            };
+            w.add(v);
+            ring[next] = v;
+            next = (next + 1) % ring.length;
+            size = Math.min(size + 1, ring.length);
+            double[] sorted = Arrays.copyOf(ring, size);
+            Arrays.sort(sorted);
+            for (double share : shares) {
+                double expected = share <= 0 ? Double.POSITIVE_INFINITY
+                        : share >= 1 ? Double.NEGATIVE_INFINITY : sorted[Math.min((int) Math.floor((1 - share) * size), size - 1)];
+                assertThat(Double.compare(w.topShareThreshold(share), expected)).as("share %s after %d scores", share, i + 1).isZero();
+            }
+        }
+    }
 }
