@@ -45,6 +45,9 @@ class ImportAuthorisationBrowserIT extends BrowserTest {
                         "location", "frame", "method", "EMBEDDED_METAL_INSERT"))));
 
         signIn("licensing");
+        // the officer's dashboard names the overdue proofs of receipt and decisions (escalation, art. 10(4))
+        assertThat(page.locator("#receipts-overdue-count")).isVisible();
+        assertThat(page.locator("#decisions-overdue-stat")).containsText("decision deadline");
         page.navigate(base + "/licences");
         page.locator("#import-authorisations-link").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Import authorisations")))
