@@ -29,13 +29,16 @@ class DemoData implements ApplicationRunner {
 
     private final Registry registry;
     private final org.ferret.licensing.Licensing licensing;
+    private final org.ferret.licensing.ImportAuthorisations imports;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int items;
 
-    DemoData(Registry registry, org.ferret.licensing.Licensing licensing, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items) {
+    DemoData(Registry registry, org.ferret.licensing.Licensing licensing,
+            org.ferret.licensing.ImportAuthorisations imports, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items) {
         this.registry = registry;
         this.licensing = licensing;
+        this.imports = imports;
         this.tx = tx;
         this.clock = clock;
         this.items = items;
@@ -59,6 +62,8 @@ class DemoData implements ApplicationRunner {
                         });
                 log.info("Loaded {} demo items in {} s", n, (System.nanoTime() - start) / 1_000_000_000);
                 log.info("Loaded {} demo export licences", DemoLicences.load(licensing, registry, LocalDate.now(clock), tx));
+                log.info("Loaded {} demo import authorisations", DemoLicences.loadImports(imports, registry,
+                        LocalDate.now(clock), tx));
             } finally {
                 SecurityContextHolder.getContext().setAuthentication(previous);
             }

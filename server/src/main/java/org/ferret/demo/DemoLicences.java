@@ -46,4 +46,38 @@ final class DemoLicences {
         });
         return 2;
     }
+
+    /**
+     * One synthetic import authorisation issued here to the demo dealer (five pistols from DE, art. 10) and one pistol
+     * registered as imported under it, so the authorisation shows a drawdown and the item's timeline names it.
+     */
+    static int loadImports(org.ferret.licensing.ImportAuthorisations imports, Registry registry, LocalDate today,
+            TransactionOperations tx) {
+        List<Holder> dealers = registry.findHoldersByLicence("FI-DL-1001");
+        if (dealers.isEmpty()) {
+            return 0;
+        }
+        Holder dealer = dealers.getFirst();
+        tx.executeWithoutResult(s -> {
+            var a = imports.issue(new org.ferret.licensing.ImportAuthorisationRequest(dealer.id().value(), "DE",
+                    today.minusDays(20), today.plusMonths(6), List.of(new org.ferret.licensing.ImportAuthorisationRequest
+                            .Line("PISTOL", "Walther PDP pistols, 9x19mm (synthetic)", 5))));
+            org.ferret.registry.CountryCode de = org.ferret.registry.CountryCode.of("DE");
+            registry.register(new org.ferret.registry.NewItem(org.ferret.registry.ItemKind.PISTOL,
+                    new org.ferret.registry.ItemAttributes("Walther", "PDP", org.ferret.registry.Calibre.ofNullable("9x19mm"),
+                            de, today.getYear(), org.ferret.registry.Construction.POLYMER, null),
+                    List.of(new org.ferret.registry.Marking(org.ferret.registry.MarkingKind.MANUFACTURE,
+                            new org.ferret.registry.MarkingElements("Walther", "Ulm, DE",
+                                    org.ferret.registry.SerialNumber.of("DEMO-WPDP-0001"), today.getYear(), null, null,
+                                    "PDP", org.ferret.registry.Calibre.ofNullable("9x19mm"), null, null),
+                            "frame, left side", org.ferret.registry.MarkingMethod.EMBEDDED_METAL_INSERT),
+                            new org.ferret.registry.Marking(org.ferret.registry.MarkingKind.IMPORT,
+                                    org.ferret.registry.MarkingElements.imported(org.ferret.registry.CountryCode.of("FI"),
+                                            today.getYear()), "frame, next to the serial",
+                                    org.ferret.registry.MarkingMethod.LASER)),
+                    "DEMO-IMPORT-0001", new org.ferret.registry.NewEvent.Import(today.minusDays(7), de, dealer.id(),
+                            a.number(), new org.ferret.registry.Particulars("Vaalimaa", null, null))));
+        });
+        return 1;
+    }
 }

@@ -83,8 +83,11 @@ public class Licensing implements ExportControl {
     public static final org.ferret.exchange.DocumentKind CONFIRMATION_ANSWER =
             org.ferret.exchange.DocumentKind.of("LICENCE_CONFIRMATION_ANSWER");
 
+    private final ImportAuthorisations importAuthorisations;
+
     Licensing(LicenceStore store, Registry registry, AuditLog audit, NodeKeys keys, ObjectMapper json, Clock clock,
-            Environment env, org.ferret.exchange.Exchange exchange) {
+            Environment env, org.ferret.exchange.Exchange exchange, ImportAuthorisations importAuthorisations) {
+        this.importAuthorisations = importAuthorisations;
         this.exchange = exchange;
         this.store = store;
         this.registry = registry;
@@ -456,6 +459,21 @@ public class Licensing implements ExportControl {
             problems.add(new FieldProblem("kind", "the request asks about " + Words.lower(r.kind())));
         }
         String ref = text(problems, "reference", reference, 100);
+        if (kind == AuthorisationKind.IMPORT_AUTHORISATION && ref != null) {
+            // answered from an import authorisation recorded here: it must be in force, and its dates are the answer's
+            Optional<ImportAuthorisation> recorded = importAuthorisations.findByNumber(ref);
+            if (recorded.isPresent()) {
+                ImportAuthorisation a = recorded.get();
+                ImportAuthorisationStatus s = a.statusOn(LocalDate.now(clock));
+                if (s != ImportAuthorisationStatus.ISSUED) {
+                    problems.add(new FieldProblem("reference", "import authorisation " + a.number() + " is "
+                            + Words.lower(s) + " (" + ImportAuthorisationPolicies.ART_10_1 + ")"));
+                }
+                ref = a.number();
+                givenOn = givenOn == null ? a.validFrom() : givenOn;
+                validUntil = validUntil == null ? a.validUntil() : validUntil;
+            }
+        }
         if (givenOn == null) {
             problems.add(new FieldProblem("givenOn", "must be given"));
         }

@@ -44,8 +44,28 @@ public record LifecycleEvent(EventId id, ItemId item, int sequence, Instant reco
         return switch (what) {
             case NewEvent.Import i -> i.from();
             case NewEvent.Export x -> x.to();
+            case NewEvent.Transit t -> t.from();
             default -> null;
         };
+    }
+
+    /** The authorisation an import or a transit names (an import authorisation's number, a no-objection). */
+    public String authorisation() {
+        return switch (what) {
+            case NewEvent.Import i -> i.authorisation();
+            case NewEvent.Transit t -> t.authorisation();
+            default -> null;
+        };
+    }
+
+    /** The country a transit goes on to. */
+    public CountryCode toCountry() {
+        return what instanceof NewEvent.Transit t ? t.to() : null;
+    }
+
+    /** The day a transit left this state's territory, when known. */
+    public LocalDate until() {
+        return what instanceof NewEvent.Transit t ? t.until() : null;
     }
 
     public String place() {

@@ -44,12 +44,22 @@ public sealed interface NewEvent {
         }
     }
 
-    /** Import from another country, optionally naming the importer as holder. */
-    record Import(LocalDate occurredOn, CountryCode from, HolderId holder, Particulars particulars) implements NewEvent {
+    /**
+     * Import from another country, optionally naming the importer as holder and the import authorisation this state
+     * issued for it (art. 10; checked and drawn down by the transfer control, {@link ImportControl}).
+     */
+    record Import(LocalDate occurredOn, CountryCode from, HolderId holder, String authorisation, Particulars particulars)
+            implements NewEvent {
         public Import {
             occurredOn = date(occurredOn);
             require(from != null, "country", "an import names the country of export");
+            authorisation = Text.optional("authorisation", authorisation, 40);
             particulars = Particulars.orNone(particulars);
+        }
+
+        /** An import naming no import authorisation (e.g. one recorded before Ferret). */
+        public Import(LocalDate occurredOn, CountryCode from, HolderId holder, Particulars particulars) {
+            this(occurredOn, from, holder, null, particulars);
         }
 
         public EventType type() {
@@ -58,7 +68,39 @@ public sealed interface NewEvent {
 
         public NewEvent amendedBy(Amendment a) {
             return new Import(or(a.occurredOn(), occurredOn), or(a.country(), from), or(a.holder(), holder),
-                    particulars.amendedBy(a));
+                    authorisation, particulars.amendedBy(a));
+        }
+    }
+
+    /**
+     * The item passed through this state's territory from one country to another (art. 10(2)(b)): it names the
+     * written no-objection or transit authorisation it went under, and the day it left when known. The holder does
+     * not change; a correction may amend the date and the country it came from.
+     */
+    record Transit(LocalDate occurredOn, CountryCode from, CountryCode to, String authorisation, LocalDate until,
+            Particulars particulars) implements NewEvent {
+        public Transit {
+            occurredOn = date(occurredOn);
+            require(from != null, "country", "a transit names the country the item came from");
+            require(to != null, "toCountry", "a transit names the country the item goes on to");
+            require(!from.equals(to), "toCountry", "a transit goes on to another country than the one it came from ("
+                    + from.value() + ")");
+            authorisation = Text.optional("authorisation", authorisation, 100);
+            require(authorisation != null, "authorisation",
+                    "a transit names the no-objection or transit authorisation it went under (art. 10(2)(b))");
+            require(until == null || !until.isBefore(occurredOn), "until",
+                    "the day the item left must not be before the day it entered (" + occurredOn + ")");
+            particulars = Particulars.orNone(particulars);
+        }
+
+        public EventType type() {
+            return EventType.TRANSIT;
+        }
+
+        public NewEvent amendedBy(Amendment a) {
+            noHolder(a, "a transit");
+            LocalDate on = or(a.occurredOn(), occurredOn);
+            return new Transit(on, or(a.country(), from), to, authorisation, until, particulars.amendedBy(a));
         }
     }
 
@@ -309,7 +351,28 @@ public sealed interface NewEvent {
 
     /** The optional fields a form or request may give besides type and date. */
     record Fields(HolderId holder, CountryCode country, Particulars particulars, EventId corrects, String reason,
-            Amendment amendment, Deactivation deactivation, Destruction destruction) {
+            Amendment amendment, Deactivation deactivation, Destruction destruction, Transfers transfers) {
+
+        public Fields(HolderId holder, CountryCode country, Particulars particulars, EventId corrects, String reason,
+                Amendment amendment, Deactivation deactivation, Destruction destruction) {
+            this(holder, country, particulars, corrects, reason, amendment, deactivation, destruction, null);
+        }
+    }
+
+    /**
+     * The transfer-control particulars of an import or transit: the authorisation it names (an import authorisation's
+     * number, a transit's no-objection), and for a transit the country it goes on to and the day it left.
+     */
+    record Transfers(String authorisation, CountryCode toCountry, LocalDate until) {
+        public static final Transfers NONE = new Transfers(null, null, null);
+
+        public static Transfers orNone(Transfers t) {
+            return t == null ? NONE : t;
+        }
+
+        boolean isEmpty() {
+            return authorisation == null && toCountry == null && until == null;
+        }
     }
 
     /**
@@ -328,10 +391,22 @@ public sealed interface NewEvent {
             throw new InvalidValueException(f.corrects() != null ? "corrects" : "amend",
                     "only a correction names a corrected event and what changes");
         }
+        Transfers t = Transfers.orNone(f.transfers());
+        if (type != EventType.TRANSIT && (t.toCountry() != null || t.until() != null)) {
+            throw new InvalidValueException(t.toCountry() != null ? "toCountry" : "until",
+                    "only a transit names the country it goes on to and the day it left");
+        }
+        if (type != EventType.TRANSIT && type != EventType.IMPORT && t.authorisation() != null) {
+            throw new InvalidValueException("authorisation", "only an import or a transit names an authorisation");
+        }
+        if (type == EventType.TRANSIT && f.holder() != null) {
+            throw new InvalidValueException("holder", "a transit does not change the holder");
+        }
         Particulars p = Particulars.orNone(f.particulars());
         return switch (type) {
             case MANUFACTURE -> new Manufacture(on, f.holder(), p);
-            case IMPORT -> new Import(on, f.country(), f.holder(), p);
+            case IMPORT -> new Import(on, f.country(), f.holder(), t.authorisation(), p);
+            case TRANSIT -> new Transit(on, f.country(), t.toCountry(), t.authorisation(), t.until(), p);
             case EXPORT -> new Export(on, f.country(), p);
             case TRANSFER_OF_POSSESSION -> new Transfer(on, f.holder(), p);
             case LOSS_REPORTED -> new LossReported(on, p);

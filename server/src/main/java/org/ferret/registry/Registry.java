@@ -41,10 +41,13 @@ public class Registry {
     private final Clock clock;
     private final ImportWriter importWriter;
     private final org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls;
+    private final org.springframework.beans.factory.ObjectProvider<ImportControl> importControls;
 
     Registry(RegistryStore store, ImportWriter importWriter, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls) {
+            org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls,
+            org.springframework.beans.factory.ObjectProvider<ImportControl> importControls) {
         this.exportControls = exportControls;
+        this.importControls = importControls;
         this.store = store;
         this.importWriter = importWriter;
         this.audit = audit;
@@ -76,6 +79,7 @@ public class Registry {
             store.insertMarking(id, ++order, m, r.item().registeredAt(), null);
         }
         r.history().forEach(store::insertEvent);
+        r.history().forEach(e -> controlImport(r.item().kind(), e));
         DerivedState state = new DerivedState(r.item().status(), r.item().statusSince(), r.item().holder(), null, Set.of());
         List<LifecycleEvent> history = r.history();
         ItemView view = view(id);
@@ -111,6 +115,7 @@ public class Registry {
             }
         }
         importWriter.write(fresh, importJob, actor, Actor.current().agency());
+        fresh.forEach(r -> r.history().forEach(e -> controlImport(r.item().kind(), e)));
         for (int i = 0; i < fresh.size(); i += ItemsRegistered.MAX_ITEMS) {
             events.publishEvent(new ItemsRegistered(importJob, at, fresh.subList(i, Math.min(fresh.size(), i + ItemsRegistered.MAX_ITEMS))
                     .stream().map(r -> r.item().id()).toList()));
@@ -160,6 +165,7 @@ public class Registry {
                     x.occurredOn(), x.to(), x.particulars().reference());
             exportControls.orderedStream().forEach(c -> c.exported(recorded));
         }
+        controlImport(item.kind(), appended);
         ItemView view = view(id);
         publish(view, appended, view.status());
         return view;
@@ -344,6 +350,15 @@ public class Registry {
     private void requireHolderExists(String field, HolderId holder) {
         if (holder != null && store.findHolder(holder).isEmpty()) {
             throw new InvalidValueException(field, "no holder " + holder + " is registered");
+        }
+    }
+
+    /** Art. 10: the transfer control (licensing) checks an import's authorisation; a refusal rolls everything back. */
+    private void controlImport(ItemKind kind, LifecycleEvent e) {
+        if (e.what() instanceof NewEvent.Import i) {
+            ImportControl.ImportRecorded recorded = new ImportControl.ImportRecorded(e.item(), e.id(), kind,
+                    i.occurredOn(), i.from(), i.holder(), i.authorisation(), i.particulars().reference());
+            importControls.orderedStream().forEach(c -> c.imported(recorded));
         }
     }
 

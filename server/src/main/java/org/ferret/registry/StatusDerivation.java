@@ -209,6 +209,9 @@ public final class StatusDerivation {
                 }
                 yield ItemStatus.DESTROYED;
             }
+            // art. 10(2)(b): passing through changes neither status nor holder; only an item lawfully held may pass
+            case TRANSIT -> allowedFrom(e, setter, s, since, ItemStatus.IN_LAWFUL_POSSESSION,
+                    ItemStatus.IN_LAWFUL_POSSESSION);
             case CORRECTION -> throw new IllegalStateException("corrections are applied before the transition table");
         };
     }
@@ -266,6 +269,7 @@ public final class StatusDerivation {
             case DEACTIVATION -> "A deactivation cannot be recorded";
             case DESTRUCTION -> "A destruction cannot be recorded";
             case CORRECTION -> "A correction cannot be recorded";
+            case TRANSIT -> "A transit cannot be recorded";
         };
     }
 

@@ -16,9 +16,11 @@ class DashboardPage {
     private static final int RECENT = 10;
 
     private final Registry registry;
+    private final org.ferret.licensing.Licensing licensing;
 
-    DashboardPage(Registry registry) {
+    DashboardPage(Registry registry, org.ferret.licensing.Licensing licensing) {
         this.registry = registry;
+        this.licensing = licensing;
     }
 
     @SignedIn
@@ -40,6 +42,11 @@ class DashboardPage {
         model.addAttribute("missing", missing);
         model.addAttribute("markingRequired", registry.countMarkingRequired());
         model.addAttribute("recent", registry.recentlyRegistered(RECENT));
+        if (can.contains("CAN_LICENSE")) {
+            // escalation of a missing proof of receipt (art. 10(4)) and of an overdue decision: the officer's first page
+            model.addAttribute("receiptsOverdue", licensing.receiptsOverdue(null).size());
+            model.addAttribute("decisionsOverdue", licensing.overdue().size());
+        }
         return "dashboard";
     }
 }

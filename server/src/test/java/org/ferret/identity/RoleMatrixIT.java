@@ -283,6 +283,17 @@ class RoleMatrixIT {
         allow("GET /licences/verify", EVERYONE);
         allow("POST /licences/{id}/node-requests", LICENSING);
         allow("POST /licences/node-requests/{requestId}/answer", LICENSING);
+        // licensing: import authorisations issued by this state (art. 10)
+        allow("POST /api/v1/import-authorisations", LICENSING);
+        allow("GET /api/v1/import-authorisations", LICENSING);
+        allow("GET /api/v1/import-authorisations/{id}", LICENSING);
+        allow("POST /api/v1/import-authorisations/{id}/revoke", LICENSING);
+        allow("GET /api/v1/import-authorisations/unauthorised-imports", LICENSING);
+        allow("GET /import-authorisations", LICENSING);
+        allow("GET /import-authorisations/new", LICENSING);
+        allow("POST /import-authorisations", LICENSING);
+        allow("GET /import-authorisations/{id}", LICENSING);
+        allow("POST /import-authorisations/{id}/revoke", LICENSING);
         // seizures and intelligence (issue 14)
         allow("POST /api/v1/seizures", INTELLIGENCE);
         allow("GET /api/v1/seizures", INTELLIGENCE);

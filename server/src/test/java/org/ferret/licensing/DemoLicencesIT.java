@@ -17,6 +17,9 @@ class DemoLicencesIT {
     @Autowired
     Licensing licensing;
 
+    @Autowired
+    ImportAuthorisations imports;
+
     @Test
     void the_demo_has_an_issued_licence_and_one_blocked_on_a_transit_state() {
         List<Licence> demo = licensing.search("EUC-DEMO", null, null, 10);
@@ -25,5 +28,11 @@ class DemoLicencesIT {
         assertThat(licensing.checks(waiting)).filteredOn(c -> !c.passed()).singleElement()
                 .satisfies(c -> assertThat(c.reason()).contains("DK"));
         assertThat(licensing.unlicensedExports(500)).isNotEmpty();
+        // an import authorisation issued here, drawn down by one demo item imported under it; older imports flagged
+        assertThat(imports.search(null, null, "DE", null, 10)).singleElement().satisfies(a -> {
+            assertThat(a.lines().getFirst().used()).isEqualTo(1);
+            assertThat(a.uses()).hasSize(1);
+        });
+        assertThat(imports.unauthorisedImports(500)).isNotEmpty();
     }
 }

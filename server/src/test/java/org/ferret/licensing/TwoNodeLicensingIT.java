@@ -153,7 +153,17 @@ class TwoNodeLicensingIT {
         Map<String, Object> importRequest = received(officerB, number, 1).getFirst();
         assertThat(importRequest.get("peer")).isEqualTo("node-a");
         assertThat(importRequest.get("kind")).isEqualTo("IMPORT_AUTHORISATION");
-        answer(officerB, importRequest, "IMPORT_AUTHORISATION", "BAFA-" + tag, LocalDate.now().plusYears(1));
+        // B answers from an import authorisation its officer issued: its number, and its validity as the answer's
+        RestClient registrarB = Nodes.client(B.port(), "registrar");
+        String importerB = id(post(registrarB, "/api/v1/holders", Map.of("type", "ORGANISATION", "role", "DEALER",
+                "name", "Sportschützen Berlin " + tag, "licenceNumber", "DE-DL-" + tag)), 201);
+        LocalDate iaUntil = LocalDate.now().plusMonths(8);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ia = (Map<String, Object>) post(officerB, "/api/v1/import-authorisations", Map.of(
+                "importer", importerB, "countryOfExport", "FI", "validUntil", iaUntil.toString(),
+                "lines", List.of(Map.of("kind", "PISTOL", "description", "Sako P1 pistols", "quantity", 2))))
+                .getBody().get("authorisation");
+        answer(officerB, importRequest, "IMPORT_AUTHORISATION", ((String) ia.get("number")).toLowerCase(), null);
         Map<String, Object> afterB = eventually(() -> get(officerA, uri),
                 j -> failedChecks(j).stream().noneMatch(c -> "Protocol art. 10(2)(a)".equals(c.get("provision"))));
         assertThat(failedChecks(afterB)).extracting(c -> c.get("provision")).containsExactly("Protocol art. 10(2)(b)");
@@ -173,6 +183,10 @@ class TwoNodeLicensingIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> auths = (List<Map<String, Object>>) licence(answered).get("authorisations");
         assertThat(auths).extracting(a -> a.get("source")).containsExactlyInAnyOrder("node:node-b", "node:node-c");
+        assertThat(auths).filteredOn(a -> "node:node-b".equals(a.get("source"))).singleElement().satisfies(a -> {
+            assertThat(a.get("reference")).isEqualTo(ia.get("number"));
+            assertThat(a.get("validUntil")).isEqualTo(iaUntil.toString());
+        });
 
         // issued, and two pistols exported against it draw it down
         assertThat(post(officerA, uri + "/issue", null).getStatusCode().value()).isEqualTo(200);

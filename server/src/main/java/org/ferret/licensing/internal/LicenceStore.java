@@ -19,14 +19,19 @@ import org.ferret.licensing.Transition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The licensing tables (V140); only {@code org.ferret.licensing} uses it. */
+/**
+ * The licensing tables (V140–V142); only {@code org.ferret.licensing} uses it. Every row it writes is put under the
+ * audit chain's record coverage in the writing transaction ({@link LicensingCoverage}).
+ */
 @Repository
 public class LicenceStore {
 
     private final JdbcClient jdbc;
+    private final org.ferret.audit.RecordCoverage coverage;
 
-    LicenceStore(JdbcClient jdbc) {
+    LicenceStore(JdbcClient jdbc, org.ferret.audit.RecordCoverage coverage) {
         this.jdbc = jdbc;
+        this.coverage = coverage;
     }
 
     /** The licence row, without its children. */
@@ -53,16 +58,19 @@ public class LicenceStore {
                 .param("purpose", r.temporaryPurpose() == null ? null : r.temporaryPurpose().name())
                 .param("applied", r.appliedOn()).param("expires", r.expiresOn()).param("at", ts(r.createdAt()))
                 .param("by", r.createdBy()).update();
+        coverage.cover(LicensingCoverage.LICENCE, r.id());
     }
 
     public void insertTransit(UUID licence, int position, String country) {
         jdbc.sql("insert into licensing_transit (licence_id, position, country) values (?, ?, ?)")
                 .params(licence, position, country).update();
+        coverage.cover(LicensingCoverage.TRANSIT, licence, position);
     }
 
     public void insertLine(UUID licence, int line, UUID item, String description, int quantity) {
         jdbc.sql("insert into licensing_goods_line (licence_id, line_no, item_id, description, quantity, used) "
                 + "values (?, ?, ?, ?, ?, 0)").params(licence, line, item, description, quantity).update();
+        coverage.cover(LicensingCoverage.GOODS_LINE, licence, line);
     }
 
     public void insertAuthorisation(UUID licence, Licence.Authorisation a) {
@@ -70,6 +78,7 @@ public class LicenceStore {
                 + "source, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(a.id(), licence, a.kind().name(), a.country(), a.reference(), a.givenOn(), a.validUntil(),
                         a.source(), ts(a.recordedAt()), a.recordedBy()).update();
+        coverage.cover(LicensingCoverage.AUTHORISATION, a.id());
     }
 
     public void insertDrawdown(UUID licence, Licence.Drawdown d) {
@@ -83,6 +92,8 @@ public class LicenceStore {
             throw new IllegalStateException("goods line " + d.line() + " of licence " + licence
                     + " would be drawn below zero; the caller checks this under the licence's lock");
         }
+        coverage.cover(LicensingCoverage.DRAWDOWN, d.id());
+        coverage.cover(LicensingCoverage.GOODS_LINE, licence, d.line());
     }
 
     public void insertHistory(UUID licence, Transition t, LicenceStatus after, String reason, String actor, Instant at) {
@@ -90,16 +101,19 @@ public class LicenceStore {
                 .param(licence).query(Integer.class).single();
         jdbc.sql("insert into licensing_history (licence_id, seq, transition, status_after, reason, actor, at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)").params(licence, seq, t.name(), after.name(), reason, actor, ts(at)).update();
+        coverage.cover(LicensingCoverage.HISTORY, licence, seq);
     }
 
     public void setStatus(UUID licence, LicenceStatus status) {
         jdbc.sql("update licensing_licence set status = ? where id = ?").params(status.name(), licence).update();
+        coverage.cover(LicensingCoverage.LICENCE, licence);
     }
 
     public void issue(UUID licence, LocalDate issuedOn, String code, String document, String signature, String signedBy) {
         jdbc.sql("update licensing_licence set status = 'ISSUED', issued_on = ?, verification_code = ?, document = ?, "
                 + "signature = ?, signed_by = ? where id = ?")
                 .params(issuedOn, code, document, signature, signedBy, licence).update();
+        coverage.cover(LicensingCoverage.LICENCE, licence);
     }
 
     public void flagUnlicensed(UUID event, UUID item, String country, LocalDate on, String reference, String reason,
@@ -107,6 +121,7 @@ public class LicenceStore {
         jdbc.sql("insert into licensing_unlicensed_export (event_id, item_id, country, occurred_on, reference, reason, "
                 + "recorded_at) values (?, ?, ?, ?, ?, ?, ?)").params(event, item, country, on, reference, reason, ts(at))
                 .update();
+        coverage.cover(LicensingCoverage.UNLICENSED_EXPORT, event);
     }
 
     public List<org.ferret.licensing.UnlicensedExport> unlicensed(int limit) {
@@ -238,11 +253,13 @@ public class LicenceStore {
                 + "summary, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.direction().name(), r.peer(), r.licenceId(), r.licenceNumber(), r.kind().name(),
                         r.country(), r.summary(), r.status().name(), ts(r.createdAt())).update();
+        coverage.cover(LicensingCoverage.NODE_REQUEST, r.id());
     }
 
     public void answerNodeRequest(UUID id, AuthorisationKind kind, String reference, Instant at) {
         jdbc.sql("update licensing_node_request set status = 'ANSWERED', answer_kind = ?, answer_reference = ?, "
                 + "answered_at = ? where id = ?").params(kind.name(), reference, ts(at), id).update();
+        coverage.cover(LicensingCoverage.NODE_REQUEST, id);
     }
 
     public Optional<org.ferret.licensing.NodeRequest> nodeRequest(UUID id) {
@@ -302,5 +319,6 @@ public class LicenceStore {
         jdbc.sql("insert into licensing_receipt (drawdown_id, licence_id, received_on, reference, source, recorded_at, "
                 + "recorded_by) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(drawdown, licence, receivedOn, reference, source, ts(at), by).update();
+        coverage.cover(LicensingCoverage.RECEIPT, drawdown);
     }
 }

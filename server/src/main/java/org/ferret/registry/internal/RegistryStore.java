@@ -223,10 +223,14 @@ public class RegistryStore {
                     holder_id, country, place, reference, note, related_item, corrects_event, reason,
                     certificate_number, standard_applied, verifying_authority, deactivation_mark,
                     destruction_method, witness, correction, amend_occurred_on, amend_country, amend_holder,
-                    amend_place, amend_reference, amend_note)
+                    amend_place, amend_reference, amend_note, authorisation, to_country, until_on)
                 values (:id, :item, :seq, :type, :on, :at, :by, :holder, :country, :place, :reference, :note,
                     :related, :corrects, :reason, :certificate, :standard, :authority, :mark, :method, :witness,
-                    :correction, :amendOn, :amendCountry, :amendHolder, :amendPlace, :amendReference, :amendNote)""")
+                    :correction, :amendOn, :amendCountry, :amendHolder, :amendPlace, :amendReference, :amendNote,
+                    :authorisation, :toCountry, :until)""")
+                .param("authorisation", e.authorisation())
+                .param("toCountry", e.toCountry() == null ? null : e.toCountry().value())
+                .param("until", e.until())
                 .param("id", e.id().value()).param("item", e.item().value()).param("seq", e.sequence())
                 .param("type", e.type().name()).param("on", e.occurredOn()).param("at", utc(e.recordedAt()))
                 .param("by", e.recordedBy())
@@ -333,7 +337,9 @@ public class RegistryStore {
         NewEvent.Fields fields = new NewEvent.Fields(holderId(rs.getObject("holder_id", UUID.class)),
                 country(rs.getString("country")),
                 new Particulars(rs.getString("place"), rs.getString("reference"), rs.getString("note")),
-                corrects == null ? null : new EventId(corrects), rs.getString("reason"), amendment, d, x);
+                corrects == null ? null : new EventId(corrects), rs.getString("reason"), amendment, d, x,
+                new NewEvent.Transfers(rs.getString("authorisation"), country(rs.getString("to_country")),
+                        rs.getObject("until_on", LocalDate.class)));
         NewEvent what = NewEvent.of(type, rs.getObject("occurred_on", LocalDate.class), fields);
         UUID related = rs.getObject("related_item", UUID.class);
         if (related != null) {

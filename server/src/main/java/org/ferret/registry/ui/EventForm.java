@@ -22,6 +22,16 @@ public class EventForm {
     private String destructionMethod;
     private String destructionWitness;
     private String destructionCertificate;
+    private String authorisation;
+    private String toCountry;
+    private String until;
+
+    public String getAuthorisation() { return authorisation; }
+    public void setAuthorisation(String s) { this.authorisation = s; }
+    public String getToCountry() { return toCountry; }
+    public void setToCountry(String s) { this.toCountry = s; }
+    public String getUntil() { return until; }
+    public void setUntil(String s) { this.until = s; }
 
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }

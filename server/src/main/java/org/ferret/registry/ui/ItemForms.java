@@ -103,6 +103,9 @@ final class ItemForms {
         l.put("destructionMethod", "Method");
         l.put("destructionWitness", "Witness");
         l.put("destructionCertificate", "Certificate number");
+        l.put("authorisation", "Authorisation");
+        l.put("toCountry", "Going on to");
+        l.put("until", "Left on");
         return l;
     }
 
@@ -210,7 +213,11 @@ final class ItemForms {
         EventType type = enumValue(EventType.class, "type", f.getType(), true, errors);
         LocalDate on = date("occurredOn", f.getOccurredOn(), true, errors);
         CountryCode country = errors.capture("country", () -> CountryCode.ofNullable(f.getCountry()));
-        HolderId holder = errors.capture("holder", () -> blank(f.getHolder()) ? null : holders.apply(f.getHolder().strip()));
+        boolean transit = type == EventType.TRANSIT;
+        CountryCode toCountry = !transit ? null : errors.capture("toCountry", () -> CountryCode.ofNullable(f.getToCountry()));
+        LocalDate until = !transit ? null : date("until", f.getUntil(), false, errors);
+        String authorisation = type == EventType.IMPORT || transit ? f.getAuthorisation() : null;
+        HolderId holder = errors.capture("holder", () -> blank(f.getHolder()) || transit ? null : holders.apply(f.getHolder().strip()));
         EventId corrects = errors.capture("corrects", () -> blank(f.getCorrects()) ? null : EventId.parse(f.getCorrects()));
         Deactivation deactivation = null;
         Destruction destruction = null;
@@ -264,7 +271,7 @@ final class ItemForms {
                         amendment, null, null));
             }
             return NewEvent.of(type, on, new NewEvent.Fields(holder, country, particulars, null, null, null,
-                    deactivation, destruction));
+                    deactivation, destruction, new NewEvent.Transfers(authorisation, toCountry, until)));
         } catch (org.ferret.shared.FerretException e) {
             errors.add(e, "", aliases);
             return null;

@@ -94,6 +94,7 @@ final class RequestMapper {
     private NewEvent event(String prefix, Requests.RecordEvent r) {
         int before = problems.size();
         CountryCode country = value(prefix + "country", () -> CountryCode.ofNullable(r.country()));
+        CountryCode toCountry = value(prefix + "toCountry", () -> CountryCode.ofNullable(r.toCountry()));
         Deactivation deactivation = r.deactivation() == null ? null : composite(prefix, () -> new Deactivation(
                 r.deactivation().certificateNumber(), r.deactivation().standardApplied(),
                 r.deactivation().verifyingAuthority(), r.deactivation().deactivationMark()));
@@ -113,7 +114,8 @@ final class RequestMapper {
         Amendment amend = amendment;
         return composite(prefix, () -> NewEvent.of(r.type(), r.occurredOn(), new NewEvent.Fields(
                 r.holderId() == null ? null : new HolderId(r.holderId()), country, particulars,
-                r.corrects() == null ? null : new EventId(r.corrects()), r.reason(), amend, deactivation, destruction)));
+                r.corrects() == null ? null : new EventId(r.corrects()), r.reason(), amend, deactivation, destruction,
+                new NewEvent.Transfers(r.authorisation(), toCountry, r.until()))));
     }
 
     /** A single value at a known path. */

@@ -68,7 +68,13 @@ final class Requests {
             @Schema(description = "CORRECTION: what changes in the corrected event; omit to withdraw it")
             Amend amend,
             DeactivationDetails deactivation,
-            DestructionDetails destruction) {
+            DestructionDetails destruction,
+            @Schema(description = "IMPORT: number of the import authorisation this state issued (art. 10); "
+                    + "TRANSIT: the transit state's no-objection or transit authorisation (art. 10(2)(b))",
+                    example = "IA-2026-0001") String authorisation,
+            @Schema(description = "TRANSIT: the country the item goes on to (ISO 3166-1 alpha-2); "
+                    + "`country` is the one it came from") String toCountry,
+            @Schema(description = "TRANSIT: the day the item left this state's territory, if known") LocalDate until) {
     }
 
     @Schema(description = "What a correction changes in the event it corrects (omitted fields stay as recorded)")

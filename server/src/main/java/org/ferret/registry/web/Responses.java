@@ -94,7 +94,10 @@ final class Responses {
             UUID corrects, String reason, Requests.DeactivationDetails deactivation,
             Requests.DestructionDetails destruction, boolean correctedLater,
             @io.swagger.v3.oas.annotations.media.Schema(description = "CORRECTION: WITHDRAW or AMEND") String correction,
-            @io.swagger.v3.oas.annotations.media.Schema(description = "CORRECTION (AMEND): what changes") Requests.Amend amend) {
+            @io.swagger.v3.oas.annotations.media.Schema(description = "CORRECTION (AMEND): what changes") Requests.Amend amend,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "IMPORT: the import authorisation; TRANSIT: the no-objection") String authorisation,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "TRANSIT: the country it went on to") String toCountry,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "TRANSIT: the day it left") LocalDate until) {
         static Event of(LifecycleEvent e, boolean corrected) {
             var d = e.deactivation();
             var x = e.destruction();
@@ -107,7 +110,8 @@ final class Responses {
                     x == null ? null : new Requests.DestructionDetails(x.method(), x.witness(), x.certificateNumber()),
                     corrected, e.type() != EventType.CORRECTION ? null : e.withdraws() ? "WITHDRAW" : "AMEND",
                     a == null ? null : new Requests.Amend(a.occurredOn(), str(a.country()), uuid(a.holder()), a.place(),
-                            a.reference(), a.note()));
+                            a.reference(), a.note()),
+                    e.authorisation(), str(e.toCountry()), e.until());
         }
     }
 
