@@ -63,7 +63,7 @@ public class ImportAuthorisations implements ImportControl {
         this.audit = audit;
         this.coverage = coverage;
         this.clock = clock;
-        this.unauthorised = UnauthorisedImports.valueOf(env.getProperty("ferret.licensing.unauthorised-imports", "FLAG")
+        this.unauthorised = UnauthorisedImports.valueOf(env.getProperty("ferret.licensing.unauthorised-imports", "REFUSE")
                 .strip().toUpperCase(Locale.ROOT));
     }
 

@@ -95,7 +95,7 @@ public class Licensing implements ExportControl {
         this.keys = keys;
         this.json = json;
         this.clock = clock;
-        this.unlicensedExports = UnlicensedExports.valueOf(env.getProperty("ferret.licensing.unlicensed-exports", "FLAG")
+        this.unlicensedExports = UnlicensedExports.valueOf(env.getProperty("ferret.licensing.unlicensed-exports", "REFUSE")
                 .strip().toUpperCase(Locale.ROOT));
         Map<String, String> e = new java.util.TreeMap<>();
         Binder.get(env).bind("ferret.licensing.embargoes", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
