@@ -181,9 +181,12 @@ public final class Condition {
 
     // ---- tokens and parser
 
-    private enum Kind { NUMBER, NAME, OP, LPAREN, RPAREN, END }
+    /** Token kinds (plain ints: an internal switch, never shown to anyone). */
+    private static final class Kind {
+        static final int NUMBER = 0, NAME = 1, OP = 2, LPAREN = 3, RPAREN = 4, END = 5;
+    }
 
-    private record Token(Kind kind, String text, int col) {
+    private record Token(int kind, String text, int col) {
     }
 
     private static final class Parser {
@@ -379,7 +382,7 @@ public final class Condition {
         Node atom() throws Problem {
             Token t = next();
             switch (t.kind) {
-                case NUMBER -> {
+                case Kind.NUMBER -> {
                     double v;
                     try {
                         v = Double.parseDouble(t.text);
@@ -394,7 +397,7 @@ public final class Condition {
                     }
                     return new Literal(v, null);
                 }
-                case NAME -> {
+                case Kind.NAME -> {
                     if (t.text.equals("true") || t.text.equals("false")) {
                         return new Constant(t.text.equals("true"));
                     }
@@ -410,7 +413,7 @@ public final class Condition {
                         default -> new NumFact(f);
                     };
                 }
-                case LPAREN -> {
+                case Kind.LPAREN -> {
                     Node n = or();
                     Token close = next();
                     if (close.kind != Kind.RPAREN) {
