@@ -5,8 +5,10 @@
  * <p>
  * Public API: {@link org.ferret.standards.StandardPack}, {@link org.ferret.standards.Assessor},
  * {@link org.ferret.standards.StandardPacks} (the shipped packs), {@link org.ferret.standards.Comparison},
- * {@link org.ferret.standards.PackDiff}.
+ * {@link org.ferret.standards.PackDiff}, {@link org.ferret.standards.Assessments} (stored, audited). The registry asks
+ * this module about every deactivation through {@link org.ferret.registry.DeactivationControl}
+ * ({@code internal.DeactivationGate}): it needs a passing assessment of the item under the standard version it names.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Technical standards",
-        allowedDependencies = {"audit", "shared"})
+        allowedDependencies = {"registry", "audit", "shared"})
 package org.ferret.standards;

@@ -81,6 +81,8 @@ class RoleMatrixIT {
     private static final Set<Role> INTELLIGENCE = EnumSet.of(Role.INTELLIGENCE_ANALYST, INVESTIGATOR);
     /** Persons named on seizures: intelligence and personal data both. */
     private static final Set<Role> INTELLIGENCE_PERSONS = EnumSet.of(INVESTIGATOR);
+    /** Technical standards (issue 15): who may run an assessment. */
+    private static final Set<Role> ASSESSORS = EnumSet.of(REGISTRAR, Role.TECHNICAL_EXPERT);
     /** Reached without signing in (the sign-in page; node documents are authenticated by their signature). */
     private static final Set<Role> PUBLIC = null;
 
@@ -291,6 +293,15 @@ class RoleMatrixIT {
         allow("GET /api/v1/seizures/sdg-16-4-2", INTELLIGENCE);
         allow("GET /api/v1/seizures/iafq/{year}.xlsx", INTELLIGENCE);
         allow("GET /api/v1/seizures/iafq/{year}.csv", INTELLIGENCE);
+        // standards (issue 15)
+        allow("GET /api/v1/standards", REGISTRY_READERS);
+        allow("GET /api/v1/standards/{id}", REGISTRY_READERS);
+        allow("GET /api/v1/standards/{id}/diff", REGISTRY_READERS);
+        allow("POST /api/v1/standards/{id}/assessments", ASSESSORS);
+        allow("GET /api/v1/standards/assessments/{assessment}", REGISTRY_READERS);
+        allow("GET /api/v1/standards/items/{item}/assessments", REGISTRY_READERS);
+        allow("POST /api/v1/standards/compare", REGISTRY_READERS);
+        allow("GET /api/v1/standards/weaker-deactivations", REGISTRY_READERS);
         allow("GET /seizures", INTELLIGENCE);
         allow("GET /seizures/new", INTELLIGENCE);
         allow("POST /seizures", INTELLIGENCE);
