@@ -302,6 +302,11 @@ class RoleMatrixIT {
         allow("GET /api/v1/standards/items/{item}/assessments", REGISTRY_READERS);
         allow("POST /api/v1/standards/compare", REGISTRY_READERS);
         allow("GET /api/v1/standards/weaker-deactivations", REGISTRY_READERS);
+        allow("GET /standards", REGISTRY_READERS);
+        allow("GET /standards/pack", REGISTRY_READERS);
+        allow("GET /standards/compare", REGISTRY_READERS);
+        allow("GET /standards/assess", ASSESSORS);
+        allow("POST /standards/assess", ASSESSORS);
         allow("GET /seizures", INTELLIGENCE);
         allow("GET /seizures/new", INTELLIGENCE);
         allow("POST /seizures", INTELLIGENCE);
