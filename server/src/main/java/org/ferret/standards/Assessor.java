@@ -24,6 +24,20 @@ public final class Assessor {
     public static AssessmentResult assess(StandardPack pack, FirearmType type, Map<String, ?> facts,
             Map<String, HumanDecision> decisions) {
         Map<String, Object> values = values(pack, facts);
+        if (decisions != null) {
+            List<FieldProblem> problems = new ArrayList<>();
+            decisions.keySet().forEach(id -> {
+                StandardPack.Requirement r = pack.requirement(id);
+                if (r == null || r.decision() != Decision.HUMAN) {
+                    problems.add(new FieldProblem("decisions." + id, r == null ? "not a requirement of " + pack.reference()
+                            : "decided from the facts, not by a person"));
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw new FerretException(ErrorCode.VALIDATION_FAILED, "Decisions rejected: " + problems.stream()
+                        .map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""), problems);
+            }
+        }
         List<RequirementResult> results = new ArrayList<>();
         for (StandardPack.Requirement r : pack.applicableTo(type)) {
             results.add(evaluate(r, values, decisions == null ? null : decisions.get(r.id())));

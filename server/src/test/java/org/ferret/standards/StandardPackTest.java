@@ -104,6 +104,16 @@ class StandardPackTest {
     }
 
     @Test
+    void refuses_a_decision_on_a_requirement_that_is_not_a_human_one() {
+        StandardPack p = StandardPack.parse("test.yaml", PACK);
+        assertThatThrownBy(() -> Assessor.assess(p, FirearmType.PISTOL, Map.of(), Map.of("slot",
+                new HumanDecision(true, "expert", Map.of(), null), "nope", new HumanDecision(true, "expert", Map.of(), null))))
+                .isInstanceOf(FerretException.class)
+                .satisfies(e -> assertThat(((FerretException) e).problems()).extracting(FerretException.FieldProblem::field)
+                        .containsExactlyInAnyOrder("decisions.slot", "decisions.nope"));
+    }
+
+    @Test
     void a_syntax_error_names_its_line() {
         assertThatThrownBy(() -> StandardPack.parse("bad.yaml", PACK.replace("title: A test pack", "title: [A test pack")))
                 .isInstanceOf(PackInvalidException.class).hasMessageContaining("syntax error")
