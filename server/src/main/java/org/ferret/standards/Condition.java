@@ -194,9 +194,13 @@ public final class Condition {
         private final Map<String, StandardPack.Fact> declared;
         private final Set<String> used = new LinkedHashSet<>();
         private int pos;
+        private int depth;
 
         Parser(String text, Map<String, StandardPack.Fact> declared) throws Problem {
             this.declared = declared;
+            if (text.length() > 4000) {
+                throw new Problem(1, "a condition may hold at most 4000 characters");
+            }
             int i = 0;
             while (i < text.length()) {
                 char c = text.charAt(i);
@@ -288,7 +292,12 @@ public final class Condition {
         Node not() throws Problem {
             Token t = peek();
             if (name("not")) {
-                return new Not(bool(not(), t));
+                if (++depth > 64) {
+                    throw new Problem(t.col, "'not' repeated more than 64 times");
+                }
+                Node n = new Not(bool(not(), t));
+                depth--;
+                return n;
             }
             return comparison();
         }
@@ -414,7 +423,11 @@ public final class Condition {
                     };
                 }
                 case Kind.LPAREN -> {
+                    if (++depth > 32) {
+                        throw new Problem(t.col, "parentheses nested more than 32 deep");
+                    }
                     Node n = or();
+                    depth--;
                     Token close = next();
                     if (close.kind != Kind.RPAREN) {
                         throw new Problem(close.col, "expected ')' but found '" + close.text + "'");

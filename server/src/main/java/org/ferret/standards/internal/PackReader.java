@@ -397,7 +397,8 @@ public final class PackReader {
         for (NodeTuple t : node.getValue()) {
             String key = scalar(t.getKeyNode());
             if (key == null || !allowed.contains(key)) {
-                problem(prefix + key, line(t.getKeyNode()), "unknown field '" + key + "' (expected "
+                String shown = key == null ? "(not a name)" : key.isBlank() ? "(empty name)" : key;
+                problem(prefix + shown, line(t.getKeyNode()), "unknown field '" + shown + "' (expected "
                         + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             } else if (out.put(key, t.getValueNode()) != null) {
                 problem(prefix + key, line(t.getKeyNode()), "field given twice");
