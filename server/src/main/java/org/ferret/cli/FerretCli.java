@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The process entry point: {@code ferret demo | serve | import | audit | …}, each a picocli subcommand. */
 @Command(name = "ferret", mixinStandardHelpOptions = true, versionProvider = FerretCli.Version.class,
         description = "Records, tracing and parcel screening for the UN Firearms Protocol.",
-        subcommands = {FerretCli.Demo.class, FerretCli.Serve.class, AuditCommand.class, ImportCommand.class, ParcelsCommand.class, BenchCommand.class,
+        subcommands = {FerretCli.Demo.class, FerretCli.Serve.class, AuditCommand.class, ImportCommand.class, ParcelsCommand.class, BenchCommand.class, StandardsCommand.class,
                 FerretCli.Test.class, CommandLine.HelpCommand.class})
 public class FerretCli implements Callable<Integer> {
 

@@ -42,12 +42,15 @@ public class Registry {
     private final ImportWriter importWriter;
     private final org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls;
     private final org.springframework.beans.factory.ObjectProvider<ImportControl> importControls;
+    private final org.springframework.beans.factory.ObjectProvider<DeactivationControl> deactivationControls;
 
     Registry(RegistryStore store, ImportWriter importWriter, AuditLog audit, ApplicationEventPublisher events, Clock clock,
             org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls,
-            org.springframework.beans.factory.ObjectProvider<ImportControl> importControls) {
+            org.springframework.beans.factory.ObjectProvider<ImportControl> importControls,
+            org.springframework.beans.factory.ObjectProvider<DeactivationControl> deactivationControls) {
         this.exportControls = exportControls;
         this.importControls = importControls;
+        this.deactivationControls = deactivationControls;
         this.store = store;
         this.importWriter = importWriter;
         this.audit = audit;
@@ -166,6 +169,12 @@ public class Registry {
             exportControls.orderedStream().forEach(c -> c.exported(recorded));
         }
         controlImport(item.kind(), appended);
+        if (event instanceof NewEvent.Deactivated d) {
+            // art. 9: the standards module refuses a deactivation without a passing assessment under the named version
+            DeactivationControl.DeactivationRecorded recorded = new DeactivationControl.DeactivationRecorded(id, appended.id(),
+                    item.kind(), d.occurredOn(), d.deactivation());
+            deactivationControls.orderedStream().forEach(c -> c.deactivated(recorded));
+        }
         ItemView view = view(id);
         publish(view, appended, view.status());
         return view;

@@ -47,6 +47,11 @@ public enum ErrorCode {
     // API under load (issue 17)
     /** The API is at its concurrency limit and its short queue is full (ferret.api.concurrency.*); retry after a moment. */
     OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Server busy"),
+    // technical standards (issue 15)
+    /** A standard pack that does not read or validate; every problem names its line and field. */
+    STANDARD_PACK_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Standard pack invalid"),
+    /** A deactivation without a passing assessment under the named standard version (art. 9). */
+    STANDARD_NOT_MET(HttpStatus.CONFLICT, "Standard not met"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -84,6 +84,8 @@ class RoleMatrixIT {
     /** Alerts (issue 14): intelligence staff and parcel risk analysts; which alerts each sees follows from the agency. */
     private static final Set<Role> ALERT_READERS = EnumSet.of(Role.INTELLIGENCE_ANALYST, INVESTIGATOR, ADMINISTRATOR,
             CUSTOMS_ANALYST, Role.SUPERVISOR);
+    /** Technical standards (issue 15): who may run an assessment. */
+    private static final Set<Role> ASSESSORS = EnumSet.of(REGISTRAR, Role.TECHNICAL_EXPERT);
     /** Reached without signing in (the sign-in page; node documents are authenticated by their signature). */
     private static final Set<Role> PUBLIC = null;
 
@@ -305,6 +307,20 @@ class RoleMatrixIT {
         allow("GET /api/v1/seizures/sdg-16-4-2", INTELLIGENCE);
         allow("GET /api/v1/seizures/iafq/{year}.xlsx", INTELLIGENCE);
         allow("GET /api/v1/seizures/iafq/{year}.csv", INTELLIGENCE);
+        // standards (issue 15)
+        allow("GET /api/v1/standards", REGISTRY_READERS);
+        allow("GET /api/v1/standards/{id}", REGISTRY_READERS);
+        allow("GET /api/v1/standards/{id}/diff", REGISTRY_READERS);
+        allow("POST /api/v1/standards/{id}/assessments", ASSESSORS);
+        allow("GET /api/v1/standards/assessments/{assessment}", REGISTRY_READERS);
+        allow("GET /api/v1/standards/items/{item}/assessments", REGISTRY_READERS);
+        allow("POST /api/v1/standards/compare", REGISTRY_READERS);
+        allow("GET /api/v1/standards/weaker-deactivations", REGISTRY_READERS);
+        allow("GET /standards", REGISTRY_READERS);
+        allow("GET /standards/pack", REGISTRY_READERS);
+        allow("GET /standards/compare", REGISTRY_READERS);
+        allow("GET /standards/assess", ASSESSORS);
+        allow("POST /standards/assess", ASSESSORS);
         allow("GET /seizures", INTELLIGENCE);
         allow("GET /seizures/new", INTELLIGENCE);
         allow("POST /seizures", INTELLIGENCE);

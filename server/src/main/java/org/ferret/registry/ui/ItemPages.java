@@ -129,7 +129,7 @@ class ItemPages {
             flash.addFlashAttribute("notice", Words.of(event.type()) + " on " + Words.date(event.occurredOn())
                     + ". Status now: " + Words.lower(after.status()) + ".");
             return "redirect:/items/" + item.id() + "#history";
-        }, "", Map.of()).orElseGet(() -> showAgain(item, model, "eventErrors", errors, response, htmx, "#record-event"));
+        }, "", Map.of("deactivation.standardApplied", "deactivationStandard")).orElseGet(() -> showAgain(item, model, "eventErrors", errors, response, htmx, "#record-event"));
     }
 
     @PostMapping("/{id}/markings")

@@ -1,0 +1,6 @@
+package org.ferret.standards;
+
+/** The answer for one requirement. */
+public enum Outcome {
+    MET, NOT_MET, UNDECIDED
+}
