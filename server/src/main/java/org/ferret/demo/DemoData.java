@@ -30,12 +30,15 @@ class DemoData implements ApplicationRunner {
     private final Registry registry;
     private final org.ferret.licensing.Licensing licensing;
     private final org.ferret.licensing.ImportAuthorisations imports;
+    private final DemoDeactivations deactivations;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int items;
 
     DemoData(Registry registry, org.ferret.licensing.Licensing licensing,
-            org.ferret.licensing.ImportAuthorisations imports, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items) {
+            org.ferret.licensing.ImportAuthorisations imports, org.ferret.standards.Assessments assessments,
+            org.ferret.standards.StandardPacks packs, TransactionTemplate tx, Clock clock, @Value("${ferret.demo-data.items:3000}") int items) {
+        this.deactivations = new DemoDeactivations(assessments, packs);
         this.registry = registry;
         this.licensing = licensing;
         this.imports = imports;
@@ -54,7 +57,7 @@ class DemoData implements ApplicationRunner {
             try {
                 long start = System.nanoTime();
                 log.info("Loading {} synthetic demo items (first start only)…", items);
-                int n = new DemoDataGenerator(registry, SEED, LocalDate.now(clock))
+                int n = new DemoDataGenerator(registry, SEED, LocalDate.now(clock), deactivations)
                         .generate(items, tx, i -> {
                             if (i % 500 == 0) {
                                 log.info("  {} / {} demo items", i, items);

@@ -75,7 +75,15 @@ public final class DemoDataGenerator {
     private final LocalDate today;
     private int serialCounter;
 
+    private final DemoDeactivations deactivations;
+
     public DemoDataGenerator(Registry registry, long seed, LocalDate today) {
+        this(registry, seed, today, null);
+    }
+
+    /** With {@code deactivations}, each deactivation first gets a passing assessment under the shipped EU pack. */
+    DemoDataGenerator(Registry registry, long seed, LocalDate today, DemoDeactivations deactivations) {
+        this.deactivations = deactivations;
         this.registry = registry;
         this.random = new Random(seed);
         this.today = today;
@@ -178,8 +186,13 @@ public final class DemoDataGenerator {
                     "CASE-" + (2000 + random.nextInt(8000)), "seized from an unlicensed holder")));
         } else if (fate < 12) {
             at = next(at, 1500);
+            String standard = "EU 2015/2403 as amended by 2018/337";
+            if (deactivations != null) {
+                deactivations.assess(id.value(), m.kind());
+                standard = deactivations.reference();
+            }
             registry.recordEvent(id, new NewEvent.Deactivated(at, new Deactivation("DEACT-" + (10000 + random.nextInt(90000)),
-                    "EU 2015/2403 as amended by 2018/337", "Proof house (demo)", "EU deactivation mark, FI"), Particulars.NONE));
+                    standard, "Proof house (demo)", "EU deactivation mark, FI"), Particulars.NONE));
         } else if (fate < 13) {
             at = next(at, 1500);
             registry.recordEvent(id, new NewEvent.Surrender(at, Particulars.NONE));

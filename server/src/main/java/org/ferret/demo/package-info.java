@@ -1,5 +1,5 @@
 /**
  * Deterministic synthetic demo data, loaded only in demo mode.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = {"registry", "identity", "licensing", "shared"})
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = {"registry", "identity", "licensing", "standards", "shared"})
 package org.ferret.demo;

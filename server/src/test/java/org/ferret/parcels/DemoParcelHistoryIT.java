@@ -62,5 +62,10 @@ class DemoParcelHistoryIT {
         assertThat(count("select count(*) from intel_seizure")).as("each a seizure in intelligence").isEqualTo(found);
 
         assertThat(count("select count(*) from parcel_model where origin = 'RETRAINED'")).as("retrained once on the history").isEqualTo(1);
+
+        // the demo's registry items beside it: each deactivation went through the standards gate with a passing assessment
+        long deactivations = count("select count(*) from registry_event where event_type = 'DEACTIVATION'");
+        assertThat(count("select count(*) from standards_deactivation")).isEqualTo(deactivations);
+        assertThat(count("select count(*) from standards_assessment where verdict = 'PASSED'")).isGreaterThanOrEqualTo(deactivations);
     }
 }
