@@ -24,9 +24,49 @@ import org.springframework.transaction.annotation.Transactional;
 public class SeizureAnalytics {
 
     private final JdbcClient jdbc;
+    private final org.ferret.parcels.ParcelOutcomes parcels;
 
-    SeizureAnalytics(JdbcClient jdbc) {
+    SeizureAnalytics(JdbcClient jdbc, org.ferret.parcels.ParcelOutcomes parcels) {
         this.jdbc = jdbc;
+        this.parcels = parcels;
+    }
+
+    /** How many hold reasons {@link #heldAgainstFound} names before it sums the rest as "other reasons". */
+    static final int TOP_REASONS = 10;
+
+    /**
+     * The top reasons parcels were held against what they contained (the flows of a Sankey: reason → finding), for
+     * the items held on a screening day within the filter's dates (the other filters are about seizures and do not
+     * apply). Reasons by the number of items held, the first {@value #TOP_REASONS} by name and the rest as "other
+     * reasons"; an item held under two rules counts under both (parcels.ParcelOutcomes.heldReasons).
+     */
+    @Transactional(readOnly = true)
+    public List<Flow> heldAgainstFound(SeizureFilter f) {
+        SeizureFilter filter = f == null ? SeizureFilter.none() : f;
+        Map<String, Map<String, Long>> byReason = new LinkedHashMap<>();
+        for (org.ferret.parcels.ParcelOutcomes.HeldReason r : parcels.heldReasons(filter.from(), filter.to())) {
+            String reason = r.rule() != null ? "rule " + r.rule() + (r.pickedBy() == org.ferret.parcels.PickedBy.RULE ? " (mandatory)" : "")
+                    : "held " + Words.lower(r.pickedBy());
+            String found = r.found() == null ? "Not inspected yet" : Words.of(r.found());
+            byReason.computeIfAbsent(reason, k -> new LinkedHashMap<>()).merge(found, r.items(), Long::sum);
+        }
+        List<Map.Entry<String, Map<String, Long>>> reasons = new ArrayList<>(byReason.entrySet());
+        reasons.sort((a, b) -> {
+            int c = Long.compare(total(b.getValue()), total(a.getValue()));
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        Map<List<String>, Long> flows = new LinkedHashMap<>();
+        for (int i = 0; i < reasons.size(); i++) {
+            String reason = i < TOP_REASONS ? reasons.get(i).getKey() : "other reasons";
+            reasons.get(i).getValue().forEach((found, n) -> flows.merge(List.of(reason, found), n, Long::sum));
+        }
+        List<Flow> out = new ArrayList<>();
+        flows.forEach((k, v) -> out.add(new Flow(k.get(0), k.get(1), v)));
+        return out;
+    }
+
+    private static long total(Map<String, Long> m) {
+        return m.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** One bar: a key (an enum name, a month), its words, and its count. */

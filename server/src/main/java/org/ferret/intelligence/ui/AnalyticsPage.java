@@ -63,6 +63,7 @@ class AnalyticsPage {
         m.addAttribute("byContext", analytics.byContext(f));
         m.addAttribute("byConcealment", analytics.byConcealment(f));
         m.addAttribute("routes", analytics.routes(f));
+        m.addAttribute("held", analytics.heldAgainstFound(f));
         m.addAttribute("year", year);
         m.addAttribute("years", java.util.stream.IntStream.range(0, 10).map(i -> thisYear - i).boxed().toList());
         m.addAttribute("sdg", analytics.sdg(year));
