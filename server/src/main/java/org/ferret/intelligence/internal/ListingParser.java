@@ -20,7 +20,6 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.ferret.shared.FerretException.FieldProblem;
 import org.ferret.shared.StrictUtf8Reader;
 
@@ -82,26 +81,7 @@ public final class ListingParser {
             }
             if (!problems.isEmpty()) return new Result(List.of(), problems);
             Map<String, Integer> urls = new HashMap<>();
-            int count = 0;
-            var it = parser.iterator();
-            while (true) {
-                int line = (int) Math.min(Integer.MAX_VALUE - 1, parser.getCurrentLineNumber() + 1);
-                CSVRecord record;
-                try {
-                    if (!it.hasNext()) break;
-                    record = it.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.add(unreadable(e, line));
-                    break;
-                }
-                if (record.size() != header.size()) {
-                    problems.add(new FieldProblem("row", line, "has " + record.size() + " values; the header names " + header.size() + " columns"));
-                    continue;
-                }
-                if (++count > maxRows) {
-                    problems.add(new FieldProblem(FILE, line, "more than " + maxRows + " listings; split the file"));
-                    break;
-                }
+            CsvRows.each(parser, header.size(), maxRows, "listings", problems, (line, record) -> {
                 Map<String, String> v = new LinkedHashMap<>();
                 for (int c = 0; c < header.size(); c++) {
                     String s = record.get(c).strip();
@@ -111,11 +91,11 @@ public final class ListingParser {
                 List<String> refs = images == null ? List.of() : List.of(images.split("\\s*\\|\\s*"));
                 Row row = check(line, "", v, refs, today, problems);
                 if (row != null) add(row, rows, urls, problems);
-            }
+            });
             if (rows.isEmpty() && problems.isEmpty()) problems.add(new FieldProblem(FILE, 2, "the file holds a header and no listings"));
             return new Result(problems.isEmpty() ? List.copyOf(rows) : List.of(), problems);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(unreadable(e, 1));
+            problems.add(CsvRows.unreadable(e, 1));
             return new Result(List.of(), problems);
         }
     }
@@ -353,18 +333,5 @@ public final class ListingParser {
 
     private static String clip(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
-    }
-
-    private static FieldProblem unreadable(Exception e, int line) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof StrictUtf8Reader.InvalidUtf8Exception u) {
-                return new FieldProblem(FILE, (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, u.line())), u.getMessage());
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String reason = String.valueOf(root.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "");
-        return new FieldProblem(FILE, line, "the CSV cannot be read from line " + line + " on: " + clip(reason)
-                + " (a value holding a comma, a quote or a line break must be in double quotes, a quote inside it doubled)");
     }
 }

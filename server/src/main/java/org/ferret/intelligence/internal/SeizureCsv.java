@@ -11,9 +11,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.ferret.shared.FerretException.FieldProblem;
-import org.ferret.shared.StrictUtf8Reader;
 
 /**
  * The CSV layout of seizures (docs/intelligence.md, "Import"): a header naming the columns, then one row per seized
@@ -59,26 +57,7 @@ public final class SeizureCsv {
                 return new Result(List.of(), problems);
             }
             Map<String, Seizure> byReference = new LinkedHashMap<>();
-            int rows = 0;
-            var it = parser.iterator();
-            while (true) {
-                int line = (int) Math.min(Integer.MAX_VALUE - 1, parser.getCurrentLineNumber() + 1);
-                CSVRecord record;
-                try {
-                    if (!it.hasNext()) break;
-                    record = it.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.add(unreadable(e, line));
-                    break;
-                }
-                if (record.size() != header.size()) {
-                    problems.add(new FieldProblem("row", line, "has " + record.size() + " values; the header names " + header.size() + " columns"));
-                    continue;
-                }
-                if (++rows > maxRows) {
-                    problems.add(new FieldProblem(FILE, line, "more than " + maxRows + " rows; split the file"));
-                    break;
-                }
+            CsvRows.each(parser, header.size(), maxRows, "rows", problems, (line, record) -> {
                 Map<String, String> seizure = new HashMap<>();
                 Map<String, String> item = new HashMap<>();
                 for (int c = 0; c < header.size(); c++) {
@@ -89,7 +68,7 @@ public final class SeizureCsv {
                 String reference = seizure.get("reference");
                 if (reference == null) {
                     problems.add(new FieldProblem("reference", line, "must be given: rows with the same reference are one seizure"));
-                    continue;
+                    return;
                 }
                 Seizure s = byReference.get(reference);
                 if (s == null) {
@@ -106,7 +85,7 @@ public final class SeizureCsv {
                     }
                     s.items.add(new SeizureFields.Part(line, "", item));
                 }
-            }
+            });
             List<SeizureFields.Raw> out = new ArrayList<>();
             byReference.values().forEach(s -> out.add(new SeizureFields.Raw(new SeizureFields.Part(s.line, "", s.values), s.items, List.of())));
             if (out.isEmpty() && problems.isEmpty()) {
@@ -114,24 +93,9 @@ public final class SeizureCsv {
             }
             return new Result(out, problems);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(unreadable(e, 1));
+            problems.add(CsvRows.unreadable(e, 1));
             return new Result(List.of(), problems);
         }
-    }
-
-    private static FieldProblem unreadable(Exception e, int line) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof StrictUtf8Reader.InvalidUtf8Exception u) {
-                return new FieldProblem(FILE, (int) Math.max(1, Math.min(Integer.MAX_VALUE, u.line())), u.getMessage());
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String reason = String.valueOf(root.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "");
-        return new FieldProblem(FILE, line, "the CSV cannot be read from line " + line + " on: " + reason
-                + " (a value holding a comma, a quote or a line break must be in double quotes, a quote inside it doubled)");
     }
 
     private record Seizure(int line, Map<String, String> values, List<SeizureFields.Part> items) {
