@@ -44,6 +44,8 @@ public enum ErrorCode {
     // API under load (issue 17)
     /** The API is at its concurrency limit and its short queue is full (ferret.api.concurrency.*); retry after a moment. */
     OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Server busy"),
+    /** A client over its rate (e.g. print screenings per client, ferret.prints.*); retry after the Retry-After seconds. */
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
