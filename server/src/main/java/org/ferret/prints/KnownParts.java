@@ -31,22 +31,53 @@ public class KnownParts {
     private final PrintStore store;
     private final AuditLog audit;
     private final Clock clock;
-    private volatile Library cached;
+    private final org.ferret.prints.internal.LibraryExchange exchange;
+    private record Cached(Library library, String received) {}
+    private volatile Cached cached;
 
-    KnownParts(PrintStore store, AuditLog audit, Clock clock) {
+    KnownParts(PrintStore store, AuditLog audit, Clock clock, org.ferret.prints.internal.LibraryExchange exchange) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.exchange = exchange;
     }
 
-    /** The current library (one cheap query for its version; re-read when another node or request added a part). */
+    /** This node's own library (its version is this node's). */
+    public Library local() {
+        return store.library();
+    }
+
+    /**
+     * The library the screen uses: this node's parts and those of the libraries it subscribed to (ids
+     * {@code <node>/<id>}, source prefixed with the node), at this node's version. Two cheap queries tell whether it
+     * must be re-read (a part added here or on another node of this database, or a newer library received).
+     */
     public Library current() {
-        Library c = cached;
-        if (c == null || store.version() != c.version()) {
-            c = store.library();
+        Cached c = cached;
+        long version = store.version();
+        String received = exchange.receivedState();
+        if (c == null || c.library().version() != version || !c.received().equals(received)) {
+            Library local = store.library();
+            java.util.List<Library.Entry> all = new java.util.ArrayList<>(local.entries());
+            for (var r : exchange.received()) {
+                for (Library.Entry e : r.getValue().entries()) {
+                    all.add(new Library.Entry(r.getKey() + "/" + e.id(), e.partType(), r.getKey() + ": " + e.source(), e.sha256(), e.fingerprint()));
+                }
+            }
+            c = new Cached(new Library(local.version(), all), received);
             cached = c;
         }
-        return c;
+        return c.library();
+    }
+
+    /** Subscribes to a peer's library (sent now and after each change over the signed exchange). Audited. */
+    @Transactional
+    public void subscribe(String peer) {
+        exchange.subscribe(peer == null ? "" : peer.strip());
+    }
+
+    public java.util.List<org.ferret.prints.internal.LibraryExchange.Subscription> subscriptions() {
+        return exchange.subscriptions();
     }
 
     /** Adds a known part computed from a file; the file itself is not kept. Audited. */
@@ -84,6 +115,7 @@ public class KnownParts {
         after.put("libraryVersion", version);
         audit.record("PRINTS_KNOWN_PART_ADDED", "prints_known_part", id, null, after);
         cached = null;
+        exchange.publish(store.library());
         return entry;
     }
 }

@@ -308,6 +308,8 @@ class RoleMatrixIT {
         allow("POST /api/v1/prints/screen", printScreeners);
         allow("GET /api/v1/prints/library", printLibrary);
         allow("POST /api/v1/prints/library", printLibrary);
+        allow("POST /api/v1/prints/subscriptions", printLibrary);
+        allow("GET /api/v1/prints/subscriptions", printLibrary);
         allow("GET /api/v1/prints/reviews", printReviewers);
         allow("GET /api/v1/prints/reviews/{id}", printReviewers);
         allow("POST /api/v1/prints/reviews/{id}/decision", printReviewers);

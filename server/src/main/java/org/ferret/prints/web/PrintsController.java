@@ -83,9 +83,26 @@ class PrintsController {
 
     @GetMapping(path = "/library", produces = MediaType.TEXT_PLAIN_VALUE)
     @CanMaintainPrintLibrary
-    @Operation(summary = "The current fingerprint library in its text form (docs/prints.md): version line, then one line per known part")
+    @Operation(summary = "This node's own fingerprint library in its text form (docs/prints.md): version line, then one line per known part")
     String library() {
-        return parts.current().encode();
+        return parts.local().encode();
+    }
+
+    record Subscribe(String node) {}
+
+    @PostMapping(path = "/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @CanMaintainPrintLibrary
+    @Operation(summary = "Subscribe to a peer node's fingerprint library over the signed exchange: it is sent now and after each part the peer adds, and screens here use it")
+    List<org.ferret.prints.internal.LibraryExchange.Subscription> subscribe(@RequestBody Subscribe s) {
+        parts.subscribe(s.node());
+        return parts.subscriptions();
+    }
+
+    @GetMapping("/subscriptions")
+    @CanMaintainPrintLibrary
+    @Operation(summary = "The peer libraries this node subscribed to, with the version last received")
+    List<org.ferret.prints.internal.LibraryExchange.Subscription> subscriptions() {
+        return parts.subscriptions();
     }
 
     @PostMapping(path = "/library", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
