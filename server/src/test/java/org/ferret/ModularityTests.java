@@ -17,10 +17,11 @@ class ModularityTests {
     /**
      * The application's modules. The screening library ({@code screening/}, package {@code org.ferret.screening})
      * shares the base package but is a plain library used like any other dependency, not a module of the
-     * application, so its classes are left out.
+     * application, so its classes are left out; so is the print-file library ({@code prints/}, package
+     * {@code org.ferret.printfiles}), which the module {@code org.ferret.prints} uses.
      */
     static final ApplicationModules MODULES = ApplicationModules.of(FerretApplication.class,
-            JavaClass.Predicates.resideInAPackage("org.ferret.screening.."));
+            JavaClass.Predicates.resideInAnyPackage("org.ferret.screening..", "org.ferret.printfiles.."));
 
     @Test
     void module_boundaries_hold() {
@@ -48,6 +49,8 @@ class ModularityTests {
     @Test
     void the_screening_library_is_not_taken_for_an_application_module() {
         assertThat(MODULES.getModuleByName("screening")).isEmpty();
+        assertThat(MODULES.getModuleByName("printfiles")).isEmpty();
+        assertThat(MODULES.getModuleByName("prints")).isPresent();
         assertThat(MODULES.getModuleByName("cli")).isPresent();
     }
 

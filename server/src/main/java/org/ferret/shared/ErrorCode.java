@@ -52,6 +52,8 @@ public enum ErrorCode {
     STANDARD_PACK_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Standard pack invalid"),
     /** A deactivation without a passing assessment under the named standard version (art. 9). */
     STANDARD_NOT_MET(HttpStatus.CONFLICT, "Standard not met"),
+    /** A client over its rate (e.g. print screenings per client, ferret.prints.*); retry after the Retry-After seconds. */
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     /** A server-side failure surfaced by the framework (a bug or an outage, never the caller's fault). */
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

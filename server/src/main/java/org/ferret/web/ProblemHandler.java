@@ -40,6 +40,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FerretException.class)
     ResponseEntity<ProblemDetail> onDomain(FerretException e) {
+        if (e instanceof org.ferret.shared.RateLimitedException r) {
+            return ResponseEntity.status(e.code().status()).header(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()))
+                    .body(problem(e.code(), e.getMessage(), e.problems()));
+        }
         return ResponseEntity.status(e.code().status()).body(problem(e.code(), e.getMessage(), e.problems()));
     }
 

@@ -372,6 +372,24 @@ class RoleMatrixIT {
         allow("POST /alerts/groups", INTELLIGENCE);
         allow("POST /alerts/subscriptions", ALERT_READERS);
         allow("POST /alerts/subscriptions/{id}/end", ALERT_READERS);
+        // print-file screening (issue 16): printing services screen; print reviewers review; the library also for admins
+        Set<Role> printScreeners = EnumSet.of(Role.PRINTING_SERVICE, Role.PRINT_REVIEWER);
+        Set<Role> printReviewers = EnumSet.of(Role.PRINT_REVIEWER);
+        Set<Role> printLibrary = EnumSet.of(ADMINISTRATOR, Role.PRINT_REVIEWER);
+        allow("POST /api/v1/prints/screen", printScreeners);
+        allow("GET /api/v1/prints/library", printLibrary);
+        allow("POST /api/v1/prints/library", printLibrary);
+        allow("POST /api/v1/prints/subscriptions", printLibrary);
+        allow("GET /api/v1/prints/subscriptions", printLibrary);
+        allow("GET /api/v1/prints/reviews", printReviewers);
+        allow("GET /api/v1/prints/reviews/{id}", printReviewers);
+        allow("POST /api/v1/prints/reviews/{id}/decision", printReviewers);
+        allow("GET /prints/reviews", printReviewers);
+        allow("GET /prints/reviews/{id}", printReviewers);
+        allow("GET /prints/reviews/{id}/preview.stl", printReviewers);
+        allow("POST /prints/reviews/{id}/decision", printReviewers);
+        allow("GET /prints/library", printLibrary);
+        allow("POST /prints/library", printLibrary);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not
