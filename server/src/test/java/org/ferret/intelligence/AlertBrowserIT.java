@@ -112,6 +112,9 @@ class AlertBrowserIT extends BrowserTest {
             customs.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).click();
             assertThat(customs.locator("#notice")).hasText("Acknowledged.");
             assertThat(customs.locator("#recipients tr:has-text('CUSTOMS')")).containsText("by customs");
+            // "not to be passed on": the page offers no passing on at all, it says so
+            assertThat(customs.locator("#pass-on")).containsText("Not to be passed on");
+            assertThat(customs.locator("#pass-on-form")).hasCount(0);
             Number width = (Number) customs.evaluate("() => document.documentElement.scrollWidth");
             assertThat(width.intValue()).as("page width at a 400 px window").isLessThanOrEqualTo(400);
             screenshot(customs, "alert-400");
