@@ -55,7 +55,35 @@ public final class Evaluation {
 
     public record Report(List<Row> rows, int lookalikes, int falseDesign, int falseLineage, int lookalikeBlocked, int lookalikeErrors,
                          int boreTp, int boreFp, int boreFn, int boreNegatives, double medianMs, double medianCpuMs, int files, double bigMeshSeconds, double bigMeshCpuSeconds, int bigMeshFacets,
-                         Verdict bigMeshVerdict, Library library, List<Double> trueDistances, List<Double> benignDistances) {}
+                         Verdict bigMeshVerdict, Library library, List<Double> trueDistances, List<Double> benignDistances,
+                         List<ModelFile> stlModels) {}
+
+    /** One file of the npm package stl-models (MIT; the copies in corpus/stl-models, see its LICENSE) and what the screen said. */
+    public record ModelFile(String path, Verdict verdict, boolean matched, String reason) {}
+
+    /** The stl-models files listed in corpus/stl-models/INDEX, each screened against {@code screen}. */
+    static List<ModelFile> stlModels(PrintScreen screen, List<Double> times) {
+        String base = "/org/ferret/printfiles/corpus/stl-models/";
+        List<ModelFile> out = new ArrayList<>();
+        try (var index = Evaluation.class.getResourceAsStream(base + "INDEX")) {
+            if (index == null) throw new IllegalStateException("corpus/stl-models/INDEX is missing from the class path");
+            for (String path : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (path.isBlank()) continue;
+                byte[] file;
+                try (var in = Evaluation.class.getResourceAsStream(base + path.strip())) {
+                    if (in == null) throw new IllegalStateException("corpus/stl-models/" + path + " is listed but missing");
+                    file = in.readAllBytes();
+                }
+                Screening sc = screen.screen(path.substring(path.lastIndexOf('/') + 1), file);
+                times.add(sc.millis());
+                boolean matched = sc.evidence().stream().anyMatch(e -> e.knownPart() != null);
+                out.add(new ModelFile(path.strip(), sc.verdict(), matched, sc.reason()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
 
     public static Report run(int known, boolean bigMesh, PrintStream log) {
         List<Corpus.Part> parts = Corpus.knownParts(known, 2026);
@@ -125,6 +153,8 @@ public final class Evaluation {
             if (s.verdict() != Verdict.ALLOW) log.println("  lookalike " + p.id() + " (" + p.kind() + "): " + s.verdict() + " " + s.evidence().stream().map(e -> e.description()).toList());
         }
         log.printf(Locale.ROOT, "lookalikes %d: design match %d, lineage %d, blocked %d, errors %d%n", benign.size(), fd, fl, fb, fe);
+        List<ModelFile> models = stlModels(screen, all);
+        models.forEach(m -> log.printf(Locale.ROOT, "  stl-models %s: %s%s%n", m.path(), m.verdict(), m.reason() == null ? "" : " (" + m.reason() + ")"));
         log.printf(Locale.ROOT, "bore: %d true, %d false, %d missed (negatives %d)%n", boreTp, boreFp, boreFn, boreNeg);
         log.printf(Locale.ROOT, "distance to the right part: median %.3f, 90th %.3f, 95th %.3f, max %.3f; lookalike to its nearest part: min %.3f, 5th %.3f, median %.3f%n",
                 quantile(trueD, 0.5), quantile(trueD, 0.9), quantile(trueD, 0.95), quantile(trueD, 1), quantile(benignD, 0), quantile(benignD, 0.05), quantile(benignD, 0.5));
@@ -146,7 +176,7 @@ public final class Evaluation {
             bigVerdict = s.verdict();
             log.printf(Locale.ROOT, "1,000,000-facet mesh: %.2f s (CPU %.2f s), verdict %s%n", big, bigCpu, s.verdict());
         }
-        return new Report(rows, benign.size(), fd, fl, fb, fe, boreTp, boreFp, boreFn, boreNeg, median(all), median(cpu), all.size(), big, bigCpu, bigFacets, bigVerdict, lib, trueD, benignD);
+        return new Report(rows, benign.size(), fd, fl, fb, fe, boreTp, boreFp, boreFn, boreNeg, median(all), median(cpu), all.size(), big, bigCpu, bigFacets, bigVerdict, lib, trueD, benignD, models);
     }
 
     static double quantile(List<Double> v, double q) {
@@ -171,6 +201,15 @@ public final class Evaluation {
                     w.designOrLineage(), 100.0 * w.designOrLineage() / w.parts(), w.blocked(), w.wrongPart(), w.medianMs()));
         sb.append(String.format(Locale.ROOT, "%nLookalikes: %d; design match (false block) %d, lineage (false review) %d, blocked %d, errors %d.%n",
                 r.lookalikes(), r.falseDesign(), r.falseLineage(), r.lookalikeBlocked(), r.lookalikeErrors()));
+        java.util.Map<String, java.util.Map<Verdict, Integer>> byFolder = new java.util.TreeMap<>();
+        for (ModelFile m : r.stlModels()) {
+            byFolder.computeIfAbsent(m.path().contains("/") ? m.path().substring(0, m.path().indexOf('/')) : ".", k -> new java.util.EnumMap<>(Verdict.class))
+                    .merge(m.verdict(), 1, Integer::sum);
+        }
+        sb.append(String.format(Locale.ROOT, "%nstl-models (npm, MIT; %d files in corpus/stl-models), verdict per folder: %s; matched a known part: %d.%n",
+                r.stlModels().size(), byFolder.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().entrySet().stream()
+                        .map(v -> v.getValue() + " " + v.getKey().name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")))
+                        .collect(java.util.stream.Collectors.joining("; ")), r.stlModels().stream().filter(ModelFile::matched).count()));
         int flagged = r.boreTp() + r.boreFp();
         sb.append(String.format(Locale.ROOT, "Bore evidence: %d true, %d false on %d negatives (%d of them tubes and sleeves at exactly a bullet diameter), %d missed; precision %s.%n",
                 r.boreTp(), r.boreFp(), r.boreNegatives(), 2 * org.ferret.printfiles.geometry.Calibres.TABLE.size(), r.boreFn(), flagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) r.boreTp() / flagged)));
