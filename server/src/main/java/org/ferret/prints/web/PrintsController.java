@@ -41,7 +41,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Print-file screening for printing services, the fingerprint library and the review queue (issue 16). */
 @RestController
 @RequestMapping("/api/v1/prints")
-@Tag(name = "Prints", description = "3D-printing files screened for firearm parts: verdict with evidence; library of known parts; review queue")
+@Tag(name = "Prints: screening and review", description = "3D-printing files screened for firearm parts: verdict with evidence; library of known parts; review queue")
 class PrintsController {
     private final PrintScreening screening;
     private final KnownParts parts;
