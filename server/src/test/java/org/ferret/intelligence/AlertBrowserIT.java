@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ferret.testsupport.BrowserTest;
 import org.ferret.testsupport.FerretIntegrationTest;
@@ -29,24 +28,13 @@ class AlertBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final List<String> violations = new CopyOnWriteArrayList<>();
-
-    private Page watched(Page p) {
-        p.onConsoleMessage(m -> {
-            if (m.text().contains("Content Security Policy") || m.text().contains("Uncaught")) {
-                violations.add(p.url() + ": " + m.text());
-            }
-        });
-        return p;
-    }
-
     @Test
     void a_parcel_seizure_in_the_analytics_a_warning_acknowledged_by_customs_and_its_indicator_adopted_into_a_draft_rule() throws Exception {
         UUID declaration = ParcelSeizureIT.firearmFound(port, jdbc, ParcelSeizureIT.newItemId());
         ParcelSeizureIT.awaitSeizureOf(jdbc, declaration);
         String groupName = JsonApi.unique("Firearms FI");
         // customs (a second agency) subscribes to alarm weapons concerning FI, on a phone-sized screen
-        Page customs = watched(newPage(400, 800, "en-US"));
+        Page customs = watch(newPage(400, 800, "en-US"));
         signIn(customs, "customs");
         customs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alerts").setExact(true)).click();
         customs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Groups and subscriptions")).click();
@@ -57,7 +45,7 @@ class AlertBrowserIT extends BrowserTest {
         assertThat(customs.locator("#group-form")).hasCount(0);
 
         // the analyst sees the parcel's seizure in the analytics
-        watched(page);
+        watch(page);
         signIn("intel");
         page.navigate(base + "/seizures/analytics?conveyance=POSTAL");
         String postal = page.locator("#modus-table tr:has-text('Postal or courier shipment') td.num").textContent();
@@ -131,7 +119,7 @@ class AlertBrowserIT extends BrowserTest {
         }
 
         // the analyst sees the acknowledgement; at 1366 px the list reads on one screen
-        Page wide = watched(newPage(1366, 800, "en-US"));
+        Page wide = watch(newPage(1366, 800, "en-US"));
         try {
             signIn(wide, "intel");
             wide.navigate(base + "/alerts");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ferret.testsupport.BrowserTest;
 import org.ferret.testsupport.FerretIntegrationTest;
@@ -27,22 +26,11 @@ class SeizureBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final List<String> violations = new CopyOnWriteArrayList<>();
-
-    private Page watched(Page p) {
-        p.onConsoleMessage(m -> {
-            if (m.text().contains("Content Security Policy") || m.text().contains("Uncaught")) {
-                violations.add(p.url() + ": " + m.text());
-            }
-        });
-        return p;
-    }
-
     @Test
     void a_seizure_from_a_parcel_outcome_appears_in_the_seizures_and_the_analytics() throws Exception {
         UUID declaration = ParcelSeizureIT.firearmFound(port, jdbc, ParcelSeizureIT.newItemId());
         ParcelSeizureIT.awaitSeizureOf(jdbc, declaration);
-        watched(page);
+        watch(page);
         signIn("intel");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Seizures").setExact(true)).click();
@@ -70,7 +58,7 @@ class SeizureBrowserIT extends BrowserTest {
 
     @Test
     void the_form_shows_every_problem_at_once_and_records_the_seizure_when_they_are_mended() {
-        watched(page);
+        watch(page);
         signIn("intel");
         page.navigate(base + "/seizures/new");
         page.getByLabel("Date").fill(java.time.LocalDate.now().minusDays(1).toString());

@@ -42,6 +42,18 @@ public abstract class BrowserTest {
     protected String base;
     /** This test's page (its own browser context, so its own session). */
     protected Page page;
+    /** What the pages given to {@link #watched} reported: Content-Security-Policy refusals and uncaught script errors. */
+    protected final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Records the page's Content-Security-Policy refusals and uncaught script errors in {@link #violations}. */
+    protected Page watch(Page p) {
+        p.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy") || m.text().contains("Uncaught")) {
+                violations.add(p.url() + ": " + m.text());
+            }
+        });
+        return p;
+    }
 
     @BeforeAll
     static void launchChromium() {
