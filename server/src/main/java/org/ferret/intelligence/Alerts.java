@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.ferret.audit.Actor;
 import org.ferret.audit.AuditLog;
+import org.ferret.audit.RecordCoverage;
 import org.ferret.exchange.DocumentKind;
 import org.ferret.exchange.Exchange;
 import org.ferret.exchange.IncomingDocument;
@@ -32,6 +33,7 @@ import org.ferret.intelligence.AlertParts.ModusOperandi;
 import org.ferret.intelligence.AlertParts.ProposedIndicator;
 import org.ferret.intelligence.AlertParts.ShipmentProfile;
 import org.ferret.intelligence.AlertParts.Source;
+import org.ferret.intelligence.internal.AlertCoverage;
 import org.ferret.parcels.RulePacks;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
@@ -79,9 +81,11 @@ public class Alerts {
     private final ObjectMapper json;
     private final Clock clock;
     private final String country;
+    private final RecordCoverage coverage;
 
     Alerts(JdbcClient jdbc, AuditLog audit, Exchange exchange, RulePacks packs, Seizures seizures, ObjectMapper json,
-            Clock clock, @Value("${ferret.intelligence.country:FI}") String country) {
+            Clock clock, @Value("${ferret.intelligence.country:FI}") String country, RecordCoverage coverage) {
+        this.coverage = coverage;
         this.jdbc = jdbc;
         this.audit = audit;
         this.exchange = exchange;
@@ -131,7 +135,11 @@ public class Alerts {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into intel_alert_group (id, name, created_by, created_at) values (?,?,?,?)")
                 .params(id, n, Actor.current().username(), now().atOffset(ZoneOffset.UTC)).update();
-        for (String m : ms) jdbc.sql("insert into intel_alert_group_member (group_id, member) values (?,?)").params(id, m).update();
+        coverage.cover(AlertCoverage.GROUP, id);
+        for (String m : ms) {
+            jdbc.sql("insert into intel_alert_group_member (group_id, member) values (?,?)").params(id, m).update();
+            coverage.cover(AlertCoverage.MEMBER, id, m);
+        }
         audit.record("ALERT_GROUP_CREATED", "intel_alert_group", id.toString(), null, Map.of("name", n, "members", List.copyOf(ms)));
         return group(id).orElseThrow();
     }
@@ -159,6 +167,7 @@ public class Alerts {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into intel_alert_subscription (id, agency, topic, country, created_by, created_at) values (?,?,?,?,?,?)")
                 .params(id, agency, topic == null ? null : topic.name(), c, Actor.current().username(), now().atOffset(ZoneOffset.UTC)).update();
+        coverage.cover(AlertCoverage.SUBSCRIPTION, id);
         audit.record("ALERT_SUBSCRIBED", "intel_alert_subscription", id.toString(), null,
                 mapOf("agency", agency, "topic", topic == null ? "any" : topic.name(), "country", c == null ? "any" : c));
         return new Subscription(id, agency, topic, c);
@@ -169,6 +178,7 @@ public class Alerts {
         String agency = agencyOrRefuse();
         int n = jdbc.sql("delete from intel_alert_subscription where id = ? and agency = ?").params(id, agency).update();
         if (n == 0) throw new FerretException(ErrorCode.NOT_FOUND, "no subscription " + id + " of agency " + agency);
+        coverage.release(AlertCoverage.SUBSCRIPTION, List.of(id));
         audit.record("ALERT_UNSUBSCRIBED", "intel_alert_subscription", id.toString(), Map.of("agency", agency), null);
     }
 
@@ -356,6 +366,7 @@ public class Alerts {
                         a.issuedAt().atOffset(ZoneOffset.UTC), group, a.answers(), a.seizure(), a.receivedFrom(),
                         json.writeValueAsString(new Details(a.sources(), a.profile(), a.modus(), a.feedback(), a.indicators())))
                 .update();
+        coverage.cover(AlertCoverage.ALERT, a.id());
     }
 
     private void addRecipient(Alert a, String recipient, RecipientVia via, UUID document) {
@@ -365,6 +376,7 @@ public class Alerts {
         }
         jdbc.sql("insert into intel_alert_recipient (alert_id, recipient, via, added_at, added_by, document_id) values (?,?,?,?,?,?)")
                 .params(a.id(), recipient, via.name(), now().atOffset(ZoneOffset.UTC), Actor.current().username(), document).update();
+        coverage.cover(AlertCoverage.RECIPIENT, a.id(), recipient);
         audit.record(recipient.startsWith("node:") ? "ALERT_SENT_TO_NODE" : "ALERT_DELIVERED", "intel_alert", a.id().toString(), null,
                 mapOf("reference", a.reference(), "recipient", recipient, "via", via.name(), "document", document == null ? null : document.toString()));
     }
@@ -400,6 +412,7 @@ public class Alerts {
         Actor actor = Actor.current();
         int n = jdbc.sql("update intel_alert_recipient set read_at = ?, read_by = ? where alert_id = ? and recipient = ? and read_at is null")
                 .params(now().atOffset(ZoneOffset.UTC), actor.username(), id, actor.agency()).update();
+        if (n > 0) coverage.cover(AlertCoverage.RECIPIENT, id, actor.agency());
         audit.record("ALERT_READ", "intel_alert", id.toString(), null, mapOf("reference", a.reference(), "agency", actor.agency(), "first", n > 0));
         return get(id);
     }
@@ -496,6 +509,7 @@ public class Alerts {
                 update intel_alert_recipient set acknowledged_at = ?, acknowledged_by = ?, read_at = coalesce(read_at, ?),
                   read_by = coalesce(read_by, ?) where alert_id = ? and recipient = ? and acknowledged_at is null""")
                 .params(now().atOffset(ZoneOffset.UTC), actor.username(), now().atOffset(ZoneOffset.UTC), actor.username(), id, actor.agency()).update();
+        if (n > 0) coverage.cover(AlertCoverage.RECIPIENT, id, actor.agency());
         if (n == 0) {
             boolean recipient = a.recipients().stream().anyMatch(r -> r.recipient().equals(actor.agency()));
             throw new FerretException(ErrorCode.ILLEGAL_TRANSITION, recipient ? "alert " + a.reference() + " is acknowledged by " + actor.agency() + " already"
@@ -610,6 +624,7 @@ public class Alerts {
         Actor actor = Actor.current();
         jdbc.sql("insert into intel_alert_adoption (alert_id, indicator, profile, version, rule_id, adopted_by, adopted_at) values (?,?,?,?,?,?,?)")
                 .params(id, n, draft.profile(), draft.version(), ruleId, actor.username(), now().atOffset(ZoneOffset.UTC)).update();
+        coverage.cover(AlertCoverage.ADOPTION, id, n, draft.version());
         audit.record("ALERT_INDICATOR_ADOPTED", "intel_alert", id.toString(), null, mapOf("reference", a.reference(), "indicator", n,
                 "profile", draft.profile(), "version", draft.version(), "rule", ruleId));
         return new Adopted(id, n, draft.profile(), draft.version(), ruleId);
@@ -688,6 +703,7 @@ public class Alerts {
         String agency = d.text("agency");
         int n = jdbc.sql("update intel_alert_recipient set acknowledged_at = ?, acknowledged_by = ? where alert_id = ? and recipient = ? and acknowledged_at is null")
                 .params(now().atOffset(ZoneOffset.UTC), agency + "@" + d.sender(), id, "node:" + d.sender()).update();
+        if (n > 0) coverage.cover(AlertCoverage.RECIPIENT, id, "node:" + d.sender());
         if (n == 0 && jdbc.sql("select count(*) from intel_alert_recipient where alert_id = ? and recipient = ?").params(id, "node:" + d.sender())
                 .query(Long.class).single() == 0) {
             throw new FerretException(ErrorCode.NOT_FOUND, "no alert " + id + " was sent to node " + d.sender());

@@ -28,6 +28,10 @@ class AlertsIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate template;
+    @Autowired
+    org.ferret.audit.RecordCoverageVerifier coverage;
 
     JsonApi intel;
     JsonApi customs;
@@ -154,5 +158,45 @@ class AlertsIT {
         var r = customs.post("/api/v1/alerts/" + id + "/indicators/1/adopt", null);
         assertThat(r.getStatusCode().value()).isEqualTo(409);
         assertThat(String.valueOf(r.getBody().get("detail"))).contains("not today");
+    }
+
+    @Test
+    void the_alert_tables_are_under_record_coverage_and_on_postgresql_refuse_changes() throws Exception {
+        String sub = (String) customs.ok(customs.post("/api/v1/alerts/subscriptions", Map.of("topic", "CONVERSION_DEVICES", "country", "SE")), 201).get("id");
+        Map<String, Object> issued = intel.ok(intel.post("/api/v1/alerts", AlertsApi.warning("Covered", group, List.of(), "NOT_TO_BE_PASSED_ON")), 201);
+        java.util.UUID id = java.util.UUID.fromString((String) issued.get("id"));
+        customs.ok(customs.post("/api/v1/alerts/" + id + "/acknowledge", null), 200);
+        customs.ok(customs.post("/api/v1/alerts/" + id + "/indicators/1/adopt", null), 201);
+        assertThat(customs.client.delete().uri("/api/v1/alerts/subscriptions/" + sub).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(204);
+
+        var v = coverage.verify();
+        assertThat(v.problems()).isEmpty();
+        assertThat(v.tables()).contains("intel_alert", "intel_alert_group", "intel_alert_group_member", "intel_alert_subscription",
+                "intel_alert_recipient", "intel_alert_adoption");
+        var dba = org.ferret.testsupport.Dba.of(template);
+        String by = template.queryForObject("select acknowledged_by from intel_alert_recipient where alert_id = ? and recipient = 'CUSTOMS'", String.class, id);
+        assertThat(by).isNotNull();
+        dba.update("update intel_alert_recipient set acknowledged_by = 'someone else' where alert_id = ? and recipient = 'CUSTOMS'", id);
+        try {
+            assertThat(coverage.verify().problems()).extracting(org.ferret.audit.RecordCoverageVerifier.Problem::what)
+                    .anySatisfy(w -> assertThat(w).contains("of intel_alert_recipient was altered"));
+        } finally {
+            dba.update("update intel_alert_recipient set acknowledged_by = ? where alert_id = ? and recipient = 'CUSTOMS'", by, id);
+        }
+        assertThat(coverage.verify().problems()).isEmpty();
+
+        String product;
+        try (var c = template.getDataSource().getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        if (product.contains("PostgreSQL")) { // the triggers are PostgreSQL's (V190); the coverage above holds on both
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.update("update intel_alert set title = 'x' where id = ?", id))
+                    .rootCause().hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.update("delete from intel_alert_recipient where alert_id = ?", id))
+                    .rootCause().hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> template.update("delete from intel_alert_adoption where alert_id = ?", id))
+                    .rootCause().hasMessageContaining("append-only");
+        }
     }
 }
