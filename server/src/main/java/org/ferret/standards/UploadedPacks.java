@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Packs an authority uploads at run time (docs/standards.md, "Uploading a pack"): validated by the one reader, stored
  * with their text and sha-256, audited, and added to {@link StandardPacks} at once; read again at every start. A new
  * version of an id is added beside the old ones; the same id and version again is accepted only with the same text
- * (nothing changes); a pack read from a file (shipped, or ferret.standards.packs-dir) is never replaced.
+ * (nothing changes); a pack read from a file (shipped, or ferret.standards.packs-dir) is never replaced. Other
+ * instances on the same database read new and withdrawn versions at their next {@link #refresh}.
  */
 @Service
 public class UploadedPacks {
@@ -71,19 +72,47 @@ public class UploadedPacks {
 
     /** Every stored pack, read again with the reader of this version; one that no longer validates stops the start. */
     private void loadStored() {
-        record Row(Stored stored, String text) {
+        load(true);
+    }
+
+    /**
+     * Reads the versions other instances on this database stored or withdrew since (every
+     * {@code ferret.standards.uploads.refresh}, 30 s by default): one small query when nothing changed.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${ferret.standards.uploads.refresh:PT30S}",
+            initialDelayString = "${ferret.standards.uploads.refresh:PT30S}")
+    public void refresh() {
+        load(false);
+    }
+
+    private synchronized void load(boolean atStart) {
+        record Key(String id, String version, boolean withdrawn) {
         }
-        List<Row> rows = jdbc.sql("select * from standards_pack order by uploaded_at, pack_id, pack_version")
-                .query((rs, n) -> new Row(stored(rs), rs.getString("pack_text"))).list();
-        for (Row r : rows) {
-            StandardPack pack = StandardPack.parse(r.stored().fileName(), r.text());
-            Optional<StandardPack> file = packs.find(pack.id(), pack.version());
-            if (file.isPresent()) {
-                throw new PackInvalidException(r.stored().fileName(), List.of(new FieldProblem("version", null, pack.reference()
-                        + " was uploaded on " + r.stored().uploadedAt() + " and is also read from " + file.get().file()
-                        + "; remove the file or give it another version")));
+        List<Key> keys = jdbc.sql("select pack_id, pack_version, withdrawn_at from standards_pack order by uploaded_at, pack_id, pack_version")
+                .query((rs, n) -> new Key(rs.getString(1), rs.getString(2), rs.getObject(3) != null)).list();
+        for (Key k : keys) {
+            Stored known = stored.get(k.id() + "@" + k.version());
+            if (known != null && known.withdrawn() == k.withdrawn()) {
+                continue;
             }
-            packs.add(pack);
+            record Row(Stored stored, String text) {
+            }
+            Row r = jdbc.sql("select * from standards_pack where pack_id = ? and pack_version = ?").params(k.id(), k.version())
+                    .query((rs, n) -> new Row(stored(rs), rs.getString("pack_text"))).single();
+            StandardPack pack = packs.find(k.id(), k.version()).orElse(null);
+            if (pack == null) {
+                pack = StandardPack.parse(r.stored().fileName(), r.text());
+                packs.add(pack);
+            } else if (packs.fromFile(pack)) {
+                PackInvalidException clash = new PackInvalidException(r.stored().fileName(), List.of(new FieldProblem("version", null,
+                        pack.reference() + " was uploaded on " + r.stored().uploadedAt() + " and is also read from " + pack.file()
+                        + "; remove the file or give it another version")));
+                if (atStart) {
+                    throw clash;
+                }
+                org.slf4j.LoggerFactory.getLogger(UploadedPacks.class).error(clash.getMessage());
+                continue;
+            }
             if (r.stored().withdrawn()) {
                 packs.withdraw(pack);
             }
@@ -126,10 +155,12 @@ public class UploadedPacks {
         } catch (DuplicateKeyException raced) {
             done = tx.execute(s -> store(pack, name, normal, sha));
         }
-        if (packs.find(pack.id(), pack.version()).isEmpty()) {
-            packs.add(done.pack());
+        synchronized (this) { // against a refresh adding the same version
+            if (packs.find(pack.id(), pack.version()).isEmpty()) {
+                packs.add(done.pack());
+            }
+            stored.put(pack.reference(), done.stored());
         }
-        stored.put(pack.reference(), done.stored());
         return done;
     }
 
@@ -192,8 +223,10 @@ public class UploadedPacks {
                     Map.of("withdrawn", true, "reason", reason.strip()));
             return new Stored(b.id(), b.version(), b.fileName(), b.sha256(), b.uploadedBy(), b.uploadedAt(), by, now, reason.strip());
         });
-        packs.withdraw(pack);
-        stored.put(pack.reference(), done);
+        synchronized (this) {
+            packs.withdraw(pack);
+            stored.put(pack.reference(), done);
+        }
         return done;
     }
 

@@ -56,8 +56,15 @@ class PackUploadIT {
         return as.post("/api/v1/standards", Map.of("text", text, "fileName", id + ".yaml"));
     }
 
+    /** Another instance on the same database: its own packs, reading the stored ones at its start. */
+    UploadedPacks instance(StandardPacks packs) {
+        return new UploadedPacks(packs, jdbc, audit, txm, new StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
+    }
+
     @Test
     void a_valid_pack_is_stored_audited_and_usable_for_an_assessment_at_once_and_again_after_a_restart() {
+        StandardPacks elsewhere = new StandardPacks(StandardPacks.shipped());
+        UploadedPacks other = instance(elsewhere);
         Map<String, Object> up = expert.ok(upload(expert, pack("1")), 201);
         assertThat(up.get("created")).isEqualTo(true);
         assertThat(up.get("uploadedBy")).isEqualTo("expert");
@@ -74,12 +81,15 @@ class PackUploadIT {
         Map<String, Object> again = expert.ok(upload(expert, pack("1").replace("\n", "\r\n")), 200);
         assertThat(again.get("created")).isEqualTo(false);
 
-        // a restart reads the stored pack again
+        // a restart reads the stored pack again; another instance reads it at its next refresh
         StandardPacks restarted = new StandardPacks(StandardPacks.shipped());
-        StaticListableBeanFactory none = new StaticListableBeanFactory();
-        new UploadedPacks(restarted, jdbc, audit, txm, none.getBeanProvider(java.time.Clock.class));
+        instance(restarted);
         assertThat(restarted.get(id, "1").requirement("slot").paragraph()).isEqualTo("Annex I, 1.1");
         assertThat(restarted.fromFile(restarted.get(id, "1"))).isFalse();
+        assertThat(elsewhere.find(id, "1")).isEmpty();
+        other.refresh();
+        assertThat(elsewhere.find(id, "1")).isPresent();
+        assertThat(other.stored(elsewhere.get(id, "1")).orElseThrow().uploadedBy()).isEqualTo("expert");
     }
 
     @Test
