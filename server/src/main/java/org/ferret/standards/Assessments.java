@@ -38,11 +38,17 @@ public class Assessments {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Assesses and stores; bad facts are refused naming each field and nothing is written. */
+    /** Assesses and stores; bad facts, or a withdrawn version, are refused naming each field and nothing is written. */
     @Transactional
     public Assessment run(String packId, String version, FirearmType type, UUID item, Map<String, ?> facts,
             Map<String, HumanDecision> decisions) {
         StandardPack pack = packs.get(packId, version);
+        if (packs.withdrawn(pack)) {
+            throw new org.ferret.shared.FerretException(org.ferret.shared.ErrorCode.CONFLICT, pack.reference()
+                    + " was withdrawn; no new assessment is made under it", List.of(new org.ferret.shared.FerretException.FieldProblem(
+                    "version", "withdrawn; assess under another version: " + String.join(", ", packs.versions(pack.id()).stream()
+                            .filter(p -> !packs.withdrawn(p)).map(StandardPack::version).toList()))));
+        }
         Map<String, Object> given = new LinkedHashMap<>();
         if (facts != null) {
             facts.forEach((k, v) -> {

@@ -15,16 +15,20 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The standard packs Ferret holds, read and validated once at start: those shipped with it
- * ({@code classpath:standards/*.yaml}) and those the authority loads, every {@code *.yaml} in
- * {@code ferret.standards.packs-dir} (none by default). A pack that does not validate stops the start with its file,
- * lines and fields (check one first with {@code ./ferret standards check FILE}); so does a pack whose id and version
- * another pack has already.
+ * The standard packs Ferret holds: those shipped with it ({@code classpath:standards/*.yaml}) and those the authority
+ * puts in {@code ferret.standards.packs-dir} (every {@code *.yaml}, none by default), read and validated once at
+ * start, and those an authority uploads ({@link UploadedPacks}: stored in the database, added here at once and again
+ * at every start). A file pack that does not validate stops the start with its file, lines and fields (check one
+ * first with {@code ./ferret standards check FILE}); so does a pack whose id and version another pack has already.
+ * A withdrawn version stays readable (assessments that cite it still show it) but is assessed no more.
  */
 @Component
 public class StandardPacks {
 
-    private final List<StandardPack> packs;
+    private volatile List<StandardPack> packs;
+    /** The references read from files (shipped and packs-dir): never replaced by an upload. */
+    private final java.util.Set<String> files;
+    private final java.util.Set<String> withdrawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StandardPacks() {
         this(shipped());
@@ -67,7 +71,42 @@ public class StandardPacks {
     }
 
     public StandardPacks(List<StandardPack> packs) {
-        this.packs = packs.stream().sorted(Comparator.comparing(StandardPack::id).thenComparing(StandardPack::inForce)).toList();
+        this.packs = sorted(packs);
+        this.files = java.util.Set.copyOf(packs.stream().map(StandardPack::reference).toList());
+    }
+
+    private static List<StandardPack> sorted(List<StandardPack> packs) {
+        return packs.stream().sorted(Comparator.comparing(StandardPack::id).thenComparing(StandardPack::inForce)
+                .thenComparing(StandardPack::version)).toList();
+    }
+
+    /** Adds an uploaded pack beside the others (a new version beside the old ones); its id and version must be new. */
+    synchronized void add(StandardPack pack) {
+        if (find(pack.id(), pack.version()).isPresent()) {
+            throw new IllegalStateException(pack.reference() + " is already loaded");
+        }
+        List<StandardPack> out = new ArrayList<>(packs);
+        out.add(pack);
+        packs = sorted(out);
+    }
+
+    /** Marks a loaded version withdrawn: kept for the assessments that cite it, refused for new ones. */
+    void withdraw(StandardPack pack) {
+        withdrawn.add(pack.reference());
+    }
+
+    public boolean withdrawn(StandardPack pack) {
+        return withdrawn.contains(pack.reference());
+    }
+
+    /** Whether the pack was read from a file (shipped with Ferret or from ferret.standards.packs-dir), not uploaded. */
+    public boolean fromFile(StandardPack pack) {
+        return files.contains(pack.reference());
+    }
+
+    /** Every version of a pack, oldest in force first. */
+    public List<StandardPack> versions(String id) {
+        return packs.stream().filter(p -> p.id().equals(id)).toList();
     }
 
     /** Reads every shipped pack; a shipped pack that does not validate stops the start with its lines. */
@@ -95,13 +134,16 @@ public class StandardPacks {
         return packs.stream().filter(p -> p.purpose() == purpose).toList();
     }
 
-    /** The newest version of each pack of this purpose (the ones compared in the matrix). */
+    /** The newest version (not withdrawn) of each pack of this purpose (the ones compared in the matrix). */
     public List<StandardPack> latest(Purpose purpose) {
         return byPurpose(purpose).stream().filter(p -> latest(p.id()).orElseThrow() == p).toList();
     }
 
+    /** The version of a pack newest in force that is not withdrawn (the newest withdrawn one if all are). */
     public Optional<StandardPack> latest(String id) {
-        return packs.stream().filter(p -> p.id().equals(id)).max(Comparator.comparing(StandardPack::inForce));
+        Comparator<StandardPack> newest = Comparator.comparing(StandardPack::inForce).thenComparing(StandardPack::version);
+        List<StandardPack> all = versions(id);
+        return all.stream().filter(p -> !withdrawn(p)).max(newest).or(() -> all.stream().max(newest));
     }
 
     public Optional<StandardPack> find(String id, String version) {

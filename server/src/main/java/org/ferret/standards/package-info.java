@@ -5,7 +5,8 @@
  * <p>
  * Public API: {@link org.ferret.standards.StandardPack}, {@link org.ferret.standards.Assessor},
  * {@link org.ferret.standards.StandardPacks} (the shipped packs), {@link org.ferret.standards.Comparison},
- * {@link org.ferret.standards.PackDiff}, {@link org.ferret.standards.Assessments} (stored, audited). The registry asks
+ * {@link org.ferret.standards.PackDiff}, {@link org.ferret.standards.Assessments} (stored, audited),
+ * {@link org.ferret.standards.UploadedPacks} (packs uploaded at run time: stored, audited, read again at start). The registry asks
  * this module about every deactivation through {@link org.ferret.registry.DeactivationControl}
  * ({@code internal.DeactivationGate}): it needs a passing assessment of the item under the standard version it names.
  */

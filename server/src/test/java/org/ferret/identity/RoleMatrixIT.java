@@ -86,6 +86,8 @@ class RoleMatrixIT {
             CUSTOMS_ANALYST, Role.SUPERVISOR);
     /** Technical standards (issue 15): who may run an assessment. */
     private static final Set<Role> ASSESSORS = EnumSet.of(REGISTRAR, Role.TECHNICAL_EXPERT);
+    /** Who may upload standard packs and withdraw uploaded versions (MANAGE_STANDARDS). */
+    private static final Set<Role> STANDARD_MAINTAINERS = EnumSet.of(Role.TECHNICAL_EXPERT);
     /** Reached without signing in (the sign-in page; node documents are authenticated by their signature). */
     private static final Set<Role> PUBLIC = null;
 
@@ -311,6 +313,8 @@ class RoleMatrixIT {
         allow("GET /api/v1/standards", REGISTRY_READERS);
         allow("GET /api/v1/standards/{id}", REGISTRY_READERS);
         allow("GET /api/v1/standards/{id}/diff", REGISTRY_READERS);
+        allow("POST /api/v1/standards", STANDARD_MAINTAINERS);
+        allow("POST /api/v1/standards/{id}/withdrawal", STANDARD_MAINTAINERS);
         allow("POST /api/v1/standards/{id}/assessments", ASSESSORS);
         allow("GET /api/v1/standards/assessments/{assessment}", REGISTRY_READERS);
         allow("GET /api/v1/standards/items/{item}/assessments", REGISTRY_READERS);
@@ -319,6 +323,10 @@ class RoleMatrixIT {
         allow("GET /standards", REGISTRY_READERS);
         allow("GET /standards/pack", REGISTRY_READERS);
         allow("GET /standards/compare", REGISTRY_READERS);
+        allow("GET /standards/diff", REGISTRY_READERS);
+        allow("GET /standards/upload", STANDARD_MAINTAINERS);
+        allow("POST /standards/upload", STANDARD_MAINTAINERS);
+        allow("POST /standards/withdraw", STANDARD_MAINTAINERS);
         allow("GET /standards/assess", ASSESSORS);
         allow("POST /standards/assess", ASSESSORS);
         allow("GET /seizures", INTELLIGENCE);

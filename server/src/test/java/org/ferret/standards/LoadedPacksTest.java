@@ -45,6 +45,25 @@ class LoadedPacksTest {
     }
 
     @Test
+    void an_uploaded_version_goes_beside_the_file_ones_and_a_withdrawn_one_is_no_longer_the_latest() throws IOException {
+        StandardPacks packs = new StandardPacks(StandardPacks.shipped());
+        StandardPack shipped = packs.latest("eu-2015-2403").orElseThrow();
+        StandardPack upload = StandardPack.parse(UploadedPacks.PASTED, shippedEu().replace("version: \"2018/337\"", "version: \"2027/1\"")
+                .replace("in_force: 2018-04-08", "in_force: 2027-01-01"));
+        packs.add(upload);
+        assertThat(packs.versions("eu-2015-2403")).containsExactly(shipped, upload);
+        assertThat(packs.latest("eu-2015-2403")).contains(upload);
+        assertThat(packs.fromFile(shipped)).isTrue();
+        assertThat(packs.fromFile(upload)).isFalse();
+        assertThatThrownBy(() -> packs.add(upload)).hasMessageContaining("already loaded");
+
+        packs.withdraw(upload);
+        assertThat(packs.withdrawn(upload)).isTrue();
+        assertThat(packs.latest("eu-2015-2403")).contains(shipped);
+        assertThat(packs.get("eu-2015-2403", "2027/1")).isSameAs(upload);
+    }
+
+    @Test
     void a_broken_pack_stops_the_start_naming_file_and_line() throws IOException {
         Files.writeString(dir.resolve("bad.yaml"), shippedEu().replace("purpose: deactivation", "purpose: [deactivation"));
         assertThatThrownBy(() -> StandardPacks.withLoaded(StandardPacks.shipped(), dir)).isInstanceOf(PackInvalidException.class)

@@ -99,6 +99,36 @@ class StandardsBrowserIT extends BrowserTest {
         narrow.close();
     }
 
+    @Test
+    void an_expert_pastes_a_pack_with_an_error_sees_its_line_fixes_it_uploads_and_reads_what_changed() {
+        String id = JsonApi.unique("br").toLowerCase(java.util.Locale.ROOT);
+        String v1 = StandardPackTest.PACK.replace("id: test-pack", "id: " + id).replace("purpose: deactivation", "purpose: marking");
+        api("expert").post().uri("/api/v1/standards").contentType(MediaType.APPLICATION_JSON).body(Map.of("text", v1))
+                .retrieve().toBodilessEntity();
+        String v2 = v1.replace("version: \"1\"", "version: \"2\"").replace("in_force: 2020-01-01", "in_force: 2021-01-01")
+                .replace("breech_face_angle >= 45 deg", "breech_face_angle >= 50 deg");
+        signIn("expert");
+        page.navigate(base + "/standards");
+        page.locator("#upload-link").click();
+        page.locator("#text").fill(v2.replace("type: boolean}", "type: yesno}"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page.locator("#error-summary")).containsText("the pack was not uploaded");
+        assertThat(page.locator("#pack-problems tbody tr").first()).containsText("14");
+        assertThat(page.locator("#pack-problems")).containsText("facts.feed_ramp_removed.type");
+        assertThat(page.locator("#pack-problems")).containsText("unknown fact type 'yesno'");
+        assertThat(page.locator("#text")).hasValue(java.util.regex.Pattern.compile("type: yesno"));
+        screenshot("standards-05-upload-refused-by-line");
+
+        page.locator("#text").fill(v2);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page.locator("#notice")).containsText(id + "@2 was uploaded");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("What changed since version 1")).click();
+        assertThat(page.locator("h1")).containsText(id + "@1");
+        assertThat(page.locator("#diff-requirements")).containsText("Annex I, 1.7");
+        assertThat(page.locator("#diff-requirements")).containsText("breech_face_angle >= 50 deg");
+        screenshot("standards-06-diff");
+    }
+
     private void deactivate(Page p) {
         p.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption("DEACTIVATION");
         p.locator("#occurredOn").fill("2026-11-20");

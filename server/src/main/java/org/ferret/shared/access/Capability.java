@@ -45,7 +45,7 @@ public enum Capability {
     // technical standards (issue 15)
     /** Run assessments of items against a technical standard and read the standards. */
     ASSESS_STANDARDS,
-    /** Load, replace and retire standard packs. */
+    /** Upload standard packs (new versions beside the old) and withdraw uploaded versions. */
     MANAGE_STANDARDS,
     // 3D-print screening (issue 16)
     /** Submit 3D-printing files for screening and read one's own verdicts. */

@@ -11,6 +11,7 @@ import org.ferret.shared.FerretException;
 import org.ferret.shared.FormErrors;
 import org.ferret.shared.Words;
 import org.ferret.shared.access.CanAssessStandards;
+import org.ferret.shared.access.CanManageStandards;
 import org.ferret.shared.access.CanReadRegistry;
 import org.ferret.standards.Assessment;
 import org.ferret.standards.Assessments;
@@ -22,6 +23,9 @@ import org.ferret.standards.HumanDecision;
 import org.ferret.standards.Purpose;
 import org.ferret.standards.StandardPack;
 import org.ferret.standards.StandardPacks;
+import org.ferret.standards.UploadedPacks;
+import org.ferret.standards.ChangeKind;
+import org.ferret.standards.PackDiff;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -29,8 +33,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Screens for registrars and technical experts: the packs, a pack as a document, the checklist, the comparison. */
+/**
+ * Screens for registrars and technical experts: the packs, a pack as a document, the checklist, the comparison, the
+ * upload of a pack (problems by line and field, the text kept) and the differences between two versions.
+ */
 @Controller
 @RequestMapping("/standards")
 class StandardsPages {
@@ -47,18 +56,29 @@ class StandardsPages {
     record HumanField(StandardPack.Requirement requirement, String decision, List<Field> evidence) {
     }
 
+    /** One problem of an upload, with the text of the line it names (null when it names none). */
+    record LineProblem(Integer line, String field, String message, String text) {
+    }
+
+    /** One row of the differences: what changed, and the paragraph of the requirement it concerns (from the newer pack). */
+    record DiffRow(ChangeKind kind, String name, String paragraph, String field, String before, String after) {
+    }
+
     private final StandardPacks packs;
     private final Assessments assessments;
+    private final UploadedPacks uploads;
 
-    StandardsPages(StandardPacks packs, Assessments assessments) {
+    StandardsPages(StandardPacks packs, Assessments assessments, UploadedPacks uploads) {
         this.packs = packs;
         this.assessments = assessments;
+        this.uploads = uploads;
     }
 
     @GetMapping
     @CanReadRegistry
     String list(Model model) {
         model.addAttribute("packs", packs.all());
+        model.addAttribute("withdrawn", packs.all().stream().filter(packs::withdrawn).map(StandardPack::reference).toList());
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("deactivationPacks", packs.latest(Purpose.DEACTIVATION));
         model.addAttribute("types", FirearmType.DEACTIVATION_TYPES);
@@ -68,8 +88,124 @@ class StandardsPages {
     @GetMapping("/pack")
     @CanReadRegistry
     String pack(@RequestParam String id, @RequestParam(required = false) String version, Model model) {
-        model.addAttribute("pack", pack(id, version));
+        StandardPack pack = pack(id, version);
+        model.addAttribute("pack", pack);
+        model.addAttribute("stored", uploads.stored(pack).orElse(null));
+        model.addAttribute("withdrawn", packs.withdrawn(pack));
+        model.addAttribute("versions", packs.versions(pack.id()).stream().filter(p -> p != pack).toList());
+        model.addAttribute("samePurpose", packs.byPurpose(pack.purpose()).stream().filter(p -> p != pack).toList());
         return "standards/pack";
+    }
+
+    @GetMapping("/upload")
+    @CanManageStandards
+    String uploadForm(Model model) {
+        return upload(new FormErrors(uploadLabels()), List.of(), "", model);
+    }
+
+    @PostMapping("/upload")
+    @CanManageStandards
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
+            Model model, RedirectAttributes flash, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        FormErrors errors = new FormErrors(uploadLabels());
+        String name = null;
+        String given = text == null ? "" : text;
+        if (file != null && !file.isEmpty()) {
+            name = file.getOriginalFilename();
+            java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+            try {
+                given = utf8.decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                errors.add("file", "the file is not UTF-8 text");
+                response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+                return upload(errors, List.of(), text == null ? "" : text, model);
+            }
+        }
+        String uploadName = name;
+        String sent = given;
+        List<LineProblem> problems = new ArrayList<>();
+        try {
+            UploadedPacks.Uploaded u = uploads.upload(uploadName, sent);
+            flash.addFlashAttribute("notice", (u.created() ? u.pack().reference() + " was uploaded and can be used now."
+                    : u.pack().reference() + " was already stored with this text; nothing changed."));
+            return "redirect:/standards/pack?id=" + enc(u.pack().id()) + "&version=" + enc(u.pack().version());
+        } catch (org.ferret.standards.PackInvalidException e) {
+            String[] lines = sent.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+            for (FerretException.FieldProblem p : e.problems()) {
+                String at = p.line() != null && p.line() >= 1 && p.line() <= lines.length ? lines[p.line() - 1] : null;
+                problems.add(new LineProblem(p.line(), p.field(), p.message(), at));
+            }
+            errors.add("text", "the pack was not uploaded: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + ", each listed below with its line and field");
+        } catch (FerretException e) {
+            errors.add(e, "", Map.of("text", "text", "fileName", "file"));
+        }
+        response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return upload(errors, problems, sent, model);
+    }
+
+    private String upload(FormErrors errors, List<LineProblem> problems, String text, Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("text", text);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problems", problems);
+        return "standards/upload";
+    }
+
+    private static Map<String, String> uploadLabels() {
+        return FormErrors.labels("text", "Pack text", "file", "File");
+    }
+
+    @PostMapping("/withdraw")
+    @CanManageStandards
+    String withdraw(@RequestParam String id, @RequestParam String version, @RequestParam(required = false) String reason,
+            RedirectAttributes flash) {
+        try {
+            uploads.withdraw(id, version, reason);
+            flash.addFlashAttribute("notice", id + "@" + version + " is withdrawn: it stays readable, and no new assessment uses it.");
+        } catch (FerretException e) {
+            flash.addFlashAttribute("problem", e.problems().isEmpty() ? e.getMessage()
+                    : e.problems().stream().map(p -> Words.field(p.field()) + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return "redirect:/standards/pack?id=" + enc(id) + "&version=" + enc(version);
+    }
+
+    @GetMapping("/diff")
+    @CanReadRegistry
+    String diff(@RequestParam String from, @RequestParam String to, Model model) {
+        StandardPack before = reference(from);
+        StandardPack after = reference(to);
+        List<PackDiff.Change> changes = PackDiff.between(before, after);
+        List<DiffRow> header = new ArrayList<>();
+        List<DiffRow> facts = new ArrayList<>();
+        List<DiffRow> requirements = new ArrayList<>();
+        for (PackDiff.Change c : changes) {
+            switch (c.what()) {
+                case "fact" -> facts.add(new DiffRow(c.kind(), c.name(), null, c.field(), c.before(), c.after()));
+                case "requirement" -> {
+                    StandardPack.Requirement r = after.requirement(c.name()) != null ? after.requirement(c.name()) : before.requirement(c.name());
+                    requirements.add(new DiffRow(c.kind(), r.title(), r.paragraph(), c.field(), c.before(), c.after()));
+                }
+                default -> header.add(new DiffRow(c.kind(), c.name(), null, c.field(), c.before(), c.after()));
+            }
+        }
+        model.addAttribute("before", before);
+        model.addAttribute("after", after);
+        model.addAttribute("changes", changes);
+        model.addAttribute("header", header);
+        model.addAttribute("facts", facts);
+        model.addAttribute("requirements", requirements);
+        return "standards/diff";
+    }
+
+    private StandardPack reference(String ref) {
+        return packs.byReference(ref).orElseThrow(() -> new FerretException(org.ferret.shared.ErrorCode.NOT_FOUND,
+                "No standard version " + ref + " is loaded"));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @GetMapping("/assess")

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.access.CanAssessStandards;
+import org.ferret.shared.access.CanManageStandards;
 import org.ferret.shared.access.CanReadRegistry;
 import org.ferret.standards.Assessment;
 import org.ferret.standards.AssessmentResult;
@@ -24,9 +25,11 @@ import org.ferret.standards.HumanDecision;
 import org.ferret.standards.PackDiff;
 import org.ferret.standards.StandardPack;
 import org.ferret.standards.StandardPacks;
+import org.ferret.standards.UploadedPacks;
 import org.ferret.standards.WeakerDeactivation;
 import org.ferret.audit.Actor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Standard packs (read), assessments (run, read), comparison, version diff and the para 46 list. */
+/** Standard packs (read, upload, withdraw), assessments (run, read), comparison, version diff and the para 46 list. */
 @Tag(name = "Standards: packs and assessments", description = "Technical standards as data; assessments per requirement with the paragraph")
 @RestController
 @RequestMapping("/api/v1/standards")
@@ -44,17 +47,20 @@ class StandardsController {
 
     private final StandardPacks packs;
     private final Assessments assessments;
+    private final UploadedPacks uploads;
 
-    StandardsController(StandardPacks packs, Assessments assessments) {
+    StandardsController(StandardPacks packs, Assessments assessments, UploadedPacks uploads) {
         this.packs = packs;
         this.assessments = assessments;
+        this.uploads = uploads;
     }
 
+    /** {@code uploaded}: stored by an authority's upload (false: read from a file); {@code withdrawn}: no new assessments. */
     record PackSummary(String id, String version, String reference, String jurisdiction, String title, LocalDate inForce,
-            String purpose, int requirements) {
-        static PackSummary of(StandardPack p) {
+            String purpose, int requirements, boolean uploaded, boolean withdrawn) {
+        static PackSummary of(StandardPack p, StandardPacks packs) {
             return new PackSummary(p.id(), p.version(), p.reference(), p.jurisdiction(), p.title(), p.inForce(),
-                    p.purpose().fileName(), p.requirements().size());
+                    p.purpose().fileName(), p.requirements().size(), !packs.fromFile(p), packs.withdrawn(p));
         }
     }
 
@@ -66,8 +72,8 @@ class StandardsController {
     }
 
     record PackView(PackSummary pack, List<StandardPack.Source> sources, List<FactView> facts, List<RequirementView> requirements) {
-        static PackView of(StandardPack p) {
-            return new PackView(PackSummary.of(p), p.sources(), p.facts().values().stream().map(f -> new FactView(f.name(), f.label(),
+        static PackView of(StandardPack p, StandardPacks packs) {
+            return new PackView(PackSummary.of(p, packs), p.sources(), p.facts().values().stream().map(f -> new FactView(f.name(), f.label(),
                     f.type().name().toLowerCase(), f.unit() == null ? null : f.unit().symbol(), f.min(), f.max(), f.options(),
                     f.paragraph())).toList(),
                     p.requirements().stream().map(r -> new RequirementView(r.id(), r.paragraph(), r.title(), r.text(),
@@ -81,14 +87,56 @@ class StandardsController {
     @CanReadRegistry
     @Operation(summary = "The loaded standard packs (every version)")
     List<PackSummary> list() {
-        return packs.all().stream().map(PackSummary::of).toList();
+        return packs.all().stream().map(p -> PackSummary.of(p, packs)).toList();
+    }
+
+    /** A pack's text as JSON; {@code fileName} is only what the pack is called in messages and on its page. */
+    record UploadRequest(String text, String fileName) {
+    }
+
+    record UploadView(PackSummary pack, String sha256, String fileName, String uploadedBy, Instant uploadedAt, boolean created) {
+        static UploadView of(UploadedPacks.Uploaded u, StandardPacks packs) {
+            return new UploadView(PackSummary.of(u.pack(), packs), u.stored().sha256(), u.stored().fileName(), u.stored().uploadedBy(),
+                    u.stored().uploadedAt(), u.created());
+        }
+    }
+
+    @PostMapping(consumes = "application/json")
+    @CanManageStandards
+    @Operation(summary = "Upload a pack (its YAML text in JSON): validated (errors by line and field), stored, audited and usable at once; "
+            + "201 when stored, 200 when the same id, version and text were already stored, 409 for another text under a stored version")
+    ResponseEntity<UploadView> upload(@RequestBody UploadRequest body) {
+        return uploaded(uploads.upload(body.fileName(), body.text()));
+    }
+
+    @PostMapping(consumes = {"application/yaml", "text/yaml"})
+    @CanManageStandards
+    @Operation(summary = "Upload a pack as its YAML text (Content-Type application/yaml); as the JSON upload")
+    ResponseEntity<UploadView> uploadYaml(@RequestBody String text, @RequestParam(required = false) String fileName) {
+        return uploaded(uploads.upload(fileName, text));
+    }
+
+    private ResponseEntity<UploadView> uploaded(UploadedPacks.Uploaded u) {
+        return ResponseEntity.status(u.created() ? HttpStatus.CREATED : HttpStatus.OK).body(UploadView.of(u, packs));
+    }
+
+    record WithdrawRequest(@NotBlank String version, @NotBlank String reason) {
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @CanManageStandards
+    @Operation(summary = "Withdraw an uploaded version: kept and readable, refused for new assessments; audited")
+    PackSummary withdraw(@PathVariable String id, @Valid @RequestBody WithdrawRequest body) {
+        pack(id, body.version(), "version");
+        uploads.withdraw(id, body.version(), body.reason());
+        return PackSummary.of(packs.get(id, body.version()), packs);
     }
 
     @GetMapping("/{id}")
     @CanReadRegistry
     @Operation(summary = "A pack as a readable document: sources, facts with units, requirements with paragraphs (newest version unless asked)")
     PackView pack(@PathVariable String id, @RequestParam(required = false) String version) {
-        return PackView.of(pack(id, version, "version"));
+        return PackView.of(pack(id, version, "version"), packs);
     }
 
     @GetMapping("/{id}/diff")
