@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.ferret.testsupport.FerretIntegrationTest;
 import org.ferret.testsupport.JsonApi;
+import org.ferret.testsupport.Nodes;
 import org.ferret.testsupport.SignedInClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class StandardsRegistryIT {
                 "construction", "SEMI_FINISHED", "initialEvent", Map.of("type", "SEIZURE", "occurredOn", "2026-11-27",
                         "reference", "CASE-80"))), 201);
         String id = frame.get("id").toString();
-        List<Map<String, Object>> reviews = StandardsRegistryIT.eventually(
+        List<Map<String, Object>> reviews = Nodes.eventually(
                 () -> expert.list("/api/v1/standards/items/{item}/reviews", id), r -> !r.isEmpty());
         assertThat(reviews).hasSize(1);
         Map<String, Object> review = reviews.get(0);
@@ -199,19 +200,5 @@ class StandardsRegistryIT {
         assertThat(withdrawn.get("status")).isEqualTo("IN_LAWFUL_POSSESSION");
         assertThat(expert.list("/api/v1/standards/weaker-deactivations?than={than}", EU))
                 .extracting(w -> w.get("item")).doesNotContain(item.get("id"));
-    }
-
-    static <T> T eventually(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
-        long until = System.currentTimeMillis() + 15_000;
-        T v = probe.get();
-        while (!done.test(v) && System.currentTimeMillis() < until) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            v = probe.get();
-        }
-        return v;
     }
 }
