@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * Implemented (as a Spring bean) by the module that holds the technical standards: told of every deactivation inside
- * the transaction that records it (Protocol art. 9). Throwing a {@link org.ferret.shared.FerretException} refuses the
+ * the transaction that records it (Protocol art. 9), also when the deactivation is the first event of a registration. Throwing a {@link org.ferret.shared.FerretException} refuses the
  * deactivation and nothing is written (a deactivation needs a passing assessment under the standard version it
  * names). The registry does not depend on the implementing module.
  */
@@ -15,4 +15,8 @@ public interface DeactivationControl {
     }
 
     void deactivated(DeactivationRecorded deactivation);
+
+    /** A correction withdrew this deactivation (or import of an item deactivated abroad): it no longer counts. */
+    default void withdrawn(ItemId item, EventId event) {
+    }
 }

@@ -107,8 +107,13 @@ public record LifecycleEvent(EventId id, ItemId item, int sequence, Instant reco
         return what instanceof NewEvent.Correction c && c.change() instanceof NewEvent.Withdrawal;
     }
 
+    /** A deactivation's particulars, or those of the deactivation abroad of an item imported deactivated. */
     public Deactivation deactivation() {
-        return what instanceof NewEvent.Deactivated d ? d.deactivation() : null;
+        return switch (what) {
+            case NewEvent.Deactivated d -> d.deactivation();
+            case NewEvent.Import i -> i.deactivated();
+            default -> null;
+        };
     }
 
     public Destruction destruction() {

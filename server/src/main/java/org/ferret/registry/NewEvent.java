@@ -46,10 +46,13 @@ public sealed interface NewEvent {
 
     /**
      * Import from another country, optionally naming the importer as holder and the import authorisation this state
-     * issued for it (art. 10; checked and drawn down by the transfer control, {@link ImportControl}).
+     * issued for it (art. 10; checked and drawn down by the transfer control, {@link ImportControl}). An item
+     * deactivated abroad carries that deactivation's particulars ({@code deactivated}: its certificate, the standard
+     * it was deactivated to, the authority that verified it, its mark); the item is then deactivated here once
+     * {@link ImportedItemControl} lets the import stand (UN paper para 46).
      */
-    record Import(LocalDate occurredOn, CountryCode from, HolderId holder, String authorisation, Particulars particulars)
-            implements NewEvent {
+    record Import(LocalDate occurredOn, CountryCode from, HolderId holder, String authorisation, Deactivation deactivated,
+            Particulars particulars) implements NewEvent {
         public Import {
             occurredOn = date(occurredOn);
             require(from != null, "country", "an import names the country of export");
@@ -57,18 +60,24 @@ public sealed interface NewEvent {
             particulars = Particulars.orNone(particulars);
         }
 
+        /** An import of an item that was not deactivated abroad. */
+        public Import(LocalDate occurredOn, CountryCode from, HolderId holder, String authorisation, Particulars particulars) {
+            this(occurredOn, from, holder, authorisation, null, particulars);
+        }
+
         /** An import naming no import authorisation (e.g. one recorded before Ferret). */
         public Import(LocalDate occurredOn, CountryCode from, HolderId holder, Particulars particulars) {
-            this(occurredOn, from, holder, null, particulars);
+            this(occurredOn, from, holder, null, null, particulars);
         }
 
         public EventType type() {
             return EventType.IMPORT;
         }
 
+        /** A correction amends neither the deactivation abroad nor the authorisation: they were checked when recorded. */
         public NewEvent amendedBy(Amendment a) {
             return new Import(or(a.occurredOn(), occurredOn), or(a.country(), from), or(a.holder(), holder),
-                    authorisation, particulars.amendedBy(a));
+                    authorisation, deactivated, particulars.amendedBy(a));
         }
     }
 
@@ -381,8 +390,9 @@ public sealed interface NewEvent {
      */
     static NewEvent of(EventType type, LocalDate on, Fields f) {
         require(type != null, "type", "must be given");
-        if (type != EventType.DEACTIVATION && f.deactivation() != null) {
-            throw new InvalidValueException("deactivation", "only a deactivation carries deactivation particulars");
+        if (type != EventType.DEACTIVATION && type != EventType.IMPORT && f.deactivation() != null) {
+            throw new InvalidValueException("deactivation", "only a deactivation, or the import of an item deactivated "
+                    + "abroad, carries deactivation particulars");
         }
         if (type != EventType.DESTRUCTION && f.destruction() != null) {
             throw new InvalidValueException("destruction", "only a destruction carries destruction particulars");
@@ -405,7 +415,7 @@ public sealed interface NewEvent {
         Particulars p = Particulars.orNone(f.particulars());
         return switch (type) {
             case MANUFACTURE -> new Manufacture(on, f.holder(), p);
-            case IMPORT -> new Import(on, f.country(), f.holder(), t.authorisation(), p);
+            case IMPORT -> new Import(on, f.country(), f.holder(), t.authorisation(), f.deactivation(), p);
             case TRANSIT -> new Transit(on, f.country(), t.toCountry(), t.authorisation(), t.until(), p);
             case EXPORT -> new Export(on, f.country(), p);
             case TRANSFER_OF_POSSESSION -> new Transfer(on, f.holder(), p);

@@ -25,11 +25,23 @@ public record NewItem(ItemKind kind, ItemAttributes attributes, List<Marking> ma
         if (attributes.quantity() != null && kind.category() != ItemCategory.AMMUNITION_LOT) {
             throw new InvalidValueException("quantity", "only ammunition lots have a quantity");
         }
+        requireConstructionFits(kind, attributes.construction());
         if (initialEvent != null && initialEvent.type().recordedByOwnOperation()) {
             throw new InvalidValueException("initialEvent.type", "\u201c" + org.ferret.shared.Words.of(initialEvent.type()) + "\u201d cannot start a history");
         }
         if (initialEvent != null && initialEvent.type() == EventType.CORRECTION) {
             throw new InvalidValueException("initialEvent.type", "a history cannot start with a correction");
+        }
+    }
+
+    /** Only a frame or receiver is semi-finished; an alarm or signal weapon is registered as the firearm it looks like. */
+    public static void requireConstructionFits(ItemKind kind, Construction construction) {
+        if (construction == Construction.SEMI_FINISHED && kind != ItemKind.FRAME && kind != ItemKind.RECEIVER) {
+            throw new InvalidValueException("construction", "only a frame or receiver is semi-finished, not a " + kind.label());
+        }
+        if (construction == Construction.ALARM_OR_SIGNAL && !kind.isFirearm()) {
+            throw new InvalidValueException("construction", "an alarm or signal weapon is registered under the kind of "
+                    + "firearm it looks like (e.g. pistol), not as a " + kind.label());
         }
     }
 

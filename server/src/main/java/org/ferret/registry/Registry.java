@@ -43,11 +43,14 @@ public class Registry {
     private final org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls;
     private final org.springframework.beans.factory.ObjectProvider<ImportControl> importControls;
     private final org.springframework.beans.factory.ObjectProvider<DeactivationControl> deactivationControls;
+    private final org.springframework.beans.factory.ObjectProvider<ImportedItemControl> importedItemControls;
 
     Registry(RegistryStore store, ImportWriter importWriter, AuditLog audit, ApplicationEventPublisher events, Clock clock,
             org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls,
             org.springframework.beans.factory.ObjectProvider<ImportControl> importControls,
-            org.springframework.beans.factory.ObjectProvider<DeactivationControl> deactivationControls) {
+            org.springframework.beans.factory.ObjectProvider<DeactivationControl> deactivationControls,
+            org.springframework.beans.factory.ObjectProvider<ImportedItemControl> importedItemControls) {
+        this.importedItemControls = importedItemControls;
         this.exportControls = exportControls;
         this.importControls = importControls;
         this.deactivationControls = deactivationControls;
@@ -63,6 +66,16 @@ public class Registry {
     /** Registers an item with the markings it carries; an item without a compliant marking is flagged, not refused. */
     @Transactional
     public ItemView register(NewItem item) {
+        return register(item, Map.of());
+    }
+
+    /**
+     * Registers an item whose first event is the import of an item deactivated abroad or of an alarm or signal
+     * weapon, with what the importing state's standard asks for (facts, decisions; {@link ImportedItemControl}); given
+     * for any other item, it is refused.
+     */
+    @Transactional
+    public ItemView register(NewItem item, Map<String, Object> standardAssessment) {
         if (item.externalRef() != null) {
             store.findByExternalRef(item.externalRef()).ifPresent(existing -> {
                 throw new DuplicateItemException("externalRef", "an item with external reference '"
@@ -82,7 +95,8 @@ public class Registry {
             store.insertMarking(id, ++order, m, r.item().registeredAt(), null);
         }
         r.history().forEach(store::insertEvent);
-        r.history().forEach(e -> controlImport(r.item().kind(), e));
+        requireFactsWanted(r.item().attributes(), item.initialEvent(), standardAssessment);
+        r.history().forEach(e -> control(r.item().kind(), r.item().attributes(), e, standardAssessment));
         DerivedState state = new DerivedState(r.item().status(), r.item().statusSince(), r.item().holder(), null, Set.of());
         List<LifecycleEvent> history = r.history();
         ItemView view = view(id);
@@ -118,7 +132,7 @@ public class Registry {
             }
         }
         importWriter.write(fresh, importJob, actor, Actor.current().agency());
-        fresh.forEach(r -> r.history().forEach(e -> controlImport(r.item().kind(), e)));
+        fresh.forEach(r -> r.history().forEach(e -> control(r.item().kind(), r.item().attributes(), e, Map.of())));
         for (int i = 0; i < fresh.size(); i += ItemsRegistered.MAX_ITEMS) {
             events.publishEvent(new ItemsRegistered(importJob, at, fresh.subList(i, Math.min(fresh.size(), i + ItemsRegistered.MAX_ITEMS))
                     .stream().map(r -> r.item().id()).toList()));
@@ -156,11 +170,23 @@ public class Registry {
      */
     @Transactional
     public ItemView recordEvent(ItemId id, NewEvent event) {
+        return recordEvent(id, event, Map.of());
+    }
+
+    /**
+     * Appends an event; for the import of an item deactivated abroad or of an alarm or signal weapon, with the
+     * facts and decisions the importing state's standard asks for ({@link ImportedItemControl}). Given with any other
+     * event, they are refused.
+     */
+    @Transactional
+    public ItemView recordEvent(ItemId id, NewEvent event, Map<String, Object> standardAssessment) {
         if (event.type().recordedByOwnOperation()) {
             throw new InvalidValueException("type", "\u201c" + org.ferret.shared.Words.of(event.type()) + "\u201d events are recorded by "
                     + (event.type() == EventType.MARKING ? "adding a marking" : "fitting or removing a component"));
         }
         StoredItem item = lock(id);
+        requireFactsWanted(item.attributes(), event, standardAssessment);
+        List<LifecycleEvent> before = store.events(id);
         LifecycleEvent appended = append(item, event);
         if (event instanceof NewEvent.Export x) {
             // art. 10: the transfer control (licensing) may refuse the export, which rolls the whole event back
@@ -168,12 +194,11 @@ public class Registry {
                     x.occurredOn(), x.to(), x.particulars().reference());
             exportControls.orderedStream().forEach(c -> c.exported(recorded));
         }
-        controlImport(item.kind(), appended);
-        if (event instanceof NewEvent.Deactivated d) {
-            // art. 9: the standards module refuses a deactivation without a passing assessment under the named version
-            DeactivationControl.DeactivationRecorded recorded = new DeactivationControl.DeactivationRecorded(id, appended.id(),
-                    item.kind(), d.occurredOn(), d.deactivation());
-            deactivationControls.orderedStream().forEach(c -> c.deactivated(recorded));
+        control(item.kind(), item.attributes(), appended, standardAssessment);
+        if (event instanceof NewEvent.Correction c && c.change() instanceof NewEvent.Withdrawal) {
+            // a withdrawn deactivation (here or abroad) no longer counts: the standards module drops it from its lists
+            before.stream().filter(e -> e.id().equals(c.corrects()) && e.deactivation() != null).findFirst()
+                    .ifPresent(e -> deactivationControls.orderedStream().forEach(d -> d.withdrawn(id, e.id())));
         }
         ItemView view = view(id);
         publish(view, appended, view.status());
@@ -362,12 +387,45 @@ public class Registry {
         }
     }
 
-    /** Art. 10: the transfer control (licensing) checks an import's authorisation; a refusal rolls everything back. */
-    private void controlImport(ItemKind kind, LifecycleEvent e) {
+    /**
+     * The controls other modules hold over an event about to be committed; a refusal rolls everything back. Art. 10:
+     * the transfer control (licensing) checks an import's authorisation. Para 46: the standards module assesses the
+     * import of an item deactivated abroad or of an alarm weapon under this state's standard. Art. 9: it refuses a
+     * deactivation (also one that starts a history) without a passing assessment under the named version.
+     */
+    private void control(ItemKind kind, ItemAttributes attributes, LifecycleEvent e, Map<String, Object> standard) {
         if (e.what() instanceof NewEvent.Import i) {
             ImportControl.ImportRecorded recorded = new ImportControl.ImportRecorded(e.item(), e.id(), kind,
                     i.occurredOn(), i.from(), i.holder(), i.authorisation(), i.particulars().reference());
             importControls.orderedStream().forEach(c -> c.imported(recorded));
+            ImportedItemControl.Concern concern = concern(attributes, i);
+            if (concern != null) {
+                ImportedItemControl.ImportAssessed assessed = new ImportedItemControl.ImportAssessed(e.item(), e.id(), kind,
+                        i.occurredOn(), i.from(), concern, i.deactivated(), standard);
+                importedItemControls.orderedStream().forEach(c -> c.imported(assessed));
+            }
+        }
+        if (e.what() instanceof NewEvent.Deactivated d) {
+            DeactivationControl.DeactivationRecorded recorded = new DeactivationControl.DeactivationRecorded(e.item(),
+                    e.id(), kind, d.occurredOn(), d.deactivation());
+            deactivationControls.orderedStream().forEach(c -> c.deactivated(recorded));
+        }
+    }
+
+    /** Why an import is assessed under this state's standard, or null when it is not. */
+    private static ImportedItemControl.Concern concern(ItemAttributes attributes, NewEvent.Import i) {
+        if (i.deactivated() != null) {
+            return ImportedItemControl.Concern.DEACTIVATED;
+        }
+        return attributes.construction() == Construction.ALARM_OR_SIGNAL ? ImportedItemControl.Concern.ALARM_OR_SIGNAL : null;
+    }
+
+    /** What a standard asks for comes only with an import that is assessed; elsewhere it would be silently lost. */
+    private static void requireFactsWanted(ItemAttributes attributes, NewEvent event, Map<String, Object> standard) {
+        if (standard != null && !standard.isEmpty()
+                && !(event instanceof NewEvent.Import i && concern(attributes, i) != null)) {
+            throw new InvalidValueException("standardAssessment", "only the import of an item deactivated abroad or of an "
+                    + "alarm or signal weapon is assessed under a technical standard here");
         }
     }
 

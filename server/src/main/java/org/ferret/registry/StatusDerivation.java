@@ -164,8 +164,9 @@ public final class StatusDerivation {
                 }
                 yield ItemStatus.IN_LAWFUL_POSSESSION;
             }
-            case IMPORT -> allowedFrom(e, setter, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,
-                    ItemStatus.EXPORTED);
+            // an item deactivated abroad arrives deactivated (its deactivation was assessed under this state's standard)
+            case IMPORT -> allowedFrom(e, setter, s, since, e.deactivation() != null ? ItemStatus.DEACTIVATED
+                    : ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.EXPORTED);
             case EXPORT -> allowedFrom(e, setter, s, since, ItemStatus.EXPORTED, ItemStatus.IN_LAWFUL_POSSESSION);
             case TRANSFER_OF_POSSESSION -> s == ItemStatus.DEACTIVATED ? ItemStatus.DEACTIVATED
                     : allowedFrom(e, setter, s, since, ItemStatus.IN_LAWFUL_POSSESSION, ItemStatus.IN_LAWFUL_POSSESSION,

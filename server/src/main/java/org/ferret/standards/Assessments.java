@@ -76,7 +76,27 @@ public class Assessments {
         after.put("verdict", result.verdict().name());
         after.put("missing", result.missing());
         audit.record("STANDARD_ASSESSED", "standards_assessment", id.toString(), null, after);
+        if (item != null && result.verdict() != Verdict.INCOMPLETE) {
+            completeReviews(item, pack, id, now, result.verdict());
+        }
         return new Assessment(id, pack.id(), pack.version(), type, item, stored, decided, result, by, now);
+    }
+
+    /**
+     * A decided assessment of an item completes the reviews opened for it under the same pack version (a seized
+     * semi-finished frame or receiver awaiting a person's decision).
+     */
+    private void completeReviews(UUID item, StandardPack pack, UUID assessment, Instant at, Verdict verdict) {
+        List<UUID> open = jdbc.sql("""
+                select event_id from standards_review where item_id = ? and pack_id = ? and pack_version = ?
+                and completed_assessment is null""").params(item, pack.id(), pack.version()).query(UUID.class).list();
+        for (UUID event : open) {
+            jdbc.sql("update standards_review set completed_assessment = ?, completed_at = ? where event_id = ?")
+                    .params(assessment, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), event).update();
+            audit.record("STANDARD_REVIEW_COMPLETED", "standards_review", event.toString(), Map.of("completed", false),
+                    Map.of("item", item.toString(), "assessment", assessment.toString(), "standard", pack.reference(),
+                            "verdict", verdict.name()));
+        }
     }
 
     public Optional<Assessment> find(UUID id) {
@@ -103,7 +123,7 @@ public class Assessments {
         }
         List<Link> links = jdbc.sql("""
                 select event_id, item_id, assessment_id, certificate, recorded_at from standards_deactivation
-                where not (pack_id = ? and pack_version = ?) order by recorded_at, event_id""")
+                where not (pack_id = ? and pack_version = ?) and withdrawn = false order by recorded_at, event_id""")
                 .params(than.id(), than.version())
                 .query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))

@@ -9,6 +9,10 @@
  * {@link org.ferret.standards.UploadedPacks} (packs uploaded at run time: stored, audited, read again at start). The registry asks
  * this module about every deactivation through {@link org.ferret.registry.DeactivationControl}
  * ({@code internal.DeactivationGate}): it needs a passing assessment of the item under the standard version it names.
+ * It asks about the import of an item deactivated abroad or of an alarm weapon through
+ * {@link org.ferret.registry.ImportedItemControl} ({@code internal.ImportGate}: this state's standard applies, para 46);
+ * a seized semi-finished frame or receiver gets an undecided assessment for a person ({@code internal.SemiFinishedReviews},
+ * {@link org.ferret.standards.ItemStandards}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Technical standards",
         allowedDependencies = {"registry", "audit", "shared"})

@@ -329,6 +329,14 @@ class RoleMatrixIT {
         allow("POST /standards/withdraw", STANDARD_MAINTAINERS);
         allow("GET /standards/assess", ASSESSORS);
         allow("POST /standards/assess", ASSESSORS);
+        allow("GET /api/v1/standards/imports", REGISTRY_READERS);
+        allow("GET /api/v1/standards/imports/{event}", REGISTRY_READERS);
+        allow("GET /api/v1/standards/reviews", REGISTRY_READERS);
+        allow("GET /api/v1/standards/items/{item}/reviews", REGISTRY_READERS);
+        allow("GET /standards/items/{item}/panel", REGISTRY_READERS);
+        allow("GET /standards/assessment", REGISTRY_READERS);
+        allow("GET /standards/imports/{event}", REGISTRY_READERS);
+        allow("GET /standards/reviews", REGISTRY_READERS);
         allow("GET /seizures", INTELLIGENCE);
         allow("GET /seizures/new", INTELLIGENCE);
         allow("POST /seizures", INTELLIGENCE);

@@ -138,6 +138,44 @@ class StatusDerivationTest {
     }
 
     @Test
+    void an_item_imported_deactivated_abroad_is_deactivated_and_a_correction_keeps_its_deactivation() {
+        Deactivation abroad = new Deactivation("DE-D-9", "BKA rule 2009", "Beschussamt Ulm", null);
+        LifecycleEvent imported = add(new NewEvent.Import(day, CountryCode.of("DE"), null, null, abroad, null));
+        assertThat(derive(ItemKind.PISTOL).status()).isEqualTo(ItemStatus.DEACTIVATED);
+        LifecycleEvent amended = imported.amendedBy(new Amendment(null, CountryCode.of("AT"), null, null, "REF", null));
+        assertThat(amended.deactivation()).isEqualTo(abroad);
+        assertThat(amended.country()).isEqualTo(CountryCode.of("AT"));
+        add(NewEvent.Correction.amending(day.plusDays(1), imported.id(), "country misread", Amendment.country(CountryCode.of("AT"))));
+        assertThat(derive(ItemKind.PISTOL).status()).isEqualTo(ItemStatus.DEACTIVATED);
+        add(withdraw(day.plusDays(2), imported.id(), "recorded on the wrong item"));
+        assertThat(derive(ItemKind.PISTOL).status()).isEqualTo(ItemStatus.IN_LAWFUL_POSSESSION);
+    }
+
+    @Test
+    void a_correction_of_a_deactivation_keeps_its_certificate_and_standard() {
+        Deactivation d = new Deactivation("C-1", "eu-2015-2403@2018/337", "Proof house", "EU mark");
+        LifecycleEvent deactivated = add(new NewEvent.Deactivated(day, d, null));
+        LifecycleEvent amended = deactivated.amendedBy(new Amendment(day.plusDays(1), null, null, "Vienna", "R-2", "typo"));
+        assertThat(amended.deactivation()).isEqualTo(d);
+        assertThat(amended.occurredOn()).isEqualTo(day.plusDays(1));
+        assertThatThrownBy(() -> NewEvent.of(EventType.CORRECTION, day, new NewEvent.Fields(null, null, null,
+                deactivated.id(), "other standard", null, d, null, null))).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("deactivation particulars");
+    }
+
+    @Test
+    void only_a_frame_or_receiver_is_semi_finished_and_an_alarm_weapon_is_registered_as_a_firearm() {
+        ItemAttributes semi = new ItemAttributes(null, null, null, null, null, Construction.SEMI_FINISHED, null);
+        assertThat(NewItem.of(ItemKind.RECEIVER, semi, List.of()).attributes().construction()).isEqualTo(Construction.SEMI_FINISHED);
+        assertThatThrownBy(() -> NewItem.of(ItemKind.PISTOL, semi, List.of())).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("only a frame or receiver is semi-finished");
+        ItemAttributes alarm = new ItemAttributes(null, null, null, null, null, Construction.ALARM_OR_SIGNAL, null);
+        assertThat(NewItem.of(ItemKind.PISTOL, alarm, List.of()).kind()).isEqualTo(ItemKind.PISTOL);
+        assertThatThrownBy(() -> NewItem.of(ItemKind.BARREL, alarm, List.of())).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("alarm or signal weapon");
+    }
+
+    @Test
     void a_recovery_needs_an_earlier_loss_or_theft_unless_it_starts_the_history() {
         add(ev(EventType.RECOVERY));
         assertThat(derive(ItemKind.FRAME).status()).isEqualTo(ItemStatus.FOUND);

@@ -143,8 +143,12 @@ public final class CsvLayout {
             if (quantity != null && kind != null && kind.category() != ItemCategory.AMMUNITION_LOT) {
                 throw new InvalidValueException("quantity", "only ammunition lots have a quantity");
             }
+            if (kind != null) {
+                org.ferret.registry.NewItem.requireConstructionFits(kind, construction);
+            }
             return new ItemAttributes(v, f.raw("model"), calibre, country, year, construction, quantity);
-        }, Map.of("model", "model", "quantity", "quantity", "yearOfManufacture", "year_of_manufacture"));
+        }, Map.of("model", "model", "quantity", "quantity", "yearOfManufacture", "year_of_manufacture",
+                "construction", "construction"));
     }
 
     private static Integer integer(String v) {

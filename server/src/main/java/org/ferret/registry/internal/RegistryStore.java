@@ -321,6 +321,7 @@ public class RegistryStore {
     private static LifecycleEvent event(ResultSet rs, int n) throws SQLException {
         EventType type = EventType.valueOf(rs.getString("event_type"));
         Deactivation d = type == EventType.DEACTIVATION
+                || type == EventType.IMPORT && rs.getString("certificate_number") != null
                 ? new Deactivation(rs.getString("certificate_number"), rs.getString("standard_applied"),
                         rs.getString("verifying_authority"), rs.getString("deactivation_mark"))
                 : null;

@@ -23,10 +23,13 @@ public class EventForm {
     private String destructionWitness;
     private String destructionCertificate;
     private String authorisation;
+    private String standardFacts;
     private String toCountry;
     private String until;
 
     public String getAuthorisation() { return authorisation; }
+    public String getStandardFacts() { return standardFacts; }
+    public void setStandardFacts(String s) { this.standardFacts = s; }
     public void setAuthorisation(String s) { this.authorisation = s; }
     public String getToCountry() { return toCountry; }
     public void setToCountry(String s) { this.toCountry = s; }

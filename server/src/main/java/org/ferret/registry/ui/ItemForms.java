@@ -88,6 +88,7 @@ final class ItemForms {
         l.put("place", "Place");
         l.put("reference", "Reference (case, permit or document number)");
         l.put("note", "Note");
+        l.put("standardFacts", "Facts for this state's standard");
         l.put("country", "Other country");
         l.put("holder", "New holder (licence number or holder id)");
         l.put("corrects", "Event corrected");
@@ -208,6 +209,32 @@ final class ItemForms {
         }
     }
 
+    /**
+     * The facts for this state's standard given with an import ("name = value", separated by semicolons or lines), in
+     * the order given; a part that is not of that shape is refused naming it.
+     */
+    static Map<String, Object> standardFacts(EventForm f, FormErrors errors) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (blank(f.getStandardFacts())) {
+            return facts;
+        }
+        int n = 0;
+        for (String part : f.getStandardFacts().split("[;\\n]")) {
+            n++;
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq <= 0 || part.substring(eq + 1).isBlank()) {
+                errors.add("standardFacts", "part " + n + " (\u201c" + part.strip() + "\u201d): expected name = value, "
+                        + "e.g. pin_diameter = 5.5");
+                continue;
+            }
+            facts.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+        }
+        return facts;
+    }
+
     /** The event to record, or null with the problems recorded. */
     static NewEvent newEvent(EventForm f, FormErrors errors, java.util.function.Function<String, HolderId> holders) {
         EventType type = enumValue(EventType.class, "type", f.getType(), true, errors);
@@ -230,7 +257,9 @@ final class ItemForms {
                 "destruction.witness", "destructionWitness",
                 "destruction.certificateNumber", "destructionCertificate",
                 "amend", "amendOccurredOn");
-        if (type == EventType.DEACTIVATION) {
+        boolean deactivatedAbroad = type == EventType.IMPORT && !(blank(f.getDeactivationCertificate())
+                && blank(f.getDeactivationStandard()) && blank(f.getDeactivationAuthority()) && blank(f.getDeactivationMark()));
+        if (type == EventType.DEACTIVATION || deactivatedAbroad) {
             // collect all missing particulars at once rather than the first the record's constructor finds
             requireText("deactivationCertificate", f.getDeactivationCertificate(), errors);
             requireText("deactivationStandard", f.getDeactivationStandard(), errors);

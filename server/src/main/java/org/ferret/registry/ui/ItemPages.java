@@ -124,12 +124,14 @@ class ItemPages {
         ItemView item = load(id);
         FormErrors errors = new FormErrors(ItemForms.eventLabels());
         NewEvent event = ItemForms.newEvent(form, errors, this::resolveHolder);
+        Map<String, Object> facts = ItemForms.standardFacts(form, errors);
         return errors.submit(() -> {
-            ItemView after = registry.recordEvent(item.id(), event);
+            ItemView after = registry.recordEvent(item.id(), event, facts.isEmpty() ? Map.of() : Map.of("facts", facts));
             flash.addFlashAttribute("notice", Words.of(event.type()) + " on " + Words.date(event.occurredOn())
                     + ". Status now: " + Words.lower(after.status()) + ".");
             return "redirect:/items/" + item.id() + "#history";
-        }, "", Map.of("deactivation.standardApplied", "deactivationStandard")).orElseGet(() -> showAgain(item, model, "eventErrors", errors, response, htmx, "#record-event"));
+        }, "", Map.of("deactivation.standardApplied", "deactivationStandard", "standardAssessment", "standardFacts"))
+                .orElseGet(() -> showAgain(item, model, "eventErrors", errors, response, htmx, "#record-event"));
     }
 
     @PostMapping("/{id}/markings")

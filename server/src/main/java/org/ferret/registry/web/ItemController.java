@@ -53,7 +53,8 @@ class ItemController {
     @Operation(summary = "Register an item with its markings",
             description = "An item without a compliant art. 8 marking is accepted and flagged 'marking required'.")
     ResponseEntity<Responses.Item> register(@RequestBody Requests.RegisterItem body) {
-        ItemView v = registry.register(RequestMapper.item(body));
+        ItemView v = registry.register(RequestMapper.item(body), body.initialEvent() == null ? null
+                : body.initialEvent().standardAssessment());
         return ResponseEntity.created(URI.create("/api/v1/items/" + v.id())).body(Responses.Item.of(v));
     }
 
@@ -87,7 +88,7 @@ class ItemController {
             description = "Refused with ILLEGAL_TRANSITION when the derived status does not allow it. A CORRECTION names "
                     + "the event it corrects and why; nothing is ever changed or deleted.")
     ResponseEntity<Responses.Item> recordEvent(@PathVariable UUID id, @RequestBody Requests.RecordEvent body) {
-        ItemView v = registry.recordEvent(new ItemId(id), RequestMapper.event(body));
+        ItemView v = registry.recordEvent(new ItemId(id), RequestMapper.event(body), body.standardAssessment());
         return ResponseEntity.status(201).body(Responses.Item.of(v));
     }
 

@@ -67,6 +67,8 @@ final class Requests {
             @Schema(description = "CORRECTION: why") String reason,
             @Schema(description = "CORRECTION: what changes in the corrected event; omit to withdraw it")
             Amend amend,
+            @Schema(description = "DEACTIVATION: its certificate, standard applied (id@version), verifying authority and "
+                    + "mark; IMPORT of an item deactivated abroad: those of the deactivation abroad")
             DeactivationDetails deactivation,
             DestructionDetails destruction,
             @Schema(description = "IMPORT: number of the import authorisation this state issued (art. 10); "
@@ -74,7 +76,12 @@ final class Requests {
                     example = "IA-2026-0001") String authorisation,
             @Schema(description = "TRANSIT: the country the item goes on to (ISO 3166-1 alpha-2); "
                     + "`country` is the one it came from") String toCountry,
-            @Schema(description = "TRANSIT: the day the item left this state's territory, if known") LocalDate until) {
+            @Schema(description = "TRANSIT: the day the item left this state's territory, if known") LocalDate until,
+            @Schema(description = "IMPORT of an item deactivated abroad (with `deactivation`) or of an alarm or signal "
+                    + "weapon: what this state's standard asks for: `facts` by the standard's fact names (see "
+                    + "/api/v1/standards/{id}), e.g. {\"pin_diameter\": 5.5}; `decisions` of the person recording it, "
+                    + "{requirement: {met, evidence, note}}; `firearmType` when the item's kind does not tell it")
+            java.util.Map<String, Object> standardAssessment) {
     }
 
     @Schema(description = "What a correction changes in the event it corrects (omitted fields stay as recorded)")

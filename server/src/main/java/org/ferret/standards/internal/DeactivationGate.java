@@ -64,6 +64,17 @@ class DeactivationGate implements DeactivationControl {
                         "certificate", d.deactivation().certificateNumber()));
     }
 
+    /** A correction withdrew the deactivation: it no longer counts on the list of weaker deactivations. */
+    @Override
+    public void withdrawn(org.ferret.registry.ItemId item, org.ferret.registry.EventId event) {
+        int n = jdbc.sql("update standards_deactivation set withdrawn = true where event_id = ? and withdrawn = false")
+                .param(event.value()).update();
+        if (n > 0) {
+            audit.record("STANDARD_DEACTIVATION_WITHDRAWN", "standards_deactivation", event.value().toString(), null,
+                    Map.of("item", item.value().toString()));
+        }
+    }
+
     private static FerretException refuse(String message) {
         return new FerretException(ErrorCode.STANDARD_NOT_MET, "Deactivation refused: " + message,
                 List.of(new FerretException.FieldProblem(FIELD, message)));

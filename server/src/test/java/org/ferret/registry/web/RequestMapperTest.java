@@ -46,7 +46,7 @@ class RequestMapperTest {
     @Test
     void names_the_field_of_an_initial_event_with_its_prefix() {
         var event = new Requests.RecordEvent(EventType.DESTRUCTION, LocalDate.of(2020, 1, 1), null, null, null, null,
-                null, null, null, null, null, new Requests.DestructionDetails("shredding", null, "C-1"), null, null, null);
+                null, null, null, null, null, new Requests.DestructionDetails("shredding", null, "C-1"), null, null, null, null);
         assertThatThrownBy(() -> RequestMapper.item(item("AT", List.of(), event)))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("initialEvent.destruction.witness"));
@@ -55,7 +55,7 @@ class RequestMapperTest {
     @Test
     void a_transfer_without_a_holder_names_the_json_field_holder_id() {
         var event = new Requests.RecordEvent(EventType.TRANSFER_OF_POSSESSION, LocalDate.of(2020, 1, 1), null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> RequestMapper.event(event)).isInstanceOfSatisfying(InvalidValueException.class,
                 e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("holderId"));
     }
@@ -63,7 +63,7 @@ class RequestMapperTest {
     @Test
     void a_missing_event_type_is_named() {
         var event = new Requests.RecordEvent(null, LocalDate.of(2020, 1, 1), null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertThatThrownBy(() -> RequestMapper.event(event)).isInstanceOfSatisfying(InvalidValueException.class,
                 e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("type"));
     }
