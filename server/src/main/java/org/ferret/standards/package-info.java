@@ -8,6 +8,8 @@
  * {@link org.ferret.standards.PackDiff}, {@link org.ferret.standards.Assessments} (stored, audited). The registry asks
  * this module about every deactivation through {@link org.ferret.registry.DeactivationControl}
  * ({@code internal.DeactivationGate}): it needs a passing assessment of the item under the standard version it names.
+ * The registry's art. 8 marking rules are the requirements of the {@code un-protocol-art-8} pack, evaluated for it
+ * through {@link org.ferret.registry.MarkingRules} ({@code internal.PackMarkingRules}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Technical standards",
         allowedDependencies = {"registry", "audit", "shared"})
