@@ -50,6 +50,11 @@ class PackMarkingRules implements MarkingRules {
             "noncompliant_markings", FactType.COUNT, "compliant_manufacture_markings", FactType.COUNT,
             "compliant_authority_markings", FactType.COUNT, "imported", FactType.BOOLEAN, "import_marked", FactType.BOOLEAN);
 
+    /** {@code item_category} as the pack spells it, spelled once. */
+    private static final Map<org.ferret.registry.ItemCategory, String> CATEGORY = java.util.Arrays.stream(
+            org.ferret.registry.ItemCategory.values()).collect(java.util.stream.Collectors.toUnmodifiableMap(c -> c,
+                    c -> c.name().toLowerCase(java.util.Locale.ROOT)));
+
     /** The item fact whose requirement, when not met, lists the failing markings' own messages in place of its own. */
     static final String NONCOMPLIANT_MARKINGS = "noncompliant_markings";
 
@@ -167,7 +172,7 @@ class PackMarkingRules implements MarkingRules {
             }
             importMarked |= m.kind() == MarkingKind.IMPORT;
         }
-        Map<String, Object> facts = Map.of("item_category", kind.category().name().toLowerCase(java.util.Locale.ROOT),
+        Map<String, Object> facts = Map.of("item_category", CATEGORY.get(kind.category()),
                 "markings", markings.size(), NONCOMPLIANT_MARKINGS, noncompliant,
                 "compliant_manufacture_markings", manufacture, "compliant_authority_markings", authority,
                 "imported", imported, "import_marked", importMarked);

@@ -270,39 +270,9 @@ public final class PackReader {
             Set<MarkingKind> markings = EnumSet.noneOf(MarkingKind.class);
             if (r.get("applies_to") instanceof MappingNode an) {
                 Map<String, Node> a = mapping(an, path + ".applies_to.", Set.of("firearm_types", "components", "markings"));
-                if (a.containsKey("markings")) {
-                    for (Node t : sequence(a.get("markings"), path + ".applies_to.markings")) {
-                        MarkingKind k = byFileName(MarkingKind.values(), PackReader::fileName, scalar(t));
-                        if (k == null) {
-                            problem(path + ".applies_to.markings", line(t), "unknown kind of marking '" + scalar(t) + "' ("
-                                    + names(MarkingKind.values(), PackReader::fileName) + ")");
-                        } else {
-                            markings.add(k);
-                        }
-                    }
-                }
-                if (a.containsKey("firearm_types")) {
-                    for (Node t : sequence(a.get("firearm_types"), path + ".applies_to.firearm_types")) {
-                        FirearmType ft = byFileName(FirearmType.values(), FirearmType::fileName, scalar(t));
-                        if (ft == null) {
-                            problem(path + ".applies_to.firearm_types", line(t), "unknown firearm type '" + scalar(t) + "' ("
-                                    + names(FirearmType.values(), FirearmType::fileName) + ")");
-                        } else {
-                            types.add(ft);
-                        }
-                    }
-                }
-                if (a.containsKey("components")) {
-                    for (Node t : sequence(a.get("components"), path + ".applies_to.components")) {
-                        Component c = byFileName(Component.values(), Component::fileName, scalar(t));
-                        if (c == null) {
-                            problem(path + ".applies_to.components", line(t), "unknown component '" + scalar(t) + "' ("
-                                    + names(Component.values(), Component::fileName) + ")");
-                        } else {
-                            components.add(c);
-                        }
-                    }
-                }
+                enumList(a, "firearm_types", path, FirearmType.values(), FirearmType::fileName, "firearm type", types);
+                enumList(a, "components", path, Component.values(), Component::fileName, "component", components);
+                enumList(a, "markings", path, MarkingKind.values(), PackReader::fileName, "kind of marking", markings);
             } else if (r.containsKey("applies_to")) {
                 problem(path + ".applies_to", line(r.get("applies_to")), "expected firearm_types, components and markings");
             }
@@ -489,6 +459,23 @@ public final class PackReader {
             problem(prefix + key, line(m.get(key)), "unknown " + key + " '" + s + "' (" + names(values, spelling) + ")");
         }
         return e;
+    }
+
+    /** The values listed under {@code applies_to.<key>}, each an unknown one reported with its line. */
+    private <E extends Enum<E>> void enumList(Map<String, Node> a, String key, String path, E[] values,
+            Function<E, String> spelling, String what, Set<E> into) {
+        if (!a.containsKey(key)) {
+            return;
+        }
+        for (Node t : sequence(a.get(key), path + ".applies_to." + key)) {
+            E e = byFileName(values, spelling, scalar(t));
+            if (e == null) {
+                problem(path + ".applies_to." + key, line(t), "unknown " + what + " '" + scalar(t) + "' ("
+                        + names(values, spelling) + ")");
+            } else {
+                into.add(e);
+            }
+        }
     }
 
     /** A kind of marking as a pack spells it: {@code manufacture}, {@code import}, … {@code authority_applied}. */
