@@ -1,7 +1,7 @@
 package org.ferret.registry;
 
 /**
- * What a marking says. Which elements a marking needs depends on its kind (see {@link MarkingPolicies});
+ * What a marking says. Which elements a marking needs depends on its kind (see {@link MarkingRules});
  * {@code geometricSymbols} with {@code symbolCode} is art. 8(1)(a)'s alternative form.
  */
 public record MarkingElements(

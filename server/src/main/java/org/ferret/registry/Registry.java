@@ -44,13 +44,16 @@ public class Registry {
     private final org.springframework.beans.factory.ObjectProvider<ImportControl> importControls;
     private final org.springframework.beans.factory.ObjectProvider<DeactivationControl> deactivationControls;
     private final org.springframework.beans.factory.ObjectProvider<ImportedItemControl> importedItemControls;
+    private final MarkingRules markingRules;
 
     Registry(RegistryStore store, ImportWriter importWriter, AuditLog audit, ApplicationEventPublisher events, Clock clock,
             org.springframework.beans.factory.ObjectProvider<ExportControl> exportControls,
             org.springframework.beans.factory.ObjectProvider<ImportControl> importControls,
             org.springframework.beans.factory.ObjectProvider<DeactivationControl> deactivationControls,
-            org.springframework.beans.factory.ObjectProvider<ImportedItemControl> importedItemControls) {
+            org.springframework.beans.factory.ObjectProvider<ImportedItemControl> importedItemControls,
+            MarkingRules markingRules) {
         this.importedItemControls = importedItemControls;
+        this.markingRules = markingRules;
         this.exportControls = exportControls;
         this.importControls = importControls;
         this.deactivationControls = deactivationControls;
@@ -146,7 +149,7 @@ public class Registry {
         if (item.initialEvent() != null) {
             history.add(new LifecycleEvent(EventId.newId(), id, 1, now, actor, item.initialEvent()));
         }
-        MarkingDecision marking = MarkingPolicies.requirementFor(item.kind(), item.markings(),
+        MarkingDecision marking = markingRules.requirementFor(item.kind(), item.markings(),
                 StatusDerivation.imported(history));
         DerivedState state = history.isEmpty() ? StatusDerivation.initial() : StatusDerivation.derive(item.kind(), history);
         return new Registration(new StoredItem(id, item.externalRef(), item.kind(), item.attributes(), state.status(),
@@ -504,7 +507,7 @@ public class Registry {
     /** The art. 8 requirement over the item's markings, leaving out those withdrawn by a correction. */
     private MarkingDecision requirement(StoredItem item, List<LifecycleEvent> history) {
         Set<EventId> retracted = StatusDerivation.retracted(history);
-        return MarkingPolicies.requirementFor(item.kind(), store.markings(item.id()).stream()
+        return markingRules.requirementFor(item.kind(), store.markings(item.id()).stream()
                 .filter(m -> m.event() == null || !retracted.contains(m.event()))
                 .map(RecordedMarking::marking).toList(), StatusDerivation.imported(history));
     }
@@ -514,7 +517,7 @@ public class Registry {
         Set<EventId> retracted = StatusDerivation.retracted(history);
         List<RecordedMarking> markings = store.markings(item.id()).stream()
                 .map(m -> m.withRetracted(m.event() != null && retracted.contains(m.event()))).toList();
-        MarkingDecision decision = MarkingPolicies.requirementFor(item.kind(),
+        MarkingDecision decision = markingRules.requirementFor(item.kind(),
                 markings.stream().filter(m -> !m.retracted()).map(RecordedMarking::marking).toList(),
                 StatusDerivation.imported(history));
         return new ItemView(item.id(), item.externalRef(), item.kind(), item.attributes(), item.status(),

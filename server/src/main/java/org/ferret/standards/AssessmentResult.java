@@ -21,10 +21,16 @@ public record AssessmentResult(String packId, String packVersion, FirearmType fi
         return requirements.stream().filter(r -> r.requirement().equals(requirement)).findFirst().orElse(null);
     }
 
-    /** In words: which requirements (by paragraph) are not met and what is missing for the undecided ones. */
+    /**
+     * In words: which requirements (by paragraph) are not met and what is missing for the undecided ones; advisory
+     * requirements are left out (they never hold a verdict back).
+     */
     public List<String> missing() {
         List<String> out = new java.util.ArrayList<>();
         for (RequirementResult r : requirements) {
+            if (r.advisory()) {
+                continue;
+            }
             switch (r.outcome()) {
                 case NOT_MET -> out.add(r.paragraph() + " (" + r.title() + "): not met");
                 case UNDECIDED -> out.add(r.paragraph() + " (" + r.title() + "): "

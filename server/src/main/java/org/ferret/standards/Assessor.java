@@ -42,8 +42,9 @@ public final class Assessor {
         for (StandardPack.Requirement r : pack.applicableTo(type)) {
             results.add(evaluate(r, values, decisions == null ? null : decisions.get(r.id())));
         }
-        boolean failed = results.stream().anyMatch(r -> r.outcome() == Outcome.NOT_MET);
-        boolean open = results.stream().anyMatch(r -> r.outcome() == Outcome.UNDECIDED);
+        // an advisory requirement ("where possible") is reported, never decisive
+        boolean failed = results.stream().anyMatch(r -> !r.advisory() && r.outcome() == Outcome.NOT_MET);
+        boolean open = results.stream().anyMatch(r -> !r.advisory() && r.outcome() == Outcome.UNDECIDED);
         Verdict v = failed ? Verdict.FAILED : open ? Verdict.INCOMPLETE : Verdict.PASSED;
         return new AssessmentResult(pack.id(), pack.version(), type, v, results);
     }
@@ -84,16 +85,19 @@ public final class Assessor {
                     .toList();
             if (decision == null || !missingEvidence.isEmpty()) {
                 return new RequirementResult(r.id(), r.paragraph(), r.title(), r.decision(), Outcome.UNDECIDED, List.of(),
-                        missingEvidence, decision == null ? "human decision pending" : "evidence not recorded", r.unverified());
+                        missingEvidence, decision == null ? "human decision pending" : "evidence not recorded", r.unverified(),
+                        r.advisory());
             }
             return new RequirementResult(r.id(), r.paragraph(), r.title(), r.decision(),
                     decision.met() ? Outcome.MET : Outcome.NOT_MET, List.of(), List.of(),
-                    "decided by " + decision.decidedBy() + (decision.note() == null ? "" : ": " + decision.note()), r.unverified());
+                    "decided by " + decision.decidedBy() + (decision.note() == null ? "" : ": " + decision.note()), r.unverified(),
+                    r.advisory());
         }
         Boolean truth = r.condition().evaluate(values);
         List<String> missing = r.condition().facts().stream().filter(f -> !values.containsKey(f)).sorted().toList();
         Outcome o = truth == null ? Outcome.UNDECIDED : truth ? Outcome.MET : Outcome.NOT_MET;
         return new RequirementResult(r.id(), r.paragraph(), r.title(), r.decision(), o,
-                o == Outcome.UNDECIDED ? missing : List.of(), List.of(), r.condition().text(), r.unverified());
+                o == Outcome.UNDECIDED ? missing : List.of(), List.of(),
+                o == Outcome.NOT_MET && r.message() != null ? r.message() : r.condition().text(), r.unverified(), r.advisory());
     }
 }

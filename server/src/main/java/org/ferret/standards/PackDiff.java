@@ -65,6 +65,9 @@ public final class PackDiff {
                 field(out, "requirement", id, "evidence", a.evidence().toString(), b.evidence().toString());
                 field(out, "requirement", id, "firearm types", new TreeSet<>(a.firearmTypes()).toString(), new TreeSet<>(b.firearmTypes()).toString());
                 field(out, "requirement", id, "components", new TreeSet<>(a.components()).toString(), new TreeSet<>(b.components()).toString());
+                field(out, "requirement", id, "markings", new TreeSet<>(a.markings()).toString(), new TreeSet<>(b.markings()).toString());
+                field(out, "requirement", id, "message", a.message(), b.message());
+                field(out, "requirement", id, "advisory", String.valueOf(a.advisory()), String.valueOf(b.advisory()));
                 field(out, "requirement", id, "unverified", a.unverified(), b.unverified());
             }
         }

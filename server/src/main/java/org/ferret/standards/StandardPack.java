@@ -115,15 +115,20 @@ public record StandardPack(String id, String jurisdiction, String title, String 
 
     /**
      * One requirement: its paragraph, what it applies to, and either a condition over facts (automatic) or the
-     * evidence a person must record before deciding (human). {@code unverified} says why a value could not be
-     * checked against the text (null when it was). {@code cases} are the pack's own examples.
+     * evidence a person must record before deciding (human). {@code markings}: the kinds of marking it is checked on,
+     * once per marking (empty: it is about the item). {@code message} says in words what is wrong when it is not met
+     * (null: none given). An {@code advisory} requirement (a duty the text asks for "where possible") gives its message
+     * as a note and never fails an assessment. {@code unverified} says why a value could not be checked against the
+     * text (null when it was). {@code cases} are the pack's own examples.
      */
     public record Requirement(String id, String paragraph, String title, String text, Set<FirearmType> firearmTypes,
-            Set<Component> components, Decision decision, Condition condition, List<String> evidence, String unverified,
+            Set<Component> components, Set<org.ferret.registry.MarkingKind> markings, Decision decision,
+            Condition condition, List<String> evidence, String message, boolean advisory, String unverified,
             Cases cases, int line) {
         public Requirement {
             firearmTypes = Set.copyOf(firearmTypes);
             components = Set.copyOf(components);
+            markings = Set.copyOf(markings);
             evidence = List.copyOf(evidence);
         }
 

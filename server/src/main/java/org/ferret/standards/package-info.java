@@ -13,6 +13,8 @@
  * {@link org.ferret.registry.ImportedItemControl} ({@code internal.ImportGate}: this state's standard applies, para 46);
  * a seized semi-finished frame or receiver gets an undecided assessment for a person ({@code internal.SemiFinishedReviews},
  * {@link org.ferret.standards.ItemStandards}).
+ * The registry's art. 8 marking rules are the requirements of the {@code un-protocol-art-8} pack, evaluated for it
+ * through {@link org.ferret.registry.MarkingRules} ({@code internal.PackMarkingRules}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Technical standards",
         allowedDependencies = {"registry", "audit", "shared"})

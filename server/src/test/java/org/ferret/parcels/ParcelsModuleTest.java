@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The parcels module with what it depends on: an outcome that found a component registers it, and the registry says so. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, verifyAutomatically = false) // ModularityTests verifies
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, verifyAutomatically = false,
+        extraIncludes = "standards") // registry.MarkingRules is implemented there; ModularityTests verifies
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
 class ParcelsModuleTest {

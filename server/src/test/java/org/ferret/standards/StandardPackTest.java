@@ -176,6 +176,51 @@ class StandardPackTest {
                 .satisfies(e -> assertThat(((PackInvalidException) e).problems()).hasSizeGreaterThanOrEqualTo(2));
     }
 
+    static final String WITH_MESSAGE = PACK.replace("title: Breech face\n", """
+            title: Breech face
+                message: the breech face is not machined at 45 to 75 degrees
+                advisory: true
+            """);
+
+    @Test
+    void a_requirement_not_met_gives_its_message_and_an_advisory_one_never_fails_the_verdict() {
+        StandardPack p = StandardPack.parse("test.yaml", WITH_MESSAGE);
+        assertThat(p.requirement("angle").message()).isEqualTo("the breech face is not machined at 45 to 75 degrees");
+        assertThat(p.requirement("angle").advisory()).isTrue();
+        assertThat(p.requirement("slot").advisory()).isFalse();
+        AssessmentResult r = Assessor.assess(p, FirearmType.PISTOL, Map.of("slot_width", 5, "calibre", 9,
+                "feed_ramp_removed", true, "breech_face_angle", 30), Map.of("verified", new HumanDecision(true, "expert",
+                Map.of("authority", "Proof house", "inspection_report", "R-1"), null)));
+        assertThat(r.result("angle").outcome()).isEqualTo(Outcome.NOT_MET);
+        assertThat(r.result("angle").advisory()).isTrue();
+        assertThat(r.result("angle").reason()).isEqualTo("the breech face is not machined at 45 to 75 degrees");
+        assertThat(r.result("slot").reason()).isEqualTo("slot_width > 0.5 * calibre and feed_ramp_removed");
+        assertThat(r.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(r.missing()).isEmpty();
+        assertThat(PackDiff.between(StandardPack.parse("test.yaml", PACK), p)).extracting(PackDiff.Change::field)
+                .contains("message", "advisory");
+    }
+
+    @Test
+    void advisory_is_true_or_false_and_only_for_automatic_requirements() {
+        problem(WITH_MESSAGE.replace("advisory: true", "advisory: sometimes"), 29, "requirements[angle].advisory",
+                "expected true or false, found 'sometimes'");
+        problem(PACK.replace("title: Verified by a competent authority\n", """
+                title: Verified by a competent authority
+                    advisory: true
+                """), 36, "requirements[verified].advisory", "only an automatic requirement is advisory");
+    }
+
+    @Test
+    void a_requirement_about_markings_names_their_kinds() {
+        StandardPack p = StandardPack.parse("test.yaml", PACK.replace("components: [barrel]}", "components: [barrel], markings: [import, authority_applied]}"));
+        assertThat(p.requirement("slot").markings()).containsExactlyInAnyOrder(org.ferret.registry.MarkingKind.IMPORT,
+                org.ferret.registry.MarkingKind.AUTHORITY_APPLIED);
+        assertThat(p.requirement("angle").markings()).isEmpty();
+        problem(PACK.replace("components: [barrel]}", "components: [barrel], markings: [engraving]}"), 19,
+                "requirements[slot].applies_to.markings", "unknown kind of marking 'engraving'");
+    }
+
     static void problem(String text, int line, String field, String message) {
         assertThatThrownBy(() -> StandardPack.parse("bad.yaml", text)).isInstanceOf(PackInvalidException.class)
                 .satisfies(e -> assertThat(((PackInvalidException) e).problems())

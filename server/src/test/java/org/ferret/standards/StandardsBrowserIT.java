@@ -91,6 +91,10 @@ class StandardsBrowserIT extends BrowserTest {
         assertThat(page.locator("#suffice")).containsText("do not meet");
         assertThat(page.locator("#missing-operations")).containsText("Annex I, Table I, 1.1");
         assertThat(page.locator("#failed")).containsText("Art. 3 and Annex II");
+        // the registry's marking rules, read as the pack they are written in
+        page.navigate(base + "/standards/pack?id=un-protocol-art-8&version=2001");
+        assertThat(page.locator("#req-import-year")).containsText("advisory");
+        assertThat(page.locator("#req-manufacture-serial")).containsText("When not met: manufacture marking lacks the serial number");
         Page narrow = newPage(400, 900, "en-US");
         signIn(narrow, "expert");
         narrow.navigate(base + "/standards/assess?id=eu-2015-2403");

@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The tracing module with what it depends on: its transitions publish what happened, for other modules to hear. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, verifyAutomatically = false) // ModularityTests verifies, leaving out the screening library
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, verifyAutomatically = false,
+        extraIncludes = "standards") // registry.MarkingRules is implemented there; ModularityTests verifies, leaving out the screening library
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
 class TracingModuleTest {

@@ -20,7 +20,6 @@ import org.ferret.registry.Marking;
 import org.ferret.registry.MarkingElements;
 import org.ferret.registry.MarkingKind;
 import org.ferret.registry.MarkingMethod;
-import org.ferret.registry.MarkingPolicies;
 import org.ferret.registry.SerialNumber;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
@@ -47,9 +46,8 @@ public final class CsvLayout {
     private CsvLayout() {
     }
 
-    /** A row that passed validation. */
-    public record Row(int line, String externalRef, ItemKind kind, ItemAttributes attributes, List<Marking> markings,
-            boolean markingRequired) {
+    /** A row that passed validation (whether it needs marking is decided when it is registered, by the marking rules). */
+    public record Row(int line, String externalRef, ItemKind kind, ItemAttributes attributes, List<Marking> markings) {
     }
 
     /** Problems with the header itself; empty if it is usable. */
@@ -133,8 +131,7 @@ public final class CsvLayout {
         if (problems.size() > before || attrs == null) {
             return null;
         }
-        boolean required = !MarkingPolicies.requirementFor(kind, markings).compliant();
-        return new Row(line, ref, kind, attrs, List.copyOf(markings), required);
+        return new Row(line, ref, kind, attrs, List.copyOf(markings));
     }
 
     private static ItemAttributes attributes(Fields f, Calibre calibre, CountryCode country, Integer year,

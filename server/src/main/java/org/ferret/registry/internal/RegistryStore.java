@@ -42,7 +42,7 @@ import org.ferret.registry.Marking;
 import org.ferret.registry.MarkingElements;
 import org.ferret.registry.MarkingKind;
 import org.ferret.registry.MarkingMethod;
-import org.ferret.registry.MarkingPolicies;
+import org.ferret.registry.MarkingRules;
 import org.ferret.registry.RecordedMarking;
 import org.ferret.registry.RegisteredSerial;
 import org.ferret.registry.SerialNumber;
@@ -61,8 +61,10 @@ public class RegistryStore {
 
     private final DataSource dataSource;
     private final org.ferret.audit.RecordCoverage coverage;
+    private final MarkingRules markingRules;
 
-    RegistryStore(JdbcClient jdbc, DataSource dataSource, org.ferret.audit.RecordCoverage coverage) {
+    RegistryStore(JdbcClient jdbc, DataSource dataSource, org.ferret.audit.RecordCoverage coverage, MarkingRules markingRules) {
+        this.markingRules = markingRules;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.coverage = coverage;
@@ -187,7 +189,7 @@ public class RegistryStore {
                 .query((rs, n) -> {
                     Marking m = marking(rs);
                     UUID event = rs.getObject("event_id", UUID.class);
-                    return new RecordedMarking(rs.getObject("id", UUID.class), m, MarkingPolicies.check(m),
+                    return new RecordedMarking(rs.getObject("id", UUID.class), m, markingRules.check(m),
                             rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                             event == null ? null : new EventId(event));
                 }).list();

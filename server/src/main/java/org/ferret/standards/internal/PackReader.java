@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.ferret.registry.MarkingKind;
 import org.ferret.shared.FerretException.FieldProblem;
 import org.ferret.standards.Component;
 import org.ferret.standards.Condition;
@@ -246,7 +247,7 @@ public final class PackReader {
                 }
             }
             Map<String, Node> r = mapping(rn, path + ".", Set.of("id", "paragraph", "title", "text", "applies_to",
-                    "decision", "condition", "evidence", "unverified", "cases"));
+                    "decision", "condition", "evidence", "message", "advisory", "unverified", "cases"));
             String id = text(r, "id", path + ".", rn, true);
             if (id != null) {
                 path = "requirements[" + id + "]";
@@ -266,32 +267,14 @@ public final class PackReader {
             String text = text(r, "text", path + ".", rn, false);
             Set<FirearmType> types = EnumSet.noneOf(FirearmType.class);
             Set<Component> components = EnumSet.noneOf(Component.class);
+            Set<MarkingKind> markings = EnumSet.noneOf(MarkingKind.class);
             if (r.get("applies_to") instanceof MappingNode an) {
-                Map<String, Node> a = mapping(an, path + ".applies_to.", Set.of("firearm_types", "components"));
-                if (a.containsKey("firearm_types")) {
-                    for (Node t : sequence(a.get("firearm_types"), path + ".applies_to.firearm_types")) {
-                        FirearmType ft = byFileName(FirearmType.values(), FirearmType::fileName, scalar(t));
-                        if (ft == null) {
-                            problem(path + ".applies_to.firearm_types", line(t), "unknown firearm type '" + scalar(t) + "' ("
-                                    + names(FirearmType.values(), FirearmType::fileName) + ")");
-                        } else {
-                            types.add(ft);
-                        }
-                    }
-                }
-                if (a.containsKey("components")) {
-                    for (Node t : sequence(a.get("components"), path + ".applies_to.components")) {
-                        Component c = byFileName(Component.values(), Component::fileName, scalar(t));
-                        if (c == null) {
-                            problem(path + ".applies_to.components", line(t), "unknown component '" + scalar(t) + "' ("
-                                    + names(Component.values(), Component::fileName) + ")");
-                        } else {
-                            components.add(c);
-                        }
-                    }
-                }
+                Map<String, Node> a = mapping(an, path + ".applies_to.", Set.of("firearm_types", "components", "markings"));
+                enumList(a, "firearm_types", path, FirearmType.values(), FirearmType::fileName, "firearm type", types);
+                enumList(a, "components", path, Component.values(), Component::fileName, "component", components);
+                enumList(a, "markings", path, MarkingKind.values(), PackReader::fileName, "kind of marking", markings);
             } else if (r.containsKey("applies_to")) {
-                problem(path + ".applies_to", line(r.get("applies_to")), "expected firearm_types and components");
+                problem(path + ".applies_to", line(r.get("applies_to")), "expected firearm_types, components and markings");
             }
             Decision decision = enumValue(r, "decision", path + ".", rn, Decision.values(), d -> d.name().toLowerCase(Locale.ROOT));
             Condition condition = null;
@@ -331,12 +314,28 @@ public final class PackReader {
                     }
                 }
             }
+            String message = text(r, "message", path + ".", rn, false);
+            if (message != null && message.isBlank()) {
+                problem(path + ".message", line(r.get("message")), "must not be blank");
+                message = null;
+            }
+            boolean advisory = false;
+            if (r.containsKey("advisory")) {
+                String a = scalar(r.get("advisory"));
+                if (!"true".equals(a) && !"false".equals(a)) {
+                    problem(path + ".advisory", line(r.get("advisory")), "expected true or false, found '" + a + "'");
+                } else if (decision == Decision.HUMAN) {
+                    problem(path + ".advisory", line(r.get("advisory")), "only an automatic requirement is advisory");
+                } else {
+                    advisory = a.equals("true");
+                }
+            }
             String unverified = text(r, "unverified", path + ".", rn, false);
             StandardPack.Cases cases = cases(r.get("cases"), rn, path, decision, facts, condition);
             if (id != null && paragraph != null && !paragraph.isBlank() && title != null && decision != null
                     && (decision == Decision.HUMAN || condition != null)) {
-                out.add(new StandardPack.Requirement(id, paragraph.strip(), title, text, types, components, decision, condition,
-                        evidence, unverified, cases, line(rn)));
+                out.add(new StandardPack.Requirement(id, paragraph.strip(), title, text, types, components, markings, decision,
+                        condition, evidence, message, advisory, unverified, cases, line(rn)));
             }
         }
         if (items.isEmpty()) {
@@ -460,6 +459,28 @@ public final class PackReader {
             problem(prefix + key, line(m.get(key)), "unknown " + key + " '" + s + "' (" + names(values, spelling) + ")");
         }
         return e;
+    }
+
+    /** The values listed under {@code applies_to.<key>}, each an unknown one reported with its line. */
+    private <E extends Enum<E>> void enumList(Map<String, Node> a, String key, String path, E[] values,
+            Function<E, String> spelling, String what, Set<E> into) {
+        if (!a.containsKey(key)) {
+            return;
+        }
+        for (Node t : sequence(a.get(key), path + ".applies_to." + key)) {
+            E e = byFileName(values, spelling, scalar(t));
+            if (e == null) {
+                problem(path + ".applies_to." + key, line(t), "unknown " + what + " '" + scalar(t) + "' ("
+                        + names(values, spelling) + ")");
+            } else {
+                into.add(e);
+            }
+        }
+    }
+
+    /** A kind of marking as a pack spells it: {@code manufacture}, {@code import}, … {@code authority_applied}. */
+    public static String fileName(MarkingKind k) {
+        return k.name().toLowerCase(Locale.ROOT);
     }
 
     private static <E> E byFileName(E[] values, Function<E, String> spelling, String s) {
