@@ -81,4 +81,22 @@ class GcodeShapeTest {
                 .anyMatch(h -> Math.abs((double) h.get("diameterMm") - 6) < 0.12 && Math.abs((double) h.get("lengthMm") - 6) < 0.4)
                 .anyMatch(h -> Math.abs((double) h.get("diameterMm") - 4) < 0.12);
     }
+
+    @Test
+    void the_toolpath_preview_draws_every_kth_layer_whole_within_the_limit() throws UnreadableFileException {
+        Mesh block = Shapes.box(0, 0, 0, 10, 10, 4);
+        Deadline d = Deadline.in(Limits.defaults());
+        Toolpath t = (Toolpath) PrintReaders.read("b.gcode", Slicer.slice(block, Slicer.Flavour.MARLIN_RELATIVE, 0.2), Limits.defaults(), d);
+        org.ferret.printfiles.geometry.ToolpathPreview.Lines all = org.ferret.printfiles.geometry.ToolpathPreview.of(t, 1_000_000);
+        assertThat(all.segments()).isEqualTo(t.segments());
+        assertThat(all.layerStep()).isEqualTo(1);
+        assertThat(all.floats()).hasSize(t.segments() * 24);
+        org.ferret.printfiles.geometry.ToolpathPreview.Lines some = org.ferret.printfiles.geometry.ToolpathPreview.of(t, t.segments() / 3);
+        assertThat(some.layerStep()).isBetween(3, 4);
+        assertThat(some.segments()).isLessThanOrEqualTo(t.segments() / 3).isPositive();
+        java.nio.FloatBuffer f = java.nio.ByteBuffer.wrap(some.floats()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        java.util.Set<Float> heights = new java.util.TreeSet<>();
+        for (int i = 0; i < some.segments(); i++) heights.add(Math.max(f.get(i * 6 + 2), f.get(i * 6 + 5)));
+        assertThat(heights).hasSizeLessThanOrEqualTo((t.layers() + some.layerStep() - 1) / some.layerStep()).hasSizeGreaterThan(1);
+    }
 }

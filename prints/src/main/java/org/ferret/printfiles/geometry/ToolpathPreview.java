@@ -6,8 +6,9 @@ import org.ferret.printfiles.read.Toolpath;
 
 /**
  * A G-code deposit for a browser's viewer: the bead centre lines as line segments, {@code x0 y0 z0 x1 y1 z1} as
- * little-endian 32-bit floats, decimated for size by drawing every k-th layer whole (k as small as keeps the count
- * at or under the maximum), so that what is drawn still reads as the part's layers.
+ * little-endian 32-bit floats, decimated for size by drawing every k-th layer whole (k = ⌈segments / maximum⌉;
+ * cut at the maximum should the kept layers still exceed it), so that what is drawn still
+ * reads as the part's layers.
  */
 public final class ToolpathPreview {
     private ToolpathPreview() {}

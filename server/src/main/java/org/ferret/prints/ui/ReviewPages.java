@@ -118,18 +118,8 @@ class ReviewPages {
     @GetMapping("/prints/reviews/{id}/preview.stl")
     @CanReviewPrints
     ResponseEntity<byte[]> preview(@PathVariable UUID id) {
-        HeldFile h = reviews.get(id);
-        Optional<byte[]> b = reviews.bytes(id);
-        if (b.isEmpty()) return ResponseEntity.status(HttpStatus.GONE).build();
-        try {
-            PrintModel m = PrintReaders.read(h.fileName(), b.get(), Limits.defaults(), Deadline.in(Limits.defaults()));
-            if (m instanceof Mesh mesh) {
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(MeshWriters.binaryStl(mesh));
-            }
-        } catch (UnreadableFileException | RuntimeException e) {
-            // falls through: no preview
-        }
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).build();
+        return previewOf(id, m -> m instanceof Mesh mesh
+                ? ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(MeshWriters.binaryStl(mesh)) : null);
     }
 
     /** Most segments a G-code preview draws (24 bytes each: under 5 MB). */
@@ -143,19 +133,25 @@ class ReviewPages {
     @GetMapping("/prints/reviews/{id}/preview.lines")
     @CanReviewPrints
     ResponseEntity<byte[]> previewLines(@PathVariable UUID id) {
+        return previewOf(id, m -> {
+            if (!(m instanceof Toolpath t)) return null;
+            ToolpathPreview.Lines l = ToolpathPreview.of(t, PREVIEW_SEGMENTS);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .header("X-Preview-Segments", Integer.toString(l.segments()))
+                    .header("X-Preview-Total", Integer.toString(l.total()))
+                    .header("X-Preview-Layer-Step", Integer.toString(l.layerStep()))
+                    .body(l.floats());
+        });
+    }
+
+    /** Reads the held bytes (an audited read) and answers what {@code answer} makes of the model; 410 when discarded, 422 when none. */
+    private ResponseEntity<byte[]> previewOf(UUID id, java.util.function.Function<PrintModel, ResponseEntity<byte[]>> answer) {
         HeldFile h = reviews.get(id);
         Optional<byte[]> b = reviews.bytes(id);
         if (b.isEmpty()) return ResponseEntity.status(HttpStatus.GONE).build();
         try {
-            PrintModel m = PrintReaders.read(h.fileName(), b.get(), Limits.defaults(), Deadline.in(Limits.defaults()));
-            if (m instanceof Toolpath t) {
-                ToolpathPreview.Lines l = ToolpathPreview.of(t, PREVIEW_SEGMENTS);
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                        .header("X-Preview-Segments", Integer.toString(l.segments()))
-                        .header("X-Preview-Total", Integer.toString(l.total()))
-                        .header("X-Preview-Layer-Step", Integer.toString(l.layerStep()))
-                        .body(l.floats());
-            }
+            ResponseEntity<byte[]> r = answer.apply(PrintReaders.read(h.fileName(), b.get(), Limits.defaults(), Deadline.in(Limits.defaults())));
+            if (r != null) return r;
         } catch (UnreadableFileException | RuntimeException e) {
             // falls through: no preview
         }
