@@ -11,6 +11,7 @@ import java.util.Map;
 import org.ferret.printfiles.fingerprint.Fingerprint;
 import org.ferret.printfiles.fingerprint.Fingerprinter;
 import org.ferret.printfiles.fingerprint.Library;
+import org.ferret.printfiles.geometry.Deposit;
 import org.ferret.printfiles.geometry.Features;
 import org.ferret.printfiles.geometry.Primitives;
 import org.ferret.printfiles.geometry.Topology;
@@ -89,28 +90,20 @@ public final class PrintScreen {
                 facts.put("volumeMm3", Math.abs(t.signedVolume));
                 List<Primitives.Surface> surfaces = Primitives.fit(m, t, deadline);
                 int planes = 0, cyl = 0, cones = 0;
-                List<Map<String, Object>> holes = new ArrayList<>();
                 for (Primitives.Surface s : surfaces) {
                     switch (s.kind()) {
                         case PLANE -> planes++;
                         case CYLINDER -> cyl++;
                         case CONE -> cones++;
                     }
-                    if (Features.measurable(s) && holes.size() < 50) {
-                        Map<String, Object> h = new LinkedHashMap<>();
-                        h.put("kind", s.hole() ? "hole" : "boss");
-                        h.put("diameterMm", s.diameter());
-                        h.put("lengthMm", s.length());
-                        holes.add(h);
-                    }
                 }
                 facts.put("planes", planes);
                 facts.put("cylinders", cyl);
                 facts.put("cones", cones);
-                facts.put("holesAndBosses", holes);
-                bores = Features.bores(surfaces);
-                for (Features.Bore bo : bores) if (!bo.chamber()) notes.add(bo.describe() + ", no chamber: not counted as a bore (tubing is made at these sizes)");
-                plat = Features.platforms(surfaces, platforms);
+                Features.Found found = features(surfaces, notes);
+                facts.put("holesAndBosses", found.holes());
+                bores = found.bores();
+                plat = found.platforms();
                 v = Voxels.of(m, Fingerprinter.RESOLUTION, deadline);
             }
             case Toolpath tp -> {
@@ -119,12 +112,37 @@ public final class PrintScreen {
                 facts.put("layers", tp.layers());
                 double[] b = Voxels.bounds(tp);
                 facts.put("sizeMm", List.of(b[3] - b[0], b[4] - b[1], b[5] - b[2]));
-                notes.add("G-code is compared on its deposited volume; holes, bores and platform features are measured on meshes only");
-                v = Voxels.of(tp, Fingerprinter.RESOLUTION, deadline);
+                Deposit dep = Deposit.of(tp, deadline);
+                facts.put("loops", dep.loopCount());
+                notes.add(dep.loopCount() > 0
+                        ? "G-code is compared on the volume its perimeter loops enclose; holes, bores and platform features are measured on vertical channels only (circular hole loops stacked over layers), not on channels lying along the bed"
+                        : "G-code without closed perimeter loops: compared on its deposited beads, gaps up to " + Voxels.SPARSE_GAP_MM + " mm filled; no holes measured");
+                Features.Found found = features(dep.holes(deadline), notes);
+                facts.put("holesAndBosses", found.holes());
+                bores = found.bores();
+                plat = found.platforms();
+                v = Voxels.of(dep, Fingerprinter.RESOLUTION, deadline);
             }
         }
         Fingerprint fp = Fingerprinter.of(v, deadline);
         return new Measured(model, facts, notes, bores, plat, fp);
+    }
+
+    /** Measurable holes and bosses (for the facts), bores and platform matches from fitted or stacked surfaces. */
+    private Features.Found features(List<Primitives.Surface> surfaces, List<String> notes) {
+        List<Map<String, Object>> holes = new ArrayList<>();
+        for (Primitives.Surface s : surfaces) {
+            if (Features.measurable(s) && holes.size() < 50) {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("kind", s.hole() ? "hole" : "boss");
+                h.put("diameterMm", s.diameter());
+                h.put("lengthMm", s.length());
+                holes.add(h);
+            }
+        }
+        List<Features.Bore> bores = Features.bores(surfaces);
+        for (Features.Bore bo : bores) if (!bo.chamber()) notes.add(bo.describe() + ", no chamber: not counted as a bore (tubing is made at these sizes)");
+        return new Features.Found(holes, bores, Features.platforms(surfaces, platforms));
     }
 
     public Screening screen(String name, byte[] bytes) {

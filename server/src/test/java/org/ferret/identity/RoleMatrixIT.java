@@ -403,6 +403,7 @@ class RoleMatrixIT {
         allow("GET /prints/reviews", printReviewers);
         allow("GET /prints/reviews/{id}", printReviewers);
         allow("GET /prints/reviews/{id}/preview.stl", printReviewers);
+        allow("GET /prints/reviews/{id}/preview.lines", printReviewers);
         allow("POST /prints/reviews/{id}/decision", printReviewers);
         allow("GET /prints/library", printLibrary);
         allow("POST /prints/library", printLibrary);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.ferret.printfiles.corpus.Corpus;
 import org.ferret.printfiles.corpus.MeshWriters;
+import org.ferret.printfiles.corpus.Slicer;
 import org.ferret.printfiles.corpus.Transforms;
 import org.ferret.testsupport.BrowserTest;
 import org.ferret.testsupport.FerretIntegrationTest;
@@ -82,5 +83,25 @@ class PrintReviewBrowserIT extends BrowserTest {
         // kept as evidence: the preview is still there
         page.locator("#preview canvas").waitFor();
         screenshot("prints-review-decided");
+    }
+
+    @Test
+    void a_held_gcode_file_is_previewed_as_its_deposited_toolpath() {
+        Corpus.Part part = Corpus.knownParts(1, 4343).get(0);
+        var add = PrintsIT.file("standin-gcode.stl", MeshWriters.binaryStl(part.mesh()));
+        add.add("partType", "stand-in receiver");
+        add.add("source", "evaluation corpus, seed 4343");
+        assertThat(PrintsIT.post(api("printreview"), "/api/v1/prints/library", add).getStatusCode().value()).isEqualTo(200);
+        byte[] gcode = Slicer.slice(part.mesh(), Slicer.Flavour.MARLIN_RELATIVE, 0.2);
+        var screened = PrintsIT.post(api("printshop"), "/api/v1/prints/screen", PrintsIT.file("order-2210.gcode", gcode));
+        assertThat(screened.getBody().get("verdict")).isEqualTo("block");
+        String id = (String) screened.getBody().get("screeningId");
+        signIn("printreview");
+        page.navigate(base + "/prints/reviews/" + id);
+        page.locator("#preview canvas").waitFor();
+        page.waitForFunction("() => document.getElementById('preview').dataset.loaded === 'true'");
+        assertThat(page.locator("#preview").getAttribute("data-kind")).isEqualTo("toolpath");
+        assertThat(page.locator("#preview-status").textContent()).contains("Toolpath").contains("deposited segments").contains("mm");
+        screenshot("prints-review-gcode");
     }
 }

@@ -28,6 +28,9 @@ public final class Evaluation {
     /** One transformation: its name and the file it produces from a mesh and the part's index. */
     public record Transformation(String name, String extension, Function<Mesh, byte[]> file) {}
 
+    /** The G-code row on which the bore detector is evaluated on G-code (channels upright, 20 % infill). */
+    static final String STOOD_UP = "G-code, stood up (channels vertical), 20 % infill";
+
     public static List<Transformation> transformations() {
         List<Transformation> t = new ArrayList<>();
         t.add(new Transformation("identical file (binary STL)", "stl", MeshWriters::binaryStl));
@@ -45,8 +48,12 @@ public final class Evaluation {
         t.add(new Transformation("G-code, Marlin absolute E", "gcode", m -> Slicer.slice(m, Slicer.Flavour.MARLIN_ABSOLUTE)));
         t.add(new Transformation("G-code, Klipper, firmware retraction", "gcode", m -> Slicer.slice(m, Slicer.Flavour.KLIPPER_FIRMWARE_RETRACT)));
         t.add(new Transformation("G-code, RepRap, inches", "gcode", m -> Slicer.slice(m, Slicer.Flavour.REPRAP_INCHES)));
-        t.add(new Transformation("G-code, 40 % sparse infill", "gcode", m -> Slicer.slice(m, Slicer.Flavour.MARLIN_RELATIVE, 0.4)));
+        for (int pct : new int[] {40, 20, 10, 0})
+            t.add(new Transformation("G-code, " + pct + " % infill", "gcode", m -> Slicer.slice(m, Slicer.Flavour.MARLIN_RELATIVE, pct / 100.0)));
+        t.add(new Transformation("G-code, no walls, solid infill", "gcode", m -> Slicer.slice(m, Slicer.Settings.of(Slicer.Flavour.MARLIN_RELATIVE).noPerimeters())));
+        t.add(new Transformation("G-code, no walls, 40 % infill", "gcode", m -> Slicer.slice(m, Slicer.Settings.of(Slicer.Flavour.MARLIN_RELATIVE).infill(0.4).noPerimeters())));
         t.add(new Transformation("G-code of the rotated part", "gcode", m -> Slicer.slice(Transforms.rotateAndMove(m, 13 + m.facets(), false), Slicer.Flavour.MARLIN_RELATIVE)));
+        t.add(new Transformation(STOOD_UP, "gcode", m -> Slicer.slice(Transforms.standUp(m), Slicer.Flavour.MARLIN_RELATIVE, 0.2)));
         t.add(new Transformation("lightly edited (small block added)", "stl", m -> MeshWriters.binaryStl(Transforms.addBlock(m))));
         return t;
     }
@@ -56,7 +63,10 @@ public final class Evaluation {
     public record Report(List<Row> rows, int lookalikes, int falseDesign, int falseLineage, int lookalikeBlocked, int lookalikeErrors,
                          int boreTp, int boreFp, int boreFn, int boreNegatives, double medianMs, double medianCpuMs, int files, double bigMeshSeconds, double bigMeshCpuSeconds, int bigMeshFacets,
                          Verdict bigMeshVerdict, Library library, List<Double> trueDistances, List<Double> benignDistances,
-                         List<ModelFile> stlModels) {}
+                         List<ModelFile> stlModels, Bores gcodeBores, int gcodeLookalikeDesign, int gcodeLookalikeLineage) {}
+
+    /** Bore detector counts: true, false, missed, negatives. */
+    public record Bores(int tp, int fp, int fn, int negatives) {}
 
     /** One file of the npm package stl-models (MIT; the copies in corpus/stl-models, see its LICENSE) and what the screen said. */
     public record ModelFile(String path, Verdict verdict, boolean matched, String reason) {}
@@ -103,6 +113,7 @@ public final class Evaluation {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         List<Row> rows = new ArrayList<>();
         int boreTp = 0, boreFp = 0, boreFn = 0, boreNeg = 0;
+        int gTp = 0, gFp = 0, gFn = 0, gNeg = 0;
         for (Transformation t : transformations()) {
             int design = 0, loose = 0, blocked = 0, wrong = 0;
             List<Double> ms = new ArrayList<>();
@@ -129,6 +140,13 @@ public final class Evaluation {
                     if (!b && p.bore()) boreFn++;
                     if (!p.bore()) boreNeg++;
                 }
+                if (t.name().equals(STOOD_UP)) {
+                    boolean b = s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.BORE);
+                    if (b && p.bore()) gTp++;
+                    if (b && !p.bore()) { gFp++; log.println("  G-code bore evidence on " + p.id() + " (" + p.kind() + ")"); }
+                    if (!b && p.bore()) { gFn++; log.println("  G-code bore missed on " + p.id() + ": " + s.facts().get("holesAndBosses")); }
+                    if (!p.bore()) gNeg++;
+                }
             }
             Row row = new Row(t.name(), parts.size(), design, loose, blocked, wrong, median(ms));
             rows.add(row);
@@ -153,9 +171,25 @@ public final class Evaluation {
             if (s.verdict() != Verdict.ALLOW) log.println("  lookalike " + p.id() + " (" + p.kind() + "): " + s.verdict() + " " + s.evidence().stream().map(e -> e.description()).toList());
         }
         log.printf(Locale.ROOT, "lookalikes %d: design match %d, lineage %d, blocked %d, errors %d%n", benign.size(), fd, fl, fb, fe);
+        int gd = 0, gl = 0;
+        for (Corpus.Part p : benign) { // the lookalikes sliced upright: the tubes at bullet diameters are the G-code bore detector's hard negatives
+            long c0 = mx.getCurrentThreadCpuTime();
+            Screening s = screen.screen(p.id() + ".gcode", Slicer.slice(Transforms.standUp(p.mesh()), Slicer.Flavour.MARLIN_RELATIVE, 0.2));
+            cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
+            all.add(s.millis());
+            if (s.fingerprint() != null) benignD.add(lib.nearest(s.fingerprint(), 1).get(0).distance());
+            if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.DESIGN)) gd++;
+            if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.LINEAGE)) gl++;
+            if (s.verdict() == Verdict.ERROR) log.println("  error on sliced lookalike " + p.id() + " (" + p.kind() + "): " + s.reason());
+            if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.BORE)) { gFp++; log.println("  G-code bore evidence on lookalike " + p.id() + " (" + p.kind() + ")"); }
+            gNeg++;
+            if (s.verdict() != Verdict.ALLOW) log.println("  sliced lookalike " + p.id() + " (" + p.kind() + "): " + s.verdict() + " " + s.evidence().stream().map(e -> e.description()).toList());
+        }
+        log.printf(Locale.ROOT, "sliced lookalikes %d: design match %d, lineage %d%n", benign.size(), gd, gl);
         List<ModelFile> models = stlModels(screen, all);
         models.forEach(m -> log.printf(Locale.ROOT, "  stl-models %s: %s%s%n", m.path(), m.verdict(), m.reason() == null ? "" : " (" + m.reason() + ")"));
         log.printf(Locale.ROOT, "bore: %d true, %d false, %d missed (negatives %d)%n", boreTp, boreFp, boreFn, boreNeg);
+        log.printf(Locale.ROOT, "bore on G-code: %d true, %d false, %d missed (negatives %d)%n", gTp, gFp, gFn, gNeg);
         log.printf(Locale.ROOT, "distance to the right part: median %.3f, 90th %.3f, 95th %.3f, max %.3f; lookalike to its nearest part: min %.3f, 5th %.3f, median %.3f%n",
                 quantile(trueD, 0.5), quantile(trueD, 0.9), quantile(trueD, 0.95), quantile(trueD, 1), quantile(benignD, 0), quantile(benignD, 0.05), quantile(benignD, 0.5));
         double big = Double.NaN;
@@ -176,7 +210,8 @@ public final class Evaluation {
             bigVerdict = s.verdict();
             log.printf(Locale.ROOT, "1,000,000-facet mesh: %.2f s (CPU %.2f s), verdict %s%n", big, bigCpu, s.verdict());
         }
-        return new Report(rows, benign.size(), fd, fl, fb, fe, boreTp, boreFp, boreFn, boreNeg, median(all), median(cpu), all.size(), big, bigCpu, bigFacets, bigVerdict, lib, trueD, benignD, models);
+        return new Report(rows, benign.size(), fd, fl, fb, fe, boreTp, boreFp, boreFn, boreNeg, median(all), median(cpu), all.size(), big, bigCpu, bigFacets, bigVerdict, lib, trueD, benignD, models,
+                new Bores(gTp, gFp, gFn, gNeg), gd, gl);
     }
 
     static double quantile(List<Double> v, double q) {
@@ -213,6 +248,10 @@ public final class Evaluation {
         int flagged = r.boreTp() + r.boreFp();
         sb.append(String.format(Locale.ROOT, "Bore evidence: %d true, %d false on %d negatives (%d of them tubes and sleeves at exactly a bullet diameter), %d missed; precision %s.%n",
                 r.boreTp(), r.boreFp(), r.boreNegatives(), 2 * org.ferret.printfiles.geometry.Calibres.TABLE.size(), r.boreFn(), flagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) r.boreTp() / flagged)));
+        Bores g = r.gcodeBores();
+        int gFlagged = g.tp() + g.fp();
+        sb.append(String.format(Locale.ROOT, "Lookalikes sliced upright (G-code, 20 %% infill): design match %d, lineage %d. Bore evidence on G-code (row \"%s\" and the sliced lookalikes): %d true, %d false on %d negatives, %d missed; precision %s.%n",
+                r.gcodeLookalikeDesign(), r.gcodeLookalikeLineage(), STOOD_UP, g.tp(), g.fp(), g.negatives(), g.fn(), gFlagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) g.tp() / gFlagged)));
         sb.append(String.format(Locale.ROOT, "Median screen time per file over %d files: %.1f ms.%n", r.files(), r.medianMs()));
         sb.append(String.format(Locale.ROOT, "Median CPU time of the screening thread per file: %.1f ms.%n", r.medianCpuMs()));
         sb.append(String.format(Locale.ROOT, "Fingerprint distance of a transformed part to its own entry: median %.3f, 95th percentile %.3f, max %.3f; of a lookalike to its nearest entry: min %.3f, 5th percentile %.3f, median %.3f (design ≤ %.2f, lineage ≤ %.2f).%n",

@@ -8,10 +8,15 @@ import org.ferret.printfiles.geometry.Voxels;
 import org.ferret.printfiles.read.Mesh;
 
 /**
- * A small slicer for the evaluation's stand-ins: the mesh set on the bed, cut into layers, each layer filled with
- * solid rectilinear infill (alternating x and y lines, inset by half a bead at the walls), written as G-code in
- * one of several flavours. It writes no perimeters (no polygon offsetting): enough to test that the screen
- * compares G-code on deposited volume, not a printing slicer.
+ * A small slicer for the evaluation's stand-ins: the mesh set on the bed, cut into layers; in each layer the cut is
+ * chained into closed contours, {@code perimeters} walls are laid along them (each contour offset into the
+ * material by half a bead, one and a half beads, …; corners mitred), the inside is filled with rectilinear
+ * infill (alternating x and y lines, {@code WIDTH / density} apart, clipped to the contours offset past the inner
+ * wall, overlapping it by 15 %), and the
+ * bottom and top {@code solidLayers} layers are solid. Written as G-code in one of several flavours, with the
+ * {@code ;TYPE:} feature comments some slicers write (the screen does not need or trust them). Enough to test that
+ * the screen compares G-code on the part it deposits, not a printing slicer: no polygon clipping (thin walls get
+ * overlapping perimeters), no skin on inner horizontal faces, no supports.
  */
 public final class Slicer {
     private Slicer() {}
@@ -27,28 +32,42 @@ public final class Slicer {
         REPRAP_INCHES
     }
 
+    /** How to slice: walls round each contour, infill density (1 = solid), solid layers at the bottom and the top. */
+    public record Settings(Flavour flavour, int perimeters, double density, int solidLayers) {
+        public static Settings of(Flavour f) { return new Settings(f, 2, 1.0, 3); }
+        public Settings infill(double d) { return new Settings(flavour, perimeters, d, solidLayers); }
+        /** The early evaluation slicer: infill lines only, no walls, no solid layers. */
+        public Settings noPerimeters() { return new Settings(flavour, 0, density, 0); }
+    }
+
     public static final double LAYER = 0.2, WIDTH = 0.45;
     private static final double FILAMENT_AREA = Math.PI * 1.75 * 1.75 / 4;
 
     public static byte[] slice(Mesh m, Flavour flavour) {
-        return slice(m, flavour, 1.0);
+        return slice(m, Settings.of(flavour));
     }
 
-    /** With {@code density} below 1 the infill lines are spaced {@code WIDTH / density} apart (sparse infill). */
+    /** With {@code density} below 1 the infill lines are spaced {@code WIDTH / density} apart (sparse infill); two walls. */
     public static byte[] slice(Mesh m, Flavour flavour, double density) {
+        return slice(m, Settings.of(flavour).infill(density));
+    }
+
+    public static byte[] slice(Mesh m, Settings set) {
+        Flavour flavour = set.flavour();
         double[] box = Voxels.bounds(m);
         float[] a = m.xyz();
         double inch = flavour == Flavour.REPRAP_INCHES ? 1 / 25.4 : 1;
         StringBuilder g = new StringBuilder(1 << 20);
-        g.append("; sliced by the ferret evaluation slicer (stand-in, solid infill)\n");
+        g.append("; sliced by the ferret evaluation slicer (stand-in)\n");
         if (flavour == Flavour.KLIPPER_FIRMWARE_RETRACT) g.append("EXCLUDE_OBJECT_DEFINE NAME=standin\nPRINT_START BED=60 EXTRUDER=210\n");
         else g.append("M140 S60\nM104 S210\nG28\nM190 S60\nM109 S210\n");
         g.append(flavour == Flavour.REPRAP_INCHES ? "G20\n" : "G21\n").append("G90\n");
         g.append(flavour == Flavour.MARLIN_ABSOLUTE ? "M82\n" : "M83\n");
         if (flavour == Flavour.KLIPPER_FIRMWARE_RETRACT) g.append("EXCLUDE_OBJECT_START NAME=standin\n");
-        double e = 0;
+        double[] e = {0};
         int layers = (int) Math.floor((box[5] - box[2]) / LAYER);
         double offX = 100 - (box[0] + box[3]) / 2, offY = 100 - (box[1] + box[4]) / 2; // centred on a 200 mm bed
+        double inset = set.perimeters() > 0 ? set.perimeters() * WIDTH + WIDTH / 2 - 0.15 * WIDTH : WIDTH / 2;
         for (int l = 0; l < layers; l++) {
             double zs = box[2] + (l + 0.5) * LAYER + 1.37e-4, zn = (l + 1) * LAYER;
             List<double[]> segs = new ArrayList<>();
@@ -59,13 +78,42 @@ public final class Slicer {
             }
             if (segs.isEmpty()) continue;
             g.append(String.format(Locale.ROOT, ";LAYER:%d\nG1 Z%.4f F600\n", l, zn * inch));
-            if (flavour == Flavour.MARLIN_ABSOLUTE) { g.append("G92 E0\n"); e = 0; }
+            if (flavour == Flavour.MARLIN_ABSOLUTE) { g.append("G92 E0\n"); e[0] = 0; }
+            List<double[]> fillEdges = segs; // the infill is clipped to the contours offset by the inset (to the cut itself without walls)
+            if (set.perimeters() > 0) {
+                List<double[]> contours = contours(segs);
+                fillEdges = new ArrayList<>();
+                for (double[] c : contours) {
+                    double[] w = offset(c, inset);
+                    if (w == null) continue;
+                    int n = w.length / 2;
+                    for (int i = 0; i < n; i++) {
+                        int q = (i + 1) % n;
+                        fillEdges.add(new double[] {w[2 * i], w[2 * i + 1], w[2 * q], w[2 * q + 1]});
+                    }
+                }
+                for (int p = set.perimeters() - 1; p >= 0; p--) { // inner walls first, the outer wall last
+                    g.append(p == 0 ? ";TYPE:WALL-OUTER\n" : ";TYPE:WALL-INNER\n");
+                    for (double[] c : contours) {
+                        double[] w = offset(c, (p + 0.5) * WIDTH);
+                        if (w == null) continue;
+                        int n = w.length / 2;
+                        travel(g, flavour, w[0] + offX, w[1] + offY, inch);
+                        for (int i = 1; i <= n; i++) {
+                            int q = i % n;
+                            extrude(g, flavour, w[2 * (i - 1)], w[2 * (i - 1) + 1], w[2 * q], w[2 * q + 1], offX, offY, inch, e);
+                        }
+                    }
+                }
+            }
+            g.append(";TYPE:FILL\n");
+            double density = l < set.solidLayers() || l >= layers - set.solidLayers() ? 1 : set.density();
             boolean alongX = l % 2 == 0;
             double lo = alongX ? box[1] : box[0], hi = alongX ? box[4] : box[3];
             boolean forward = true;
             for (double c = lo + WIDTH / 2 + 1.1e-4; c < hi; c += WIDTH / density) {
                 List<Double> xs = new ArrayList<>();
-                for (double[] s : segs) {
+                for (double[] s : fillEdges) {
                     double p0 = alongX ? s[1] : s[0], p1 = alongX ? s[3] : s[2];
                     if ((p0 <= c) == (p1 <= c)) continue;
                     double t = (c - p0) / (p1 - p0);
@@ -74,21 +122,16 @@ public final class Slicer {
                 java.util.Collections.sort(xs);
                 List<double[]> runs = new ArrayList<>();
                 for (int i = 0; i + 1 < xs.size(); i += 2) {
-                    double s0 = xs.get(i) + WIDTH / 2, s1 = xs.get(i + 1) - WIDTH / 2;
+                    double trim = set.perimeters() > 0 ? 0 : inset;
+                    double s0 = xs.get(i) + trim, s1 = xs.get(i + 1) - trim;
                     if (s1 > s0 + 0.05) runs.add(new double[] {s0, s1});
                 }
                 if (!forward) java.util.Collections.reverse(runs);
                 for (double[] r : runs) {
                     double from = forward ? r[0] : r[1], to = forward ? r[1] : r[0];
                     double x0 = alongX ? from : c, y0 = alongX ? c : from, x1 = alongX ? to : c, y1 = alongX ? c : to;
-                    boolean retract = flavour == Flavour.KLIPPER_FIRMWARE_RETRACT;
-                    if (retract) g.append("G10\n");
-                    g.append(String.format(Locale.ROOT, "G0 X%.4f Y%.4f F9000\n", (x0 + offX) * inch, (y0 + offY) * inch));
-                    if (retract) g.append("G11\n");
-                    double de = Math.abs(to - from) * WIDTH * LAYER / FILAMENT_AREA;
-                    e += de;
-                    double ev = flavour == Flavour.MARLIN_ABSOLUTE ? e : de;
-                    g.append(String.format(Locale.ROOT, "G1 X%.4f Y%.4f E%.5f F1800\n", (x1 + offX) * inch, (y1 + offY) * inch, ev * inch));
+                    travel(g, flavour, x0 + offX, y0 + offY, inch);
+                    extrude(g, flavour, x0, y0, x1, y1, offX, offY, inch, e);
                 }
                 forward = !forward;
             }
@@ -96,6 +139,136 @@ public final class Slicer {
         if (flavour == Flavour.KLIPPER_FIRMWARE_RETRACT) g.append("EXCLUDE_OBJECT_END NAME=standin\nPRINT_END\n");
         else g.append("M104 S0\nM140 S0\nM84\n");
         return g.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void travel(StringBuilder g, Flavour flavour, double x, double y, double inch) {
+        boolean retract = flavour == Flavour.KLIPPER_FIRMWARE_RETRACT;
+        if (retract) g.append("G10\n");
+        g.append(String.format(Locale.ROOT, "G0 X%.4f Y%.4f F9000\n", x * inch, y * inch));
+        if (retract) g.append("G11\n");
+    }
+
+    private static void extrude(StringBuilder g, Flavour flavour, double x0, double y0, double x1, double y1, double offX, double offY, double inch, double[] e) {
+        double de = Math.hypot(x1 - x0, y1 - y0) * WIDTH * LAYER / FILAMENT_AREA;
+        e[0] += de;
+        double ev = flavour == Flavour.MARLIN_ABSOLUTE ? e[0] : de;
+        g.append(String.format(Locale.ROOT, "G1 X%.4f Y%.4f E%.5f F1800\n", (x1 + offX) * inch, (y1 + offY) * inch, ev * inch));
+    }
+
+    /**
+     * The layer's cut segments chained into closed contours (corners matched to 0.1 µm), each as {x0, y0, x1, y1, …},
+     * outlines counter-clockwise and holes clockwise (by how many other contours hold it), so that the material is
+     * on the left of the direction of travel.
+     */
+    static List<double[]> contours(List<double[]> segs) {
+        java.util.Map<Long, List<Integer>> at = new java.util.HashMap<>();
+        for (int i = 0; i < segs.size(); i++) {
+            double[] s = segs.get(i);
+            at.computeIfAbsent(key(s[0], s[1]), k -> new ArrayList<>()).add(i);
+            at.computeIfAbsent(key(s[2], s[3]), k -> new ArrayList<>()).add(i);
+        }
+        boolean[] used = new boolean[segs.size()];
+        List<double[]> out = new ArrayList<>();
+        for (int start = 0; start < segs.size(); start++) {
+            if (used[start]) continue;
+            List<double[]> pts = new ArrayList<>();
+            int cur = start;
+            double[] s = segs.get(cur);
+            double px = s[0], py = s[1];
+            while (cur >= 0 && !used[cur]) {
+                used[cur] = true;
+                s = segs.get(cur);
+                boolean fwd = key(s[0], s[1]) == key(px, py);
+                double qx = fwd ? s[2] : s[0], qy = fwd ? s[3] : s[1];
+                double[] last = pts.isEmpty() ? null : pts.get(pts.size() - 1);
+                if (last == null || Math.hypot(last[0] - px, last[1] - py) > 1e-3) pts.add(new double[] {px, py}); // no repeated corners
+                px = qx; py = qy;
+                int next = -1;
+                for (int o : at.getOrDefault(key(px, py), List.of())) if (!used[o]) { next = o; break; }
+                cur = next;
+            }
+            while (pts.size() > 1 && Math.hypot(pts.get(0)[0] - pts.get(pts.size() - 1)[0], pts.get(0)[1] - pts.get(pts.size() - 1)[1]) <= 1e-3) pts.remove(pts.size() - 1);
+            pts = simplify(pts);
+            if (pts.size() < 3) continue;
+            double[] c = new double[pts.size() * 2];
+            for (int i = 0; i < pts.size(); i++) { c[2 * i] = pts.get(i)[0]; c[2 * i + 1] = pts.get(i)[1]; }
+            out.add(c);
+        }
+        for (double[] c : out) {
+            int depth = 0;
+            for (double[] o : out) if (o != c && inside(o, c[0], c[1])) depth++;
+            boolean ccw = area(c) > 0;
+            if (ccw != (depth % 2 == 0)) reverse(c);
+        }
+        return out;
+    }
+
+    /** Drops corners within 5 µm of the line through their neighbours (collinear points, slivers of the cut): they would bend the offset. */
+    private static List<double[]> simplify(List<double[]> pts) {
+        List<double[]> out = new ArrayList<>(pts);
+        boolean changed = true;
+        while (changed && out.size() > 3) {
+            changed = false;
+            for (int i = 0; i < out.size() && out.size() > 3; i++) {
+                double[] a = out.get((i + out.size() - 1) % out.size()), p = out.get(i), b = out.get((i + 1) % out.size());
+                double dx = b[0] - a[0], dy = b[1] - a[1], l = Math.hypot(dx, dy);
+                double dist = l < 1e-9 ? Math.hypot(p[0] - a[0], p[1] - a[1]) : Math.abs((p[0] - a[0]) * dy - (p[1] - a[1]) * dx) / l;
+                if (dist < 0.005) { out.remove(i); i--; changed = true; }
+            }
+        }
+        return out;
+    }
+
+    private static long key(double x, double y) {
+        return Math.round(x * 1e4) << 32 | Math.round(y * 1e4) & 0xffffffffL; // exact for |x|, |y| < 200 m
+    }
+
+    static double area(double[] c) {
+        double a = 0;
+        int n = c.length / 2;
+        for (int i = 0, j = n - 1; i < n; j = i++) a += c[2 * j] * c[2 * i + 1] - c[2 * i] * c[2 * j + 1];
+        return a / 2;
+    }
+
+    private static boolean inside(double[] c, double x, double y) {
+        boolean in = false;
+        int n = c.length / 2;
+        for (int i = 0, j = n - 1; i < n; j = i++)
+            if ((c[2 * i + 1] > y) != (c[2 * j + 1] > y) && x < c[2 * i] + (y - c[2 * i + 1]) / (c[2 * j + 1] - c[2 * i + 1]) * (c[2 * j] - c[2 * i])) in = !in;
+        return in;
+    }
+
+    private static void reverse(double[] c) {
+        int n = c.length / 2;
+        for (int i = 0; i < n / 2; i++) {
+            int j = n - 1 - i;
+            double x = c[2 * i], y = c[2 * i + 1];
+            c[2 * i] = c[2 * j]; c[2 * i + 1] = c[2 * j + 1];
+            c[2 * j] = x; c[2 * j + 1] = y;
+        }
+    }
+
+    /** The contour moved {@code d} to the left of its direction (into the material), corners mitred; null when it collapses. */
+    static double[] offset(double[] c, double d) {
+        int n = c.length / 2;
+        double[] o = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            int p = (i + n - 1) % n, q = (i + 1) % n;
+            double ex = c[2 * i] - c[2 * p], ey = c[2 * i + 1] - c[2 * p + 1], fx = c[2 * q] - c[2 * i], fy = c[2 * q + 1] - c[2 * i + 1];
+            double le = Math.hypot(ex, ey), lf = Math.hypot(fx, fy);
+            if (le < 1e-9 || lf < 1e-9) { o[2 * i] = c[2 * i]; o[2 * i + 1] = c[2 * i + 1]; continue; }
+            double n1x = -ey / le, n1y = ex / le, n2x = -fy / lf, n2y = fx / lf;
+            double bx = n1x + n2x, by = n1y + n2y, bl = Math.hypot(bx, by);
+            if (bl < 1e-9) { bx = n1x; by = n1y; bl = 1; }
+            bx /= bl; by /= bl;
+            double k = d / Math.max(0.3, bx * n1x + by * n1y);
+            o[2 * i] = c[2 * i] + bx * k;
+            o[2 * i + 1] = c[2 * i + 1] + by * k;
+        }
+        double a0 = area(c), a1 = area(o);
+        if (Math.signum(a0) != Math.signum(a1) || Math.abs(a1) < WIDTH * WIDTH) return null;
+        if (a0 > 0 && a1 >= a0) return null; // an outline must shrink when offset inwards
+        return o;
     }
 
     /** The segment where the plane z = zs cuts facet o, or null. */

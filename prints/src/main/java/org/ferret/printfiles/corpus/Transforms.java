@@ -35,6 +35,17 @@ public final class Transforms {
     }
 
     /** Mirror image across the y-z plane (windings reversed so the surface still faces out). */
+    /** Stood up: (x, y, z) → (y, z, x), a rotation that turns the x axis (the stand-ins' channels, the tubes) upright. */
+    public static Mesh standUp(Mesh m) {
+        Mesh c = copy(m);
+        float[] a = c.xyz();
+        for (int i = 0; i < c.facets() * 9; i += 3) {
+            float x = a[i], y = a[i + 1], z = a[i + 2];
+            a[i] = y; a[i + 1] = z; a[i + 2] = x;
+        }
+        return c;
+    }
+
     public static Mesh mirror(Mesh m) {
         float[] a = m.xyz().clone();
         for (int f = 0; f < m.facets(); f++) {

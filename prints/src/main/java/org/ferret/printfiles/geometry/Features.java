@@ -19,6 +19,9 @@ public final class Features {
         }
     }
 
+    /** What the screen lists from a file's surfaces: measurable holes and bosses (for the facts), bores, platform matches. */
+    public record Found(List<java.util.Map<String, Object>> holes, List<Bore> bores, List<PlatformMatch> platforms) {}
+
     /** Minimum bore length in diameters: a ring or a short hole at a bullet diameter is not a channel. */
     public static final double BORE_MIN_DIAMETERS = 5;
 

@@ -136,31 +136,144 @@ public final class Voxels {
         return r;
     }
 
-    /** Each bead is a capsule of its width in x/y over the layer height below the nozzle. */
+    /** Each bead is a capsule of its width in x/y over the layer height below the nozzle; see {@link #of(Deposit, int, Deadline)}. */
     public static Voxels of(Toolpath t, int resolution, Deadline deadline) throws UnreadableFileException {
+        return of(Deposit.of(t, deadline), resolution, deadline);
+    }
+
+    /**
+     * The deposit's volume, slice by slice: each cube slice takes the print layer at its centre height. Every
+     * cube whose centre lies in a deposited bead (a capsule of the bead's width) is solid. In a layer with closed
+     * loops (perimeters), the cross-section is what the loops enclose: each cube is given to the innermost loop
+     * around it, and the cubes of a loop that encloses open extrusion (infill of any density or pattern) are
+     * solid; a loop that encloses none is a hole. A pocket of such empty cubes inside loops with solid cubes
+     * straight below and above is a closed cavity (0 % infill, concentric infill), solid as well. A layer
+     * without loops (G-code without perimeters) falls back to filling gaps between beads up to
+     * {@link #SPARSE_GAP_MM} along x or y.
+     */
+    public static Voxels of(Deposit dep, int resolution, Deadline deadline) throws UnreadableFileException {
+        Toolpath t = dep.toolpath;
         double[] box = bounds(t);
         Voxels v = grid(box, resolution, 0);
         float[] s = t.seg();
-        for (int q = 0; q < t.segments(); q++) {
-            if ((q & 0x3fff) == 0) deadline.check();
-            int o = q * 8;
-            double ax = s[o], ay = s[o + 1], bx = s[o + 3], by = s[o + 4], z = Math.max(s[o + 2], s[o + 5]), r = s[o + 6] / 2 + 1e-6, h = s[o + 7];
-            int k0 = (int) Math.ceil((z - h - v.oz) / v.cell - 0.5 + 1e-9), k1 = (int) Math.floor((z - v.oz) / v.cell - 0.5);
-            if (k1 < k0) continue;
-            int i0 = Math.max(0, (int) Math.floor((Math.min(ax, bx) - r - v.ox) / v.cell)), i1 = Math.min(v.nx - 1, (int) Math.floor((Math.max(ax, bx) + r - v.ox) / v.cell));
-            int j0 = Math.max(0, (int) Math.floor((Math.min(ay, by) - r - v.oy) / v.cell)), j1 = Math.min(v.ny - 1, (int) Math.floor((Math.max(ay, by) + r - v.oy) / v.cell));
-            double dx = bx - ax, dy = by - ay, ll = dx * dx + dy * dy;
-            for (int j = j0; j <= j1; j++)
-                for (int i = i0; i <= i1; i++) {
-                    double px = v.cx(i) - ax, py = v.cy(j) - ay;
-                    double u = ll == 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / ll));
-                    double ex = px - u * dx, ey = py - u * dy;
-                    if (ex * ex + ey * ey > r * r) continue;
-                    for (int k = Math.max(0, k0); k <= Math.min(v.nz - 1, k1); k++) v.solid.set(v.index(i, j, k));
+        int plane = v.nx * v.ny;
+        BitSet cavity = new BitSet(plane * v.nz);
+        int[] region = new int[plane];
+        for (int k = 0; k < v.nz; k++) {
+            deadline.check();
+            Deposit.Layer layer = dep.layerAt(v.cz(k));
+            if (layer == null) continue;
+            for (int q : layer.segments()) v.bead(s, q, k);
+            if (layer.loops.isEmpty()) {
+                v.closeGaps(k, SPARSE_GAP_MM);
+                continue;
+            }
+            v.regions(layer.loops, region);
+            boolean[] filled = new boolean[layer.loops.size()];
+            for (int q : layer.openSegments()) { // which loops enclose open extrusion: samples along each open segment
+                int o = q * 8;
+                double len = Math.hypot(s[o + 3] - s[o], s[o + 4] - s[o + 1]);
+                int n = 1 + (int) (len / (v.cell / 2));
+                for (int p = 0; p <= n; p++) {
+                    double u = (p + 0.5) / (n + 1);
+                    int i = (int) Math.floor((s[o] + u * (s[o + 3] - s[o]) - v.ox) / v.cell), j = (int) Math.floor((s[o + 1] + u * (s[o + 4] - s[o + 1]) - v.oy) / v.cell);
+                    if (i < 0 || j < 0 || i >= v.nx || j >= v.ny) continue;
+                    int r = region[j * v.nx + i];
+                    if (r >= 0) filled[r] = true;
                 }
+            }
+            for (int c = 0; c < plane; c++) {
+                int r = region[c];
+                if (r < 0) continue;
+                int at = k * plane + c;
+                if (filled[r]) v.solid.set(at);
+                else if (!v.solid.get(at)) cavity.set(at);
+            }
         }
-        v.closeGaps(SPARSE_GAP_MM, deadline);
+        for (int c = 0; c < plane; c++) { // closed cavities: empty cubes inside loops, solid below and above
+            int k = 0;
+            while (k < v.nz) {
+                if (!cavity.get(k * plane + c)) { k++; continue; }
+                int k0 = k;
+                while (k < v.nz && cavity.get(k * plane + c)) k++;
+                if (k0 > 0 && k < v.nz && v.solid.get((k0 - 1) * plane + c) && v.solid.get(k * plane + c))
+                    for (int f = k0; f < k; f++) v.solid.set(f * plane + c);
+            }
+        }
         return v;
+    }
+
+    /** Sets the cubes of slice k whose centres lie within the bead of segment q. */
+    private void bead(float[] s, int q, int k) {
+        int o = q * 8;
+        double ax = s[o], ay = s[o + 1], bx = s[o + 3], by = s[o + 4], r = s[o + 6] / 2 + 1e-6;
+        int i0 = Math.max(0, (int) Math.floor((Math.min(ax, bx) - r - ox) / cell)), i1 = Math.min(nx - 1, (int) Math.floor((Math.max(ax, bx) + r - ox) / cell));
+        int j0 = Math.max(0, (int) Math.floor((Math.min(ay, by) - r - oy) / cell)), j1 = Math.min(ny - 1, (int) Math.floor((Math.max(ay, by) + r - oy) / cell));
+        double dx = bx - ax, dy = by - ay, ll = dx * dx + dy * dy;
+        for (int j = j0; j <= j1; j++)
+            for (int i = i0; i <= i1; i++) {
+                double px = cx(i) - ax, py = cy(j) - ay;
+                double u = ll == 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / ll));
+                double ex = px - u * dx, ey = py - u * dy;
+                if (ex * ex + ey * ey <= r * r) solid.set(index(i, j, k));
+            }
+    }
+
+    /** For each cube centre of a slice, the innermost loop around it (the smallest by area), or −1: a scan line per row. */
+    private void regions(java.util.List<Deposit.Loop> loops, int[] region) {
+        Arrays.fill(region, -1);
+        int n = loops.size();
+        // edges bucketed by the rows they cross
+        int[][] rowEdges = new int[ny][];
+        int[] rowN = new int[ny];
+        for (int l = 0; l < n; l++) {
+            float[] xy = loops.get(l).xy();
+            int m = xy.length / 2;
+            for (int a = 0, b = m - 1; a < m; b = a++) {
+                double ya = xy[2 * a + 1], yb = xy[2 * b + 1];
+                int j0 = (int) Math.ceil((Math.min(ya, yb) - oy) / cell - 0.5), j1 = (int) Math.floor((Math.max(ya, yb) - oy) / cell - 0.5);
+                for (int j = Math.max(0, j0); j <= Math.min(ny - 1, j1); j++) {
+                    if (rowEdges[j] == null) rowEdges[j] = new int[8];
+                    else if (rowN[j] + 2 > rowEdges[j].length) rowEdges[j] = Arrays.copyOf(rowEdges[j], rowEdges[j].length * 2);
+                    rowEdges[j][rowN[j]++] = l;
+                    rowEdges[j][rowN[j]++] = a;
+                }
+            }
+        }
+        boolean[] inside = new boolean[n];
+        for (int j = 0; j < ny; j++) {
+            if (rowEdges[j] == null) continue;
+            double y = cy(j) + 1.37e-5; // off the corners
+            int m = rowN[j] / 2;
+            double[] xs = new double[m];
+            int[] who = new int[m];
+            int c = 0;
+            for (int e = 0; e < m; e++) {
+                int l = rowEdges[j][2 * e], a = rowEdges[j][2 * e + 1];
+                float[] xy = loops.get(l).xy();
+                int b = a == 0 ? xy.length / 2 - 1 : a - 1;
+                double ya = xy[2 * a + 1], yb = xy[2 * b + 1];
+                if ((ya > y) == (yb > y)) continue;
+                xs[c] = xy[2 * a] + (y - ya) / (yb - ya) * (xy[2 * b] - xy[2 * a]);
+                who[c++] = l;
+            }
+            Integer[] order = new Integer[c];
+            for (int e = 0; e < c; e++) order[e] = e;
+            final double[] fx = xs;
+            Arrays.sort(order, (p, q) -> Double.compare(fx[p], fx[q]));
+            Arrays.fill(inside, false);
+            int p = 0, innermost = -1;
+            for (int i = 0; i < nx; i++) {
+                double x = cx(i);
+                boolean changed = false;
+                while (p < c && xs[order[p]] < x) { inside[who[order[p]]] ^= true; p++; changed = true; }
+                if (changed) {
+                    innermost = -1;
+                    for (int l = 0; l < n; l++) if (inside[l] && (innermost < 0 || loops.get(l).area() < loops.get(innermost).area())) innermost = l;
+                }
+                region[j * nx + i] = innermost;
+            }
+        }
     }
 
     /**
@@ -169,26 +282,23 @@ public final class Voxels {
      */
     public static final double SPARSE_GAP_MM = 2.5;
 
-    private void closeGaps(double mm, Deadline deadline) throws UnreadableFileException {
+    private void closeGaps(int k, double mm) {
         int g = (int) Math.floor(mm / cell);
         if (g < 1) return;
-        for (int k = 0; k < nz; k++) {
-            deadline.check();
-            for (int j = 0; j < ny; j++) { // along x
-                int last = -1;
-                for (int i = 0; i < nx; i++) {
-                    if (!solid.get(index(i, j, k))) continue;
-                    if (last >= 0 && i - last - 1 <= g) for (int f = last + 1; f < i; f++) solid.set(index(f, j, k));
-                    last = i;
-                }
+        for (int j = 0; j < ny; j++) { // along x
+            int last = -1;
+            for (int i = 0; i < nx; i++) {
+                if (!solid.get(index(i, j, k))) continue;
+                if (last >= 0 && i - last - 1 <= g) for (int f = last + 1; f < i; f++) solid.set(index(f, j, k));
+                last = i;
             }
-            for (int i = 0; i < nx; i++) { // along y
-                int last = -1;
-                for (int j = 0; j < ny; j++) {
-                    if (!solid.get(index(i, j, k))) continue;
-                    if (last >= 0 && j - last - 1 <= g) for (int f = last + 1; f < j; f++) solid.set(index(i, f, k));
-                    last = j;
-                }
+        }
+        for (int i = 0; i < nx; i++) { // along y
+            int last = -1;
+            for (int j = 0; j < ny; j++) {
+                if (!solid.get(index(i, j, k))) continue;
+                if (last >= 0 && j - last - 1 <= g) for (int f = last + 1; f < j; f++) solid.set(index(i, f, k));
+                last = j;
             }
         }
     }

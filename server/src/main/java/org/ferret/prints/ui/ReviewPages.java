@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.ferret.printfiles.EvidenceLevel;
 import org.ferret.printfiles.Verdict;
 import org.ferret.printfiles.corpus.MeshWriters;
+import org.ferret.printfiles.geometry.ToolpathPreview;
 import org.ferret.printfiles.read.Deadline;
 import org.ferret.printfiles.read.Limits;
 import org.ferret.printfiles.read.Mesh;
 import org.ferret.printfiles.read.PrintModel;
 import org.ferret.printfiles.read.PrintReaders;
+import org.ferret.printfiles.read.Toolpath;
 import org.ferret.printfiles.read.UnreadableFileException;
 import org.ferret.prints.FileDisposition;
 import org.ferret.prints.HeldFile;
@@ -112,18 +114,44 @@ class ReviewPages {
         return k.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT) + unit;
     }
 
-    /** The held file as binary STL for the browser's viewer (a mesh of any format; G-code has no preview). */
+    /** The held file as binary STL for the browser's viewer (a mesh of any format; G-code: {@code preview.lines}). */
     @GetMapping("/prints/reviews/{id}/preview.stl")
     @CanReviewPrints
     ResponseEntity<byte[]> preview(@PathVariable UUID id) {
+        return previewOf(id, m -> m instanceof Mesh mesh
+                ? ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(MeshWriters.binaryStl(mesh)) : null);
+    }
+
+    /** Most segments a G-code preview draws (24 bytes each: under 5 MB). */
+    static final int PREVIEW_SEGMENTS = 200_000;
+
+    /**
+     * A held G-code file's deposited toolpath for the browser's viewer: bead centre lines as little-endian floats
+     * (x0 y0 z0 x1 y1 z1 per segment), every k-th layer when the file has more than {@link #PREVIEW_SEGMENTS}
+     * (headers {@code X-Preview-Segments}, {@code X-Preview-Total}, {@code X-Preview-Layer-Step}).
+     */
+    @GetMapping("/prints/reviews/{id}/preview.lines")
+    @CanReviewPrints
+    ResponseEntity<byte[]> previewLines(@PathVariable UUID id) {
+        return previewOf(id, m -> {
+            if (!(m instanceof Toolpath t)) return null;
+            ToolpathPreview.Lines l = ToolpathPreview.of(t, PREVIEW_SEGMENTS);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .header("X-Preview-Segments", Integer.toString(l.segments()))
+                    .header("X-Preview-Total", Integer.toString(l.total()))
+                    .header("X-Preview-Layer-Step", Integer.toString(l.layerStep()))
+                    .body(l.floats());
+        });
+    }
+
+    /** Reads the held bytes (an audited read) and answers what {@code answer} makes of the model; 410 when discarded, 422 when none. */
+    private ResponseEntity<byte[]> previewOf(UUID id, java.util.function.Function<PrintModel, ResponseEntity<byte[]>> answer) {
         HeldFile h = reviews.get(id);
         Optional<byte[]> b = reviews.bytes(id);
         if (b.isEmpty()) return ResponseEntity.status(HttpStatus.GONE).build();
         try {
-            PrintModel m = PrintReaders.read(h.fileName(), b.get(), Limits.defaults(), Deadline.in(Limits.defaults()));
-            if (m instanceof Mesh mesh) {
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(MeshWriters.binaryStl(mesh));
-            }
+            ResponseEntity<byte[]> r = answer.apply(PrintReaders.read(h.fileName(), b.get(), Limits.defaults(), Deadline.in(Limits.defaults())));
+            if (r != null) return r;
         } catch (UnreadableFileException | RuntimeException e) {
             // falls through: no preview
         }
