@@ -17,7 +17,9 @@
 # postal declarations per request with a postal operator's token, so items/s = req/s × BENCH_BATCH), WORK (a new directory under /tmp), BASE_PORT (18400),
 # SEED (H2: a data directory holding a demo database, copied for each variant instead of generating the demo data,
 # which takes minutes on a loaded machine; the first run leaves one in $WORK/<first variant>).
-# Every connection is its own wrk thread, so "one token per connection" can give each its own token.
+# Every connection is its own wrk thread, so "one token per connection" can give each its own token; WRK_THREADS=n
+# runs each case with n wrk threads instead (at most one per connection; own tokens are then one per thread): on a
+# machine with few cores, 32 client threads compete with the server for them, and so add to its measured tail.
 # Output: one markdown table row per run, plus the load average before and after, on stdout. "server CPU" is the CPU
 # time (user + system) the variant's JVM used during the run divided by its requests, "db CPU" the same for its
 # PostgreSQL backends (found by application_name): a cost per request that other load on the machine inflates far
@@ -159,7 +161,8 @@ for round in $(seq 1 "$ROUNDS"); do
         script="$lua"; [ "$case" = parcels ] && script="$here/scripts/bench-api-parcels.lua"
         dbp=($(db_pids "$label"))
         t0=$(ticks "${spid[$label]}"); d0=$(ticks "${dbp[@]}")
-        out="$(BENCH_TOKENS="$tokens" wrk -t"$c" -c"$c" -d"$DURATION" --timeout 10s -s "$script" "${url[$label]}$(path_of "$case" "$label")")"
+        t=${WRK_THREADS:-$c}; [ "$t" -le "$c" ] || t=$c
+        out="$(BENCH_TOKENS="$tokens" wrk -t"$t" -c"$c" -d"$DURATION" --timeout 10s -s "$script" "${url[$label]}$(path_of "$case" "$label")")"
         t1=$(ticks "${spid[$label]}"); d1=$(ticks "${dbp[@]}")
         read -r _ reqs secs non2xx sockerr p50 p99 p999 <<<"$(grep '^RESULT' <<<"$out")"
         awk -v r="$round" -v l="$label" -v db="$DB" -v k="$case" -v c="$c" -v n="$reqs" -v s="$secs" -v e="$non2xx" \
