@@ -279,8 +279,11 @@ public class Registry {
         return firearmView;
     }
 
-    /** Items whose markings (of the item itself or of a component) carry this serial, compared normalised. */
-    @Transactional(readOnly = true)
+    /**
+     * Items whose markings (of the item itself or of a component) carry this serial, compared normalised. No
+     * transaction: the store answers with one statement, consistent by itself; a read-only transaction around it
+     * only added its begin and commit (and the connection's read-only switch) to the API's hottest read.
+     */
     public List<ItemSummary> findBySerial(String serial) {
         if (serial == null || serial.isBlank()) {
             throw new InvalidValueException("serial", "must not be blank");

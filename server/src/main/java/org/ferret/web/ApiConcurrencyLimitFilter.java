@@ -48,7 +48,9 @@ class ApiConcurrencyLimitFilter extends OncePerRequestFilter {
             throw new IllegalArgumentException("ferret.api.concurrency: max-in-flight must be at least 1, max-queued "
                     + "and max-wait not negative (got " + maxInFlight + ", " + maxQueued + ", " + maxWait + ")");
         }
-        this.inFlight = new Semaphore(maxInFlight);
+        // fair: waiting requests get their turns in the order they came; an unfair semaphore lets a newcomer take a
+        // turn just released while older ones keep waiting, which is where a long tail comes from
+        this.inFlight = new Semaphore(maxInFlight, true);
         this.queue = new Semaphore(maxQueued);
         this.maxWaitNanos = maxWait.toNanos();
         this.refusal = json.writeValueAsBytes(ProblemHandler.problem(ErrorCode.OVERLOADED,
@@ -83,8 +85,14 @@ class ApiConcurrencyLimitFilter extends OncePerRequestFilter {
 
     /** A turn now, or after waiting in the queue if there is room in it and a turn comes within max-wait. */
     private boolean admit() {
-        if (inFlight.tryAcquire()) {
-            return true;
+        try {
+            // tryAcquire() would barge past the waiting ones even on a fair semaphore; a zero timeout does not
+            if (inFlight.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         if (!queue.tryAcquire()) {
             return false;

@@ -1,6 +1,7 @@
 package org.ferret.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.ferret.registry.RegistryApi.event;
 import static org.ferret.registry.RegistryApi.pistol;
 import static org.ferret.registry.RegistryApi.unmarked;
@@ -174,6 +175,29 @@ class RegistryIT {
                 .satisfies(m -> assertThat(m.get("retracted")).isEqualTo(true));
         assertThat(api.list("/api/v1/items?serial={s}", misread)).isEmpty();
         assertThat(workList()).contains(frame.get("id"));
+    }
+
+    @Test
+    void a_serial_lookup_lists_every_item_with_that_serial_and_each_with_all_its_live_serials_in_marking_order() {
+        String shared = unique("TWIN");
+        Map<String, Object> first = api.register(pistol(shared));
+        Map<String, Object> second = api.register(pistol(shared));
+        String added = unique("ADDED");
+        var marked = api.post("/api/v1/items/" + second.get("id") + "/markings", Map.of("kind", "AUTHORITY_APPLIED",
+                "countryOrPlace", "DE", "serialNumber", added, "markedOn", "2026-04-01"));
+        String addedEvent = (String) listOf(marked.getBody(), "history").getFirst().get("id");
+
+        assertThat(api.list("/api/v1/items?serial={s}", shared)).extracting(s -> s.get("id"), s -> s.get("serials"))
+                .containsExactly(tuple(first.get("id"), List.of(shared)), tuple(second.get("id"), List.of(shared, added)));
+        assertThat(api.list("/api/v1/items?serial={s}", added)).singleElement()
+                .satisfies(s -> assertThat(s.get("serials")).isEqualTo(List.of(shared, added)));
+
+        api.post("/api/v1/items/" + second.get("id") + "/events", event("CORRECTION", "2026-04-02",
+                "corrects", addedEvent, "reason", "applied to the wrong frame"));
+
+        assertThat(api.list("/api/v1/items?serial={s}", added)).isEmpty();
+        assertThat(api.list("/api/v1/items?serial={s}", shared)).extracting(s -> s.get("serials"))
+                .containsExactly(List.of(shared), List.of(shared));
     }
 
     @Test

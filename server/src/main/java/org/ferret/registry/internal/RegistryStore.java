@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,10 @@ public class RegistryStore {
     private static final String ITEM_COLUMNS = """
             id, external_ref, kind, manufacturer, model, calibre, country_of_manufacture, year_of_manufacture,
             construction, quantity, status, status_since, holder_id, fitted_to, marking_required, registered_at""";
+
+    /** {@link #ITEM_COLUMNS} of the table aliased {@code i}, for joins with tables that share column names. */
+    private static final String ITEM_COLUMNS_OF_I = java.util.Arrays.stream(ITEM_COLUMNS.split(","))
+            .map(c -> "i." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
 
     public Optional<StoredItem> findItem(ItemId id) {
         return jdbc.sql("select " + ITEM_COLUMNS + " from registry_item where id = :id")
@@ -393,15 +398,45 @@ public class RegistryStore {
 
     // ---- queries --------------------------------------------------------------------------------
 
-    /** Items carrying a marking whose normalised serial equals the given one (uses the serial index). */
+    /**
+     * Items carrying a marking whose normalised serial equals the given one (uses the serial index), oldest
+     * registration first, each with the serials of all its markings. One statement: the API's exact lookup is its
+     * hottest read (issue 17), and each further statement was one more round trip and more database CPU than the
+     * answer itself needs (docs/benchmarks.md, "API under load").
+     */
     public List<ItemSummary> findBySerial(String normalised, int limit) {
-        // markings withdrawn by a correction of their MARKING event do not match
-        List<UUID> ids = jdbc.sql("""
-                select distinct m.item_id from registry_marking m where m.serial_normalised = :s
-                and (m.event_id is null or not exists (
-                    select 1 from registry_event c where c.corrects_event = m.event_id and c.correction = 'WITHDRAW'))""")
-                .param("s", normalised).query((rs, n) -> rs.getObject(1, UUID.class)).list();
-        return summaries(ids.stream().limit(limit).toList());
+        // markings withdrawn by a correction of their MARKING event neither match nor are listed
+        Map<UUID, StoredItem> items = new LinkedHashMap<>();
+        Map<UUID, List<String>> serials = new HashMap<>();
+        jdbc.sql("select " + ITEM_COLUMNS_OF_I + """
+                , s.serial_number as listed_serial
+                from registry_item i
+                left join registry_marking s on s.item_id = i.id and s.serial_number is not null
+                    and (s.event_id is null or not exists (
+                        select 1 from registry_event c where c.corrects_event = s.event_id and c.correction = 'WITHDRAW'))
+                where i.id in (select distinct m.item_id from registry_marking m where m.serial_normalised = :s
+                    and (m.event_id is null or not exists (
+                        select 1 from registry_event c where c.corrects_event = m.event_id and c.correction = 'WITHDRAW'))
+                    order by m.item_id fetch first :limit rows only)
+                order by i.registered_at, i.id, s.mark_order""")
+                .param("s", normalised).param("limit", limit)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    if (!items.containsKey(id)) {
+                        items.put(id, item(rs, n));
+                    }
+                    String serial = rs.getString("listed_serial");
+                    if (serial != null) {
+                        serials.computeIfAbsent(id, k -> new ArrayList<>()).add(serial);
+                    }
+                    return id;
+                })
+                .list();
+        List<ItemSummary> out = new ArrayList<>(items.size());
+        for (StoredItem i : items.values()) {
+            out.add(summary(i, serials.getOrDefault(i.id().value(), List.of())));
+        }
+        return out;
     }
 
     public List<ItemSummary> markingRequired(int offset, int limit) {
@@ -476,12 +511,15 @@ public class RegistryStore {
         for (UUID id : ids) {
             StoredItem i = items.get(id);
             if (i != null) {
-                out.add(new ItemSummary(i.id(), i.kind(), i.attributes().manufacturer(), i.attributes().model(),
-                        i.status(), i.markingRequired(), List.copyOf(serials.getOrDefault(id, List.of())), i.fittedTo(),
-                        i.registeredAt()));
+                out.add(summary(i, serials.getOrDefault(id, List.of())));
             }
         }
         return out;
+    }
+
+    private static ItemSummary summary(StoredItem i, List<String> serials) {
+        return new ItemSummary(i.id(), i.kind(), i.attributes().manufacturer(), i.attributes().model(), i.status(),
+                i.markingRequired(), List.copyOf(serials), i.fittedTo(), i.registeredAt());
     }
 
     // ---- holders --------------------------------------------------------------------------------
