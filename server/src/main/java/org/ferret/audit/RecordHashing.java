@@ -201,27 +201,23 @@ class RecordHashing {
 
     /**
      * PostgreSQL: the rows read back with the keys as arrays (one per key column, as text cast to the column's type),
-     * one statement text whatever the number of keys: {@code = any(…)} for a one-column key, and for a composite key
-     * one look-up by the primary key per key ({@code unnest} and a lateral join, {@code limit 1} so that it is not flattened into a hash join). The {@code (a, b) in ((?, ?), …)} of
-     * 1,000 keys was planned as a 1,000-armed OR (tens of milliseconds to plan, every time) and dominated the cost of
-     * writing parcels (docs/benchmarks.md, "Kafka ingest"). Keys are read once each, as by an {@code in} list.
+     * one look-up by the primary key per key ({@code unnest} and a lateral join, {@code limit 1} so that it is not
+     * flattened into a hash join), whatever the table's statistics. The {@code (a, b) in ((?, ?), …)} of 1,000 keys was
+     * planned as a 1,000-armed OR (tens of milliseconds to plan, every time) and dominated the cost of writing parcels,
+     * and an {@code id in (…)} or {@code = any(…)} of 500 keys was planned, on a table never analysed, as a scan of the
+     * whole table (docs/benchmarks.md, "Kafka ingest"). Keys are read once each, as by an {@code in} list.
      */
     private void hashRowsByArrays(Table t, List<List<Object>> keys, BiConsumer<String, String> sink) {
         List<String> cols = t.spec().key();
         List<String> types = t.arrayKeyTypes();
-        String sql;
-        if (cols.size() == 1) {
-            sql = "select * from " + t.name() + " where " + cols.getFirst() + " = any(?::text[]::" + types.getFirst() + "[])";
-        } else {
-            StringBuilder arrays = new StringBuilder(), names = new StringBuilder(), match = new StringBuilder();
-            for (int i = 0; i < cols.size(); i++) {
-                arrays.append(i == 0 ? "" : ", ").append("?::text[]");
-                names.append(i == 0 ? "" : ", ").append("k").append(i);
-                match.append(i == 0 ? "" : " and ").append("t0.").append(cols.get(i)).append(" = k.k").append(i).append("::").append(types.get(i));
-            }
-            sql = "select r.* from unnest(" + arrays + ") as k(" + names + ") cross join lateral (select * from " + t.name()
-                    + " t0 where " + match + " limit 1) r";
+        StringBuilder arrays = new StringBuilder(), names = new StringBuilder(), match = new StringBuilder();
+        for (int i = 0; i < cols.size(); i++) {
+            arrays.append(i == 0 ? "" : ", ").append("?::text[]");
+            names.append(i == 0 ? "" : ", ").append("k").append(i);
+            match.append(i == 0 ? "" : " and ").append("t0.").append(cols.get(i)).append(" = k.k").append(i).append("::").append(types.get(i));
         }
+        String sql = "select r.* from unnest(" + arrays + ") as k(" + names + ") cross join lateral (select * from " + t.name()
+                + " t0 where " + match + " limit 1) r";
         List<List<Object>> distinct = List.copyOf(new LinkedHashSet<>(keys));
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             List<List<Object>> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
