@@ -189,13 +189,7 @@ class RecordHashing {
                     }
                 }
                 return ps;
-            }, (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
-                RowHasher h = new RowHasher(rs.getMetaData(), t.spec());
-                while (rs.next()) {
-                    sink.accept(h.key(rs), h.hash(rs));
-                }
-                return null;
-            });
+            }, hashEach(t, sink));
         }
     }
 
@@ -236,14 +230,19 @@ class RecordHashing {
                     ps.setArray(c + 1, con.createArrayOf("text", values));
                 }
                 return ps;
-            }, (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
-                RowHasher h = new RowHasher(rs.getMetaData(), t.spec());
-                while (rs.next()) {
-                    sink.accept(h.key(rs), h.hash(rs));
-                }
-                return null;
-            });
+            }, hashEach(t, sink));
         }
+    }
+
+    /** Gives each row of a {@code select *} result its canonical key and hash. */
+    private static org.springframework.jdbc.core.ResultSetExtractor<Void> hashEach(Table t, BiConsumer<String, String> sink) {
+        return rs -> {
+            RowHasher h = new RowHasher(rs.getMetaData(), t.spec());
+            while (rs.next()) {
+                sink.accept(h.key(rs), h.hash(rs));
+            }
+            return null;
+        };
     }
 
     /** Hashes one row of a result set of {@code select *} on a covered table. */
