@@ -14,7 +14,8 @@
 # WARMUP (30 s at the first rate before the steps, not counted: model load, history replay, JIT),
 # PARTITIONS (6), CONCURRENCY (consumer threads in the server, 1), JAR (server/target/ferret.jar, copied to WORK
 # first), PG_URL (jdbc:postgresql://127.0.0.1:5432/ferret_kbench: dropped and made again), PG_USER (postgres),
-# SERVER_ARGS (more --ferret… arguments), SERVER_HEAP (1g), JFR (1: record the server to $WORK/server.jfr),
+# SERVER_ARGS (more --ferret… arguments), REWRITE (1: pgjdbc's reWriteBatchedInserts, a batch insert sent as
+# multi-row inserts; 0: off), SERVER_HEAP (1g), JFR (1: record the server to $WORK/server.jfr),
 # WORK (a new directory under /tmp), PORT (18480), PARCELS_DIR (/tmp/ferret-bench-kafka-parcels: the demo model,
 # trained by the first run, minutes on a loaded machine, and kept for the next).
 # Output: a line per window, a markdown table of the steps and the load average before and after, on stdout.
@@ -35,6 +36,8 @@ JAR="${JAR:-$here/server/target/ferret.jar}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432/ferret_kbench}"
 PG_USER="${PG_USER:-postgres}"
 SERVER_ARGS="${SERVER_ARGS:-}"
+REWRITE="${REWRITE:-1}"
+[ "$REWRITE" = 1 ] && SERVER_ARGS="--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true $SERVER_ARGS"
 SERVER_HEAP="${SERVER_HEAP:-1g}"
 WORK="${WORK:-$(mktemp -d /tmp/ferret-bench-kafka.XXXXXX)}"
 PORT="${PORT:-18480}"

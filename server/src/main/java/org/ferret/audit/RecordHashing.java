@@ -67,11 +67,13 @@ class RecordHashing {
             if (t == null) {
                 throw new IllegalArgumentException("table " + k + " is not declared as a CoveredTable");
             }
-            return new Table(t, keyTypes(t));
+            Map<String, String> typeNames = new LinkedHashMap<>();
+            Map<String, Integer> types = keyTypes(t, typeNames);
+            return new Table(t, types, postgres() ? postgresKeyTypes(t, typeNames) : null);
         });
     }
 
-    private Map<String, Integer> keyTypes(CoveredTable t) {
+    private Map<String, Integer> keyTypes(CoveredTable t, Map<String, String> typeNames) {
         return jdbc.query("select * from " + t.name() + " where 1 = 0", rs -> {
             ResultSetMetaData md = rs.getMetaData();
             Map<String, Integer> types = new LinkedHashMap<>();
@@ -79,6 +81,7 @@ class RecordHashing {
                 String col = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
                 if (t.key().contains(col)) {
                     String type = md.getColumnTypeName(i).toLowerCase(Locale.ROOT);
+                    typeNames.put(col, type);
                     types.put(col, type.contains("uuid") ? Types.OTHER
                             : type.contains("int") ? Types.BIGINT : Types.VARCHAR);
                 }
@@ -87,8 +90,34 @@ class RecordHashing {
         });
     }
 
-    /** A covered table with what is needed to query it by key. */
-    record Table(CoveredTable spec, Map<String, Integer> keyTypes) {
+    /** PostgreSQL type names of the key columns, in key order, or null if one is not a plain type name to cast to. */
+    private static List<String> postgresKeyTypes(CoveredTable t, Map<String, String> typeNames) {
+        List<String> out = new ArrayList<>();
+        for (String k : t.key()) {
+            String type = typeNames.get(k);
+            if (type == null || !type.matches("[a-z][a-z0-9_]*")) {
+                return null;
+            }
+            out.add(type);
+        }
+        return out;
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) con ->
+                    con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        }
+        return postgres;
+    }
+
+    /**
+     * A covered table with what is needed to query it by key; {@code arrayKeyTypes}, on PostgreSQL, the key columns'
+     * type names for reading rows back by arrays of keys (null: by an {@code in} list).
+     */
+    record Table(CoveredTable spec, Map<String, Integer> keyTypes, List<String> arrayKeyTypes) {
 
         String name() {
             return spec.name();
@@ -145,6 +174,10 @@ class RecordHashing {
      * hash to {@code sink}; keys with no row are simply not given.
      */
     void hashRows(Table t, List<List<Object>> keys, BiConsumer<String, String> sink) {
+        if (t.arrayKeyTypes() != null) {
+            hashRowsByArrays(t, keys, sink);
+            return;
+        }
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             jdbc.query(con -> {
@@ -156,14 +189,60 @@ class RecordHashing {
                     }
                 }
                 return ps;
-            }, (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
-                RowHasher h = new RowHasher(rs.getMetaData(), t.spec());
-                while (rs.next()) {
-                    sink.accept(h.key(rs), h.hash(rs));
-                }
-                return null;
-            });
+            }, hashEach(t, sink));
         }
+    }
+
+    /**
+     * PostgreSQL: the rows read back with the keys as arrays (one per key column, as text cast to the column's type),
+     * one look-up by the primary key per key ({@code unnest} and a lateral join, {@code limit 1} so that it is not
+     * flattened into a hash join), whatever the table's statistics. The {@code (a, b) in ((?, ?), …)} of 1,000 keys was
+     * planned as a 1,000-armed OR (tens of milliseconds to plan, every time) and dominated the cost of writing parcels,
+     * and an {@code id in (…)} or {@code = any(…)} of 500 keys was planned, on a table never analysed, as a scan of the
+     * whole table (docs/benchmarks.md, "Kafka ingest"). Keys are read once each, as by an {@code in} list.
+     */
+    private void hashRowsByArrays(Table t, List<List<Object>> keys, BiConsumer<String, String> sink) {
+        List<String> cols = t.spec().key();
+        List<String> types = t.arrayKeyTypes();
+        StringBuilder arrays = new StringBuilder(), names = new StringBuilder(), match = new StringBuilder();
+        for (int i = 0; i < cols.size(); i++) {
+            arrays.append(i == 0 ? "" : ", ").append("?::text[]");
+            names.append(i == 0 ? "" : ", ").append("k").append(i);
+            match.append(i == 0 ? "" : " and ").append("t0.").append(cols.get(i)).append(" = k.k").append(i).append("::").append(types.get(i));
+        }
+        String sql = "select r.* from unnest(" + arrays + ") as k(" + names + ") cross join lateral (select * from " + t.name()
+                + " t0 where " + match + " limit 1) r";
+        List<List<Object>> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            List<List<Object>> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement(sql);
+                if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+                    // never a server-side prepared statement: a select * whose table gains a column (a migration of
+                    // another instance, a test) would fail with "cached plan must not change result type"
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+                }
+                for (int c = 0; c < cols.size(); c++) {
+                    String[] values = new String[chunk.size()];
+                    for (int r = 0; r < chunk.size(); r++) {
+                        values[r] = String.valueOf(chunk.get(r).get(c));
+                    }
+                    ps.setArray(c + 1, con.createArrayOf("text", values));
+                }
+                return ps;
+            }, hashEach(t, sink));
+        }
+    }
+
+    /** Gives each row of a {@code select *} result its canonical key and hash. */
+    private static org.springframework.jdbc.core.ResultSetExtractor<Void> hashEach(Table t, BiConsumer<String, String> sink) {
+        return rs -> {
+            RowHasher h = new RowHasher(rs.getMetaData(), t.spec());
+            while (rs.next()) {
+                sink.accept(h.key(rs), h.hash(rs));
+            }
+            return null;
+        };
     }
 
     /** Hashes one row of a result set of {@code select *} on a covered table. */
