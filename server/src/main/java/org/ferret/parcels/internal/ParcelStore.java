@@ -72,6 +72,10 @@ public class ParcelStore {
             if (postgres()) {
                 batch.query(con -> {
                     PreparedStatement ps = con.prepareStatement(LATEST_OF_POSTGRES);
+                    // planned anew each time, never a server-side prepared statement: a generic plan made while the
+                    // table was small (no statistics yet) walked the (operator, received_at) index and filtered on
+                    // item_id, a cost that grows with the table (docs/benchmarks.md, Kafka, "a plan cached while small")
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                     ps.setArray(1, con.createArrayOf("varchar", chunk.toArray()));
                     ps.setString(2, operator);
                     return ps;
