@@ -66,6 +66,7 @@ start() { # label jar args jvm-options port
   local until=$((SECONDS + 600))
   until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
     [ $SECONDS -lt $until ] || { echo "bench-api: $label did not start; see $dir/server.log" >&2; exit 1; }
+    kill -0 "${spid[$label]}" 2>/dev/null || { echo "bench-api: $label stopped while starting (no database?); see $dir/server.log" >&2; exit 1; }
     sleep 2
   done
   # demo data loads after start on a new database: wait for it, so it does not run beside the load

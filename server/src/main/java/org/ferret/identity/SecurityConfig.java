@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -33,7 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * annotations), before binding ({@link AuthorizeBeforeBinding}) and again by method security.
  */
 @Configuration
-@EnableMethodSecurity
+@EnableMethodSecurity(prePostEnabled = false) // @PreAuthorize is wired below, with AuthorizeBeforeBinding
 @org.springframework.scheduling.annotation.EnableScheduling // ApiTokens writes the coalesced last uses on a schedule
 class SecurityConfig {
 
@@ -45,6 +47,17 @@ class SecurityConfig {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * {@code @PreAuthorize} (all Ferret uses of method security: the capability annotations), checked on every call
+     * of a guarded method except the handler method {@link AuthorizeBeforeBinding} allowed in the same request.
+     */
+    @Bean
+    @org.springframework.context.annotation.Role(org.springframework.beans.factory.config.BeanDefinition.ROLE_INFRASTRUCTURE)
+    static org.springframework.aop.Advisor preAuthorize() {
+        return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(
+                new AuthorizeBeforeBinding.UnlessAllowedBeforeBinding(new PreAuthorizeAuthorizationManager()));
     }
 
     @Bean
