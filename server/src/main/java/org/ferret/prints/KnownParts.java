@@ -48,9 +48,10 @@ public class KnownParts {
     }
 
     /**
-     * The library the screen uses: this node's parts and those of the libraries it subscribed to (ids
-     * {@code <node>/<id>}, source prefixed with the node), at this node's version. Two cheap queries tell whether it
-     * must be re-read (a part added here or on another node of this database, or a newer library received).
+     * The library the screen uses: this node's parts and those of the libraries it subscribes to (ids
+     * {@code <node>/<id>}, source prefixed with the node; none of an ended subscription), at this node's version. Two
+     * cheap queries tell whether it must be re-read (a part added here or on another node of this database, a newer
+     * library received, a subscription begun or ended).
      */
     public Library current() {
         Cached c = cached;
@@ -60,24 +61,14 @@ public class KnownParts {
             Library local = store.library();
             java.util.List<Library.Entry> all = new java.util.ArrayList<>(local.entries());
             for (var r : exchange.received()) {
-                for (Library.Entry e : r.getValue().entries()) {
-                    all.add(new Library.Entry(r.getKey() + "/" + e.id(), e.partType(), r.getKey() + ": " + e.source(), e.sha256(), e.fingerprint()));
+                for (Library.Entry e : r.parts()) {
+                    all.add(new Library.Entry(r.node() + "/" + e.id(), e.partType(), r.node() + ": " + e.source(), e.sha256(), e.fingerprint()));
                 }
             }
             c = new Cached(new Library(local.version(), all), received);
             cached = c;
         }
         return c.library();
-    }
-
-    /** Subscribes to a peer's library (sent now and after each change over the signed exchange). Audited. */
-    @Transactional
-    public void subscribe(String peer) {
-        exchange.subscribe(peer == null ? "" : peer.strip());
-    }
-
-    public java.util.List<org.ferret.prints.internal.LibraryExchange.Subscription> subscriptions() {
-        return exchange.subscriptions();
     }
 
     /** Adds a known part computed from a file; the file itself is not kept. Audited. */

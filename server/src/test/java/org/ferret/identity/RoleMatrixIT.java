@@ -397,6 +397,8 @@ class RoleMatrixIT {
         allow("POST /api/v1/prints/library", printLibrary);
         allow("POST /api/v1/prints/subscriptions", printLibrary);
         allow("GET /api/v1/prints/subscriptions", printLibrary);
+        allow("DELETE /api/v1/prints/subscriptions/{node}", printLibrary);
+        allow("GET /api/v1/prints/subscribers", printLibrary);
         allow("GET /api/v1/prints/reviews", printReviewers);
         allow("GET /api/v1/prints/reviews/{id}", printReviewers);
         allow("POST /api/v1/prints/reviews/{id}/decision", printReviewers);
@@ -407,6 +409,10 @@ class RoleMatrixIT {
         allow("POST /prints/reviews/{id}/decision", printReviewers);
         allow("GET /prints/library", printLibrary);
         allow("POST /prints/library", printLibrary);
+        allow("GET /prints/subscriptions", printLibrary);
+        allow("POST /prints/subscriptions", printLibrary);
+        allow("GET /prints/subscriptions/{node}/unsubscribe", printLibrary);
+        allow("POST /prints/subscriptions/{node}/unsubscribe", printLibrary);
         // sign-in
         allow("GET /login", PUBLIC);
         allow("GET /error", PUBLIC); // web.ProblemErrorController: the error answer of every request, signed in or not

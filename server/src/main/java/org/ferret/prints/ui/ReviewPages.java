@@ -22,6 +22,7 @@ import org.ferret.printfiles.read.UnreadableFileException;
 import org.ferret.prints.FileDisposition;
 import org.ferret.prints.HeldFile;
 import org.ferret.prints.KnownParts;
+import org.ferret.prints.LibrarySubscriptions;
 import org.ferret.prints.ReviewOutcome;
 import org.ferret.prints.Reviews;
 import org.ferret.shared.FormErrors;
@@ -48,11 +49,13 @@ import tools.jackson.databind.ObjectMapper;
 class ReviewPages {
     private final Reviews reviews;
     private final KnownParts parts;
+    private final LibrarySubscriptions subscriptions;
     private final ObjectMapper json;
 
-    ReviewPages(Reviews reviews, KnownParts parts, ObjectMapper json) {
+    ReviewPages(Reviews reviews, KnownParts parts, LibrarySubscriptions subscriptions, ObjectMapper json) {
         this.reviews = reviews;
         this.parts = parts;
+        this.subscriptions = subscriptions;
         this.json = json;
     }
 
@@ -217,7 +220,10 @@ class ReviewPages {
     }
 
     private String libraryPage(Model model, FormErrors errors, String partType, String source) {
-        model.addAttribute("library", parts.current());
+        model.addAttribute("library", parts.local());
+        List<LibrarySubscriptions.Received> received = subscriptions.received();
+        model.addAttribute("received", received);
+        model.addAttribute("receivedParts", received.stream().mapToInt(r -> r.parts().size()).sum());
         model.addAttribute("errors", errors);
         model.addAttribute("partType", partType);
         model.addAttribute("source", source);

@@ -88,23 +88,6 @@ class PrintsController {
         return parts.local().encode();
     }
 
-    record Subscribe(String node) {}
-
-    @PostMapping(path = "/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @CanMaintainPrintLibrary
-    @Operation(summary = "Subscribe to a peer node's fingerprint library over the signed exchange: it is sent now and after each part the peer adds, and screens here use it")
-    List<org.ferret.prints.internal.LibraryExchange.Subscription> subscribe(@RequestBody Subscribe s) {
-        parts.subscribe(s.node());
-        return parts.subscriptions();
-    }
-
-    @GetMapping("/subscriptions")
-    @CanMaintainPrintLibrary
-    @Operation(summary = "The peer libraries this node subscribed to, with the version last received")
-    List<org.ferret.prints.internal.LibraryExchange.Subscription> subscriptions() {
-        return parts.subscriptions();
-    }
-
     @PostMapping(path = "/library", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @CanMaintainPrintLibrary
     @Operation(summary = "Add a known part: its fingerprint and SHA-256 are computed from the uploaded file, which is not kept",
