@@ -120,14 +120,27 @@ class GcodeShapeTest {
         assertThat(t.notes()).anyMatch(n -> n.contains("no chamber"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> holes = (List<Map<String, Object>>) t.facts().get("holesAndBosses");
-        assertThat(holes).singleElement().satisfies(h -> {
+        assertThat(holes).filteredOn(h -> "hole".equals(h.get("kind"))).singleElement().satisfies(h -> {
             assertThat((double) h.get("diameterMm")).isCloseTo(9.02, offset(0.12));
             assertThat((double) h.get("lengthMm")).isCloseTo(60, offset(0.6));
         });
     }
 
     @Test
-    void two_bars_with_a_straight_slot_between_them_are_not_a_round_channel() {
+    void a_rod_lying_along_the_bed_is_measured_as_a_boss() {
+        Mesh rod = Shapes.axial(0, 5, 0, List.of(new Shapes.Step(40, 0)), 48); // a solid cylinder Ø 10 along x
+        Screening s = new PrintScreen(Library.empty()).screen("r.gcode", Slicer.slice(rod, Slicer.Flavour.MARLIN_RELATIVE, 0.2));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> found = (List<Map<String, Object>>) s.facts().get("holesAndBosses");
+        assertThat(found).as(s.toText()).singleElement().satisfies(h -> {
+            assertThat(h.get("kind")).isEqualTo("boss");
+            assertThat((double) h.get("diameterMm")).isCloseTo(10, offset(0.12));
+            assertThat((double) h.get("lengthMm")).isCloseTo(40, offset(0.6));
+        });
+    }
+
+    @Test
+    void two_bars_with_a_straight_slot_between_them_are_neither_a_round_channel_nor_a_boss() {
         // a gap of constant width over all layers: it does not follow a circle's chord profile
         Mesh bars = new org.ferret.printfiles.corpus.MeshBuilder().add(Shapes.box(0, 0, 0, 50, 8, 6)).add(Shapes.box(0, 14, 0, 50, 22, 6)).build();
         Screening s = new PrintScreen(Library.empty()).screen("s.gcode", Slicer.slice(bars, Slicer.Flavour.MARLIN_RELATIVE, 0.2));

@@ -312,6 +312,20 @@ public final class Deposit {
      * axis plus one bead width (a wall's centre line stops half a bead short of each end).
      */
     public List<Primitives.Surface> lyingChannels(Deadline deadline) throws UnreadableFileException {
+        return lying(deadline, true);
+    }
+
+    /**
+     * Bosses lying along the bed (a peg or rod on its side), found like {@link #lyingChannels} with the roles
+     * swapped: the two parallel edges face each other over the part's material (by the nesting), with nothing
+     * deposited within a millimetre beyond either edge and nothing of the part there; the width is their distance
+     * plus one bead width. Listed in the facts only (bores and platform features are holes).
+     */
+    public List<Primitives.Surface> lyingBosses(Deadline deadline) throws UnreadableFileException {
+        return lying(deadline, false);
+    }
+
+    private List<Primitives.Surface> lying(Deadline deadline, boolean hole) throws UnreadableFileException {
         final class Stack {
             final double theta;
             double mid;
@@ -340,14 +354,21 @@ public final class Deposit {
                     double theta = ((th % Math.PI) + Math.PI) % Math.PI;
                     double ux = Math.cos(theta), uy = Math.sin(theta), nx = -uy, ny = ux;
                     double pe = ((e[0] + e[2]) / 2) * nx + ((e[1] + e[3]) / 2) * ny, pf = ((f[0] + f[2]) / 2) * nx + ((f[1] + f[3]) / 2) * ny;
-                    double w = (e[4] + f[4]) / 2, gap = Math.abs(pf - pe) - w;
-                    if (gap < 0.3 || gap > 80) continue;
+                    double w = (e[4] + f[4]) / 2, gap = Math.abs(pf - pe) + (hole ? -w : w);
+                    if (gap < (hole ? 0.3 : 1) || gap > 80) continue;
                     double e0 = e[0] * ux + e[1] * uy, e1 = e[2] * ux + e[3] * uy, f0 = f[0] * ux + f[1] * uy, f1 = f[2] * ux + f[3] * uy;
                     double u0 = Math.max(Math.min(e0, e1), Math.min(f0, f1)), u1 = Math.min(Math.max(e0, e1), Math.max(f0, f1));
                     if (u1 - u0 < LYING_MIN_EDGE_MM) continue;
                     double n0 = Math.min(pe, pf), n1 = Math.max(pe, pf), mid = (n0 + n1) / 2;
-                    if (l.materialAt(((u0 + u1) / 2) * ux + mid * nx, ((u0 + u1) / 2) * uy + mid * ny)) continue;
-                    if (stripEntered(s, segs, ux, uy, u0 + w, u1 - w, n0 + 0.1, n1 - 0.1)) continue;
+                    double um = (u0 + u1) / 2;
+                    if (hole) {
+                        if (l.materialAt(um * ux + mid * nx, um * uy + mid * ny)) continue;
+                        if (stripEntered(s, segs, ux, uy, u0 + w, u1 - w, n0 + 0.1, n1 - 0.1)) continue;
+                    } else {
+                        if (!l.materialAt(um * ux + mid * nx, um * uy + mid * ny)) continue;
+                        if (l.materialAt(um * ux + (n0 - 0.6) * nx, um * uy + (n0 - 0.6) * ny) || l.materialAt(um * ux + (n1 + 0.6) * nx, um * uy + (n1 + 0.6) * ny)) continue;
+                        if (stripEntered(s, segs, ux, uy, u0 + w, u1 - w, n0 - 1.0, n0 - 0.1) || stripEntered(s, segs, ux, uy, u0 + w, u1 - w, n1 + 0.1, n1 + 1.0)) continue;
+                    }
                     gaps.add(new double[] {theta, mid, gap, u0, u1});
                 }
             }
@@ -411,7 +432,7 @@ public final class Deposit {
             double[] sp = st.spans.get(st.spans.size() / 2);
             double um = (sp[1] + sp[2]) / 2;
             double[] centre = {um * ux + fit[0] * nx, um * uy + fit[0] * ny, fit[1]};
-            out.add(new Primitives.Surface(Primitives.Kind.CYLINDER, centre, new double[] {ux, uy, 0}, r, len, 0, true, fit[3], 2 * Math.PI * r * len, 0, 360));
+            out.add(new Primitives.Surface(Primitives.Kind.CYLINDER, centre, new double[] {ux, uy, 0}, r, len, 0, hole, fit[3], 2 * Math.PI * r * len, 0, 360));
         }
         return out;
     }
