@@ -472,21 +472,24 @@ public final class Deposit {
     private static boolean stripEntered(float[] s, int[] segs, double ux, double uy, double u0, double u1, double n0, double n1) {
         if (u1 <= u0 || n1 <= n0) return false;
         double nx = -uy, ny = ux;
+        double[] t = new double[2]; // Liang-Barsky: entry and exit parameters
         for (int q : segs) {
             int o = q * 8;
             double au = s[o] * ux + s[o + 1] * uy, an = s[o] * nx + s[o + 1] * ny, bu = s[o + 3] * ux + s[o + 4] * uy, bn = s[o + 3] * nx + s[o + 4] * ny;
-            double t0 = 0, t1 = 1; // Liang-Barsky
-            double[] p = {-(bu - au), bu - au, -(bn - an), bn - an}, qq = {au - u0, u1 - au, an - n0, n1 - an};
-            boolean in = true;
-            for (int k = 0; k < 4 && in; k++) {
-                if (p[k] == 0) { if (qq[k] < 0) in = false; continue; }
-                double t = qq[k] / p[k];
-                if (p[k] < 0) { if (t > t1) in = false; else if (t > t0) t0 = t; }
-                else { if (t < t0) in = false; else if (t < t1) t1 = t; }
-            }
-            if (in && t1 > t0) return true;
+            if (Math.max(au, bu) <= u0 || Math.min(au, bu) >= u1 || Math.max(an, bn) <= n0 || Math.min(an, bn) >= n1) continue;
+            double du = bu - au, dn = bn - an;
+            t[0] = 0; t[1] = 1;
+            if (clip(-du, au - u0, t) && clip(du, u1 - au, t) && clip(-dn, an - n0, t) && clip(dn, n1 - an, t) && t[1] > t[0]) return true;
         }
         return false;
+    }
+
+    private static boolean clip(double p, double q, double[] t) {
+        if (p == 0) return q >= 0;
+        double r = q / p;
+        if (p < 0) { if (r > t[1]) return false; if (r > t[0]) t[0] = r; }
+        else { if (r < t[0]) return false; if (r < t[1]) t[1] = r; }
+        return true;
     }
 
     /** Kåsa least-squares circle through the corners: {cx, cy, r, rms of the radial misfit}, or null. */
