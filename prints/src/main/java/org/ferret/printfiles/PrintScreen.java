@@ -115,9 +115,12 @@ public final class PrintScreen {
                 Deposit dep = Deposit.of(tp, deadline);
                 facts.put("loops", dep.loopCount());
                 notes.add(dep.loopCount() > 0
-                        ? "G-code is compared on the volume its perimeter loops enclose; holes, bores and platform features are measured on vertical channels only (circular hole loops stacked over layers), not on channels lying along the bed"
+                        ? "G-code is compared on the volume its perimeter loops enclose; holes, bores and platform features are measured on vertical channels (circular hole loops stacked over layers) and on channels lying along the bed (gaps whose width follows a circle's chord over the layers), not on channels at a slant; bosses only lying along the bed"
                         : "G-code without closed perimeter loops: compared on its deposited beads, gaps up to " + Voxels.SPARSE_GAP_MM + " mm filled; no holes measured");
-                Features.Found found = features(dep.holes(deadline), notes);
+                List<Primitives.Surface> channels = new ArrayList<>(dep.holes(deadline));
+                channels.addAll(dep.lyingChannels(deadline));
+                channels.addAll(dep.lyingBosses(deadline));
+                Features.Found found = features(channels, notes);
                 facts.put("holesAndBosses", found.holes());
                 bores = found.bores();
                 plat = found.platforms();

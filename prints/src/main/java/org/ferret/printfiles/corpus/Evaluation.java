@@ -30,6 +30,8 @@ public final class Evaluation {
 
     /** The G-code row on which the bore detector is evaluated on G-code (channels upright, 20 % infill). */
     static final String STOOD_UP = "G-code, stood up (channels vertical), 20 % infill";
+    /** The G-code row on which the bore detector is evaluated on channels lying along the bed (the stand-ins as modelled: channels along x). */
+    static final String LYING = "G-code, Marlin relative E";
 
     public static List<Transformation> transformations() {
         List<Transformation> t = new ArrayList<>();
@@ -63,7 +65,8 @@ public final class Evaluation {
     public record Report(List<Row> rows, int lookalikes, int falseDesign, int falseLineage, int lookalikeBlocked, int lookalikeErrors,
                          int boreTp, int boreFp, int boreFn, int boreNegatives, double medianMs, double medianCpuMs, int files, double bigMeshSeconds, double bigMeshCpuSeconds, int bigMeshFacets,
                          Verdict bigMeshVerdict, Library library, List<Double> trueDistances, List<Double> benignDistances,
-                         List<ModelFile> stlModels, Bores gcodeBores, int gcodeLookalikeDesign, int gcodeLookalikeLineage) {}
+                         List<ModelFile> stlModels, Bores gcodeBores, int gcodeLookalikeDesign, int gcodeLookalikeLineage,
+                         Bores gcodeBoresLying, int gcodeLyingLookalikeDesign, int gcodeLyingLookalikeLineage) {}
 
     /** Bore detector counts: true, false, missed, negatives. */
     public record Bores(int tp, int fp, int fn, int negatives) {}
@@ -114,6 +117,7 @@ public final class Evaluation {
         List<Row> rows = new ArrayList<>();
         int boreTp = 0, boreFp = 0, boreFn = 0, boreNeg = 0;
         int gTp = 0, gFp = 0, gFn = 0, gNeg = 0;
+        int hTp = 0, hFp = 0, hFn = 0, hNeg = 0; // G-code with the channels lying along the bed
         for (Transformation t : transformations()) {
             int design = 0, loose = 0, blocked = 0, wrong = 0;
             List<Double> ms = new ArrayList<>();
@@ -139,6 +143,13 @@ public final class Evaluation {
                     if (b && !p.bore()) boreFp++;
                     if (!b && p.bore()) boreFn++;
                     if (!p.bore()) boreNeg++;
+                }
+                if (t.name().equals(LYING)) {
+                    boolean b = s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.BORE);
+                    if (b && p.bore()) hTp++;
+                    if (b && !p.bore()) { hFp++; log.println("  lying G-code bore evidence on " + p.id() + " (" + p.kind() + ")"); }
+                    if (!b && p.bore()) { hFn++; log.println("  lying G-code bore missed on " + p.id() + ": " + s.facts().get("holesAndBosses")); }
+                    if (!p.bore()) hNeg++;
                 }
                 if (t.name().equals(STOOD_UP)) {
                     boolean b = s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.BORE);
@@ -186,10 +197,26 @@ public final class Evaluation {
             if (s.verdict() != Verdict.ALLOW) log.println("  sliced lookalike " + p.id() + " (" + p.kind() + "): " + s.verdict() + " " + s.evidence().stream().map(e -> e.description()).toList());
         }
         log.printf(Locale.ROOT, "sliced lookalikes %d: design match %d, lineage %d%n", benign.size(), gd, gl);
+        int hd = 0, hl = 0;
+        for (Corpus.Part p : benign) { // the lookalikes sliced lying as modelled (tubes and sleeves along x): hard negatives for the lying-channel detector
+            long c0 = mx.getCurrentThreadCpuTime();
+            Screening s = screen.screen(p.id() + ".gcode", Slicer.slice(p.mesh(), Slicer.Flavour.MARLIN_RELATIVE, 0.2));
+            cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
+            all.add(s.millis());
+            if (s.fingerprint() != null) benignD.add(lib.nearest(s.fingerprint(), 1).get(0).distance());
+            if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.DESIGN)) hd++;
+            if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.LINEAGE)) hl++;
+            if (s.verdict() == Verdict.ERROR) log.println("  error on lying sliced lookalike " + p.id() + " (" + p.kind() + "): " + s.reason());
+            if (s.evidence().stream().anyMatch(e -> e.level() == EvidenceLevel.BORE)) { hFp++; log.println("  lying G-code bore evidence on lookalike " + p.id() + " (" + p.kind() + ")"); }
+            hNeg++;
+            if (s.verdict() != Verdict.ALLOW) log.println("  lying sliced lookalike " + p.id() + " (" + p.kind() + "): " + s.verdict() + " " + s.evidence().stream().map(e -> e.description()).toList());
+        }
+        log.printf(Locale.ROOT, "lookalikes sliced lying %d: design match %d, lineage %d%n", benign.size(), hd, hl);
         List<ModelFile> models = stlModels(screen, all);
         models.forEach(m -> log.printf(Locale.ROOT, "  stl-models %s: %s%s%n", m.path(), m.verdict(), m.reason() == null ? "" : " (" + m.reason() + ")"));
         log.printf(Locale.ROOT, "bore: %d true, %d false, %d missed (negatives %d)%n", boreTp, boreFp, boreFn, boreNeg);
         log.printf(Locale.ROOT, "bore on G-code: %d true, %d false, %d missed (negatives %d)%n", gTp, gFp, gFn, gNeg);
+        log.printf(Locale.ROOT, "bore on G-code, channels lying: %d true, %d false, %d missed (negatives %d)%n", hTp, hFp, hFn, hNeg);
         log.printf(Locale.ROOT, "distance to the right part: median %.3f, 90th %.3f, 95th %.3f, max %.3f; lookalike to its nearest part: min %.3f, 5th %.3f, median %.3f%n",
                 quantile(trueD, 0.5), quantile(trueD, 0.9), quantile(trueD, 0.95), quantile(trueD, 1), quantile(benignD, 0), quantile(benignD, 0.05), quantile(benignD, 0.5));
         double big = Double.NaN;
@@ -211,7 +238,7 @@ public final class Evaluation {
             log.printf(Locale.ROOT, "1,000,000-facet mesh: %.2f s (CPU %.2f s), verdict %s%n", big, bigCpu, s.verdict());
         }
         return new Report(rows, benign.size(), fd, fl, fb, fe, boreTp, boreFp, boreFn, boreNeg, median(all), median(cpu), all.size(), big, bigCpu, bigFacets, bigVerdict, lib, trueD, benignD, models,
-                new Bores(gTp, gFp, gFn, gNeg), gd, gl);
+                new Bores(gTp, gFp, gFn, gNeg), gd, gl, new Bores(hTp, hFp, hFn, hNeg), hd, hl);
     }
 
     static double quantile(List<Double> v, double q) {
@@ -252,6 +279,11 @@ public final class Evaluation {
         int gFlagged = g.tp() + g.fp();
         sb.append(String.format(Locale.ROOT, "Lookalikes sliced upright (G-code, 20 %% infill): design match %d, lineage %d. Bore evidence on G-code (row \"%s\" and the sliced lookalikes): %d true, %d false on %d negatives, %d missed; precision %s.%n",
                 r.gcodeLookalikeDesign(), r.gcodeLookalikeLineage(), STOOD_UP, g.tp(), g.fp(), g.negatives(), g.fn(), gFlagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) g.tp() / gFlagged)));
+        Bores h = r.gcodeBoresLying();
+        int hFlagged = h.tp() + h.fp();
+        sb.append(String.format(Locale.ROOT, "Lookalikes sliced lying (G-code, 20 %% infill): design match %d, lineage %d. Bore evidence on G-code with the channels lying along the bed (row \"%s\" and the lookalikes sliced lying): %d true, %d false on %d negatives, %d missed; precision %s, recall %s.%n",
+                r.gcodeLyingLookalikeDesign(), r.gcodeLyingLookalikeLineage(), LYING, h.tp(), h.fp(), h.negatives(), h.fn(), hFlagged == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) h.tp() / hFlagged),
+                h.tp() + h.fn() == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) h.tp() / (h.tp() + h.fn()))));
         sb.append(String.format(Locale.ROOT, "Median screen time per file over %d files: %.1f ms.%n", r.files(), r.medianMs()));
         sb.append(String.format(Locale.ROOT, "Median CPU time of the screening thread per file: %.1f ms.%n", r.medianCpuMs()));
         sb.append(String.format(Locale.ROOT, "Fingerprint distance of a transformed part to its own entry: median %.3f, 95th percentile %.3f, max %.3f; of a lookalike to its nearest entry: min %.3f, 5th percentile %.3f, median %.3f (design ≤ %.2f, lineage ≤ %.2f).%n",

@@ -16,7 +16,9 @@ import org.ferret.printfiles.read.Mesh;
  * bottom and top {@code solidLayers} layers are solid. Written as G-code in one of several flavours, with the
  * {@code ;TYPE:} feature comments some slicers write (the screen does not need or trust them). Enough to test that
  * the screen compares G-code on the part it deposits, not a printing slicer: no polygon clipping (thin walls get
- * overlapping perimeters), no skin on inner horizontal faces, no supports.
+ * overlapping perimeters), no supports, no bridging. Below full density, every upward or downward facing surface gets
+ * {@code solidLayers} layers of skin (where the layers above or below are not also inside the part), as a printing
+ * slicer lays it.
  */
 public final class Slicer {
     private Slicer() {}
@@ -68,20 +70,18 @@ public final class Slicer {
         int layers = (int) Math.floor((box[5] - box[2]) / LAYER);
         double offX = 100 - (box[0] + box[3]) / 2, offY = 100 - (box[1] + box[4]) / 2; // centred on a 200 mm bed
         double inset = set.perimeters() > 0 ? set.perimeters() * WIDTH + WIDTH / 2 - 0.15 * WIDTH : WIDTH / 2;
+        // first the layers' contours and infill boundaries (the skin of a layer depends on the layers above and below)
+        List<List<double[]>> contoursAt = new ArrayList<>(), fillAt = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            double zs = box[2] + (l + 0.5) * LAYER + 1.37e-4, zn = (l + 1) * LAYER;
+            double zs = box[2] + (l + 0.5) * LAYER + 1.37e-4;
             List<double[]> segs = new ArrayList<>();
             for (int f = 0; f < m.facets(); f++) {
-                int o = f * 9;
-                double[] cut = cut(a, o, zs);
+                double[] cut = cut(a, f * 9, zs);
                 if (cut != null) segs.add(cut);
             }
-            if (segs.isEmpty()) continue;
-            g.append(String.format(Locale.ROOT, ";LAYER:%d\nG1 Z%.4f F600\n", l, zn * inch));
-            if (flavour == Flavour.MARLIN_ABSOLUTE) { g.append("G92 E0\n"); e[0] = 0; }
+            List<double[]> contours = set.perimeters() > 0 && !segs.isEmpty() ? contours(segs) : List.of();
             List<double[]> fillEdges = segs; // the infill is clipped to the contours offset by the inset (to the cut itself without walls)
             if (set.perimeters() > 0) {
-                List<double[]> contours = contours(segs);
                 fillEdges = new ArrayList<>();
                 for (double[] c : contours) {
                     double[] w = offset(c, inset);
@@ -92,6 +92,20 @@ public final class Slicer {
                         fillEdges.add(new double[] {w[2 * i], w[2 * i + 1], w[2 * q], w[2 * q + 1]});
                     }
                 }
+            }
+            contoursAt.add(contours);
+            fillAt.add(segs.isEmpty() ? null : fillEdges);
+        }
+        List<java.util.Map<Long, double[]>> runCache = new ArrayList<>();
+        for (int l = 0; l < layers; l++) runCache.add(new java.util.HashMap<>());
+        double trim = set.perimeters() > 0 ? 0 : inset;
+        for (int l = 0; l < layers; l++) {
+            if (fillAt.get(l) == null) continue;
+            double zn = (l + 1) * LAYER;
+            g.append(String.format(Locale.ROOT, ";LAYER:%d\nG1 Z%.4f F600\n", l, zn * inch));
+            if (flavour == Flavour.MARLIN_ABSOLUTE) { g.append("G92 E0\n"); e[0] = 0; }
+            if (set.perimeters() > 0) {
+                List<double[]> contours = contoursAt.get(l);
                 for (int p = set.perimeters() - 1; p >= 0; p--) { // inner walls first, the outer wall last
                     g.append(p == 0 ? ";TYPE:WALL-OUTER\n" : ";TYPE:WALL-INNER\n");
                     for (double[] c : contours) {
@@ -106,39 +120,105 @@ public final class Slicer {
                     }
                 }
             }
-            g.append(";TYPE:FILL\n");
-            double density = l < set.solidLayers() || l >= layers - set.solidLayers() ? 1 : set.density();
             boolean alongX = l % 2 == 0;
+            final int cur = l;
             double lo = alongX ? box[1] : box[0], hi = alongX ? box[4] : box[3];
-            boolean forward = true;
-            for (double c = lo + WIDTH / 2 + 1.1e-4; c < hi; c += WIDTH / density) {
-                List<Double> xs = new ArrayList<>();
-                for (double[] s : fillEdges) {
-                    double p0 = alongX ? s[1] : s[0], p1 = alongX ? s[3] : s[2];
-                    if ((p0 <= c) == (p1 <= c)) continue;
-                    double t = (c - p0) / (p1 - p0);
-                    xs.add(alongX ? s[0] + t * (s[2] - s[0]) : s[1] + t * (s[3] - s[1]));
+            if (set.density() >= 1) {
+                g.append(";TYPE:FILL\n");
+                fill(g, flavour, lo, hi, WIDTH, alongX, c -> runs(fillAt, runCache, cur, alongX, c, trim), offX, offY, inch, e);
+            } else {
+                // skin: solid where the part's inside is not also inside on each of the solidLayers layers above and
+                // below (every upward and downward facing surface, not only the part's bottom and top); sparse
+                // infill (none at 0 %) in the rest
+                int k = set.solidLayers();
+                java.util.function.DoubleFunction<List<double[]>> interior = c -> {
+                    List<double[]> in = runs(fillAt, runCache, cur, alongX, c, trim);
+                    for (int d = 1; d <= k && !in.isEmpty(); d++) {
+                        in = intersect(in, runs(fillAt, runCache, cur + d, alongX, c, trim));
+                        in = intersect(in, runs(fillAt, runCache, cur - d, alongX, c, trim));
+                    }
+                    return in;
+                };
+                g.append(";TYPE:SKIN\n");
+                fill(g, flavour, lo, hi, WIDTH, alongX, c -> subtract(runs(fillAt, runCache, cur, alongX, c, trim), interior.apply(c)), offX, offY, inch, e);
+                if (set.density() > 0) {
+                    g.append(";TYPE:FILL\n");
+                    fill(g, flavour, lo, hi, WIDTH / set.density(), alongX, interior::apply, offX, offY, inch, e);
                 }
-                java.util.Collections.sort(xs);
-                List<double[]> runs = new ArrayList<>();
-                for (int i = 0; i + 1 < xs.size(); i += 2) {
-                    double trim = set.perimeters() > 0 ? 0 : inset;
-                    double s0 = xs.get(i) + trim, s1 = xs.get(i + 1) - trim;
-                    if (s1 > s0 + 0.05) runs.add(new double[] {s0, s1});
-                }
-                if (!forward) java.util.Collections.reverse(runs);
-                for (double[] r : runs) {
-                    double from = forward ? r[0] : r[1], to = forward ? r[1] : r[0];
-                    double x0 = alongX ? from : c, y0 = alongX ? c : from, x1 = alongX ? to : c, y1 = alongX ? c : to;
-                    travel(g, flavour, x0 + offX, y0 + offY, inch);
-                    extrude(g, flavour, x0, y0, x1, y1, offX, offY, inch, e);
-                }
-                forward = !forward;
             }
         }
         if (flavour == Flavour.KLIPPER_FIRMWARE_RETRACT) g.append("EXCLUDE_OBJECT_END NAME=standin\nPRINT_END\n");
         else g.append("M104 S0\nM140 S0\nM84\n");
         return g.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Lays the runs of one line every {@code spacing} across [lo, hi), boustrophedon. */
+    private static void fill(StringBuilder g, Flavour flavour, double lo, double hi, double spacing, boolean alongX,
+                             java.util.function.DoubleFunction<List<double[]>> runsAt, double offX, double offY, double inch, double[] e) {
+        boolean forward = true;
+        for (double c = lo + WIDTH / 2 + 1.1e-4; c < hi; c += spacing) {
+            List<double[]> runs = new ArrayList<>();
+            for (double[] r : runsAt.apply(c)) if (r[1] > r[0] + 0.05) runs.add(r);
+            if (!forward) java.util.Collections.reverse(runs);
+            for (double[] r : runs) {
+                double from = forward ? r[0] : r[1], to = forward ? r[1] : r[0];
+                double x0 = alongX ? from : c, y0 = alongX ? c : from, x1 = alongX ? to : c, y1 = alongX ? c : to;
+                travel(g, flavour, x0 + offX, y0 + offY, inch);
+                extrude(g, flavour, x0, y0, x1, y1, offX, offY, inch, e);
+            }
+            forward = !forward;
+        }
+    }
+
+    /** The inside of layer l's infill boundary along the line at c (x lines when alongX), as sorted runs; none outside the part. */
+    private static List<double[]> runs(List<List<double[]>> fillAt, List<java.util.Map<Long, double[]>> cache, int l, boolean alongX, double c, double trim) {
+        if (l < 0 || l >= fillAt.size() || fillAt.get(l) == null) return List.of();
+        double[] flat = cache.get(l).computeIfAbsent((alongX ? 1L << 40 : 0L) + Math.round(c * 1e4), key -> {
+            List<Double> xs = new ArrayList<>();
+            for (double[] s : fillAt.get(l)) {
+                double p0 = alongX ? s[1] : s[0], p1 = alongX ? s[3] : s[2];
+                if ((p0 <= c) == (p1 <= c)) continue;
+                double t = (c - p0) / (p1 - p0);
+                xs.add(alongX ? s[0] + t * (s[2] - s[0]) : s[1] + t * (s[3] - s[1]));
+            }
+            java.util.Collections.sort(xs);
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i + 1 < xs.size(); i += 2) {
+                double s0 = xs.get(i) + trim, s1 = xs.get(i + 1) - trim;
+                if (s1 > s0) { out.add(s0); out.add(s1); }
+            }
+            double[] r = new double[out.size()];
+            for (int i = 0; i < r.length; i++) r[i] = out.get(i);
+            return r;
+        });
+        List<double[]> r = new ArrayList<>(flat.length / 2);
+        for (int i = 0; i + 1 < flat.length; i += 2) r.add(new double[] {flat[i], flat[i + 1]});
+        return r;
+    }
+
+    static List<double[]> intersect(List<double[]> a, List<double[]> b) {
+        List<double[]> out = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < a.size() && j < b.size()) {
+            double lo = Math.max(a.get(i)[0], b.get(j)[0]), hi = Math.min(a.get(i)[1], b.get(j)[1]);
+            if (hi > lo) out.add(new double[] {lo, hi});
+            if (a.get(i)[1] < b.get(j)[1]) i++; else j++;
+        }
+        return out;
+    }
+
+    static List<double[]> subtract(List<double[]> a, List<double[]> b) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] r : a) {
+            double from = r[0];
+            for (double[] q : b) {
+                if (q[1] <= from || q[0] >= r[1]) continue;
+                if (q[0] > from) out.add(new double[] {from, q[0]});
+                from = Math.max(from, q[1]);
+            }
+            if (r[1] > from) out.add(new double[] {from, r[1]});
+        }
+        return out;
     }
 
     private static void travel(StringBuilder g, Flavour flavour, double x, double y, double inch) {
@@ -271,12 +351,17 @@ public final class Slicer {
         return o;
     }
 
-    /** The segment where the plane z = zs cuts facet o, or null. */
+    /**
+     * The segment where the plane z = zs cuts facet o, or null. Each edge is cut from its lexicographically smaller
+     * corner, so the two facets sharing an edge give bit-identical points and the contours chain exactly (a tilted
+     * mesh otherwise gives points a rounding apart, and broken chains then get the wrong orientation).
+     */
     private static double[] cut(float[] a, int o, double zs) {
         double[] pts = new double[4];
         int n = 0;
         for (int c = 0; c < 3; c++) {
             int p = o + c * 3, q = o + ((c + 1) % 3) * 3;
+            if (before(a, q, p)) { int t = p; p = q; q = t; }
             double zp = a[p + 2] - zs, zq = a[q + 2] - zs;
             if ((zp < 0) == (zq < 0)) continue;
             double t = zp / (zp - zq);
@@ -286,5 +371,10 @@ public final class Slicer {
             }
         }
         return n == 4 ? pts : null;
+    }
+
+    private static boolean before(float[] a, int p, int q) {
+        for (int d = 0; d < 3; d++) if (a[p + d] != a[q + d]) return a[p + d] < a[q + d];
+        return false;
     }
 }

@@ -146,8 +146,11 @@ public final class Voxels {
      * cube whose centre lies in a deposited bead (a capsule of the bead's width) is solid. In a layer with closed
      * loops (perimeters), the cross-section is what the loops enclose: each cube is given to the innermost loop
      * around it, and the cubes of a loop that encloses open extrusion (infill of any density or pattern) are
-     * solid; a loop that encloses none is a hole. A pocket of such empty cubes inside loops with solid cubes
-     * straight below and above is a closed cavity (0 % infill, concentric infill), solid as well. A layer
+     * solid, and so are the cubes inside a part's outline by the nesting of wall groups
+     * ({@link Deposit.Layer#materialInside}) even when nothing is deposited there (0 % infill, a hollow shell of
+     * walls: treated as the solid it encloses, so that printing a part as a shell is no way round the screen); a
+     * hole's loop that encloses no extrusion stays empty. A pocket of empty cubes inside loops with solid cubes
+     * straight below and above is a closed cavity (concentric infill), solid as well. A layer
      * without loops (G-code without perimeters) falls back to filling gaps between beads up to
      * {@link #SPARSE_GAP_MM} along x or y.
      */
@@ -186,7 +189,7 @@ public final class Voxels {
                 int r = region[c];
                 if (r < 0) continue;
                 int at = k * plane + c;
-                if (filled[r]) v.solid.set(at);
+                if (filled[r] || layer.materialInside(r)) v.solid.set(at);
                 else if (!v.solid.get(at)) cavity.set(at);
             }
         }
