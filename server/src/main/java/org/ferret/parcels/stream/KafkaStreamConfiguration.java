@@ -78,6 +78,7 @@ class KafkaStreamConfiguration {
         var factory = new DefaultKafkaConsumerFactory<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         ContainerProperties cp = new ContainerProperties(topics.toArray(String[]::new));
         cp.setAckMode(ContainerProperties.AckMode.BATCH);
+        cp.setSyncCommits(p.isSyncCommits());
         cp.setMessageListener(new DeclarationStreamListener(screening, parcelsKafkaTemplate, p, json,
                 meters.getIfAvailable(SimpleMeterRegistry::new)));
         var container = new ConcurrentMessageListenerContainer<>(factory, cp);
