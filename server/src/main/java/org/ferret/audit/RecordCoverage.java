@@ -1,5 +1,7 @@
 package org.ferret.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 
@@ -42,6 +44,44 @@ public class RecordCoverage {
     @Transactional(propagation = Propagation.MANDATORY)
     public void coverWritten(String table, Collection<?> keys) {
         audit.buffer().coverage.hashNow(table, keys.stream().map(k -> List.<Object>of(k)).toList());
+    }
+
+    /**
+     * Covers the rows of a result that the caller has just written, as that result gives them: the rows of an
+     * {@code insert … returning *} (or a {@code select *}) of {@code table}, every column in the table's order. For bulk
+     * inserts of rows that do not change again in the transaction: the row is hashed from what the database returned,
+     * with no read-back at the commit. Returns the number of rows covered.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int coverResult(String table, ResultSet rows) throws SQLException {
+        return audit.buffer().coverage.hashResult(table, rows);
+    }
+
+    /**
+     * The first {@code n} values as a PostgreSQL array literal of text ({@code {"a","b\"c",NULL}}), to bind as one
+     * parameter of type {@code text[]} (sent as an untyped string: the driver's own array encoding of thousands of
+     * strings cost more than the insert it serves).
+     */
+    public static String textArray(String[] values, int n) {
+        int size = 2;
+        for (int i = 0; i < n; i++) size += values[i] == null ? 5 : values[i].length() + 3;
+        StringBuilder sb = new StringBuilder(size + 16).append('{');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append(',');
+            String v = values[i];
+            if (v == null) {
+                sb.append("NULL");
+                continue;
+            }
+            sb.append('"');
+            for (int k = 0; k < v.length(); k++) {
+                char ch = v.charAt(k);
+                if (ch == '"' || ch == '\\') sb.append('\\');
+                sb.append(ch);
+            }
+            sb.append('"');
+        }
+        return sb.append('}').toString();
     }
 
     /** Releases rows that the transaction deletes through an audited path (the retention purge). */

@@ -27,6 +27,7 @@ import org.ferret.parcels.internal.ParcelStore;
 import org.ferret.parcels.internal.ProfileRows;
 import org.ferret.parcels.internal.RejectionLog;
 import org.ferret.parcels.internal.SiteDayCounters;
+import org.ferret.parcels.internal.TimeOrderedIds;
 import org.ferret.shared.ErrorCode;
 import org.ferret.shared.FerretException;
 import org.ferret.shared.FerretException.FieldProblem;
@@ -89,7 +90,7 @@ public class ParcelScreening {
      * has, a corrected one stored as a new version and decided again.
      */
     @Transactional
-    public synchronized BatchAnswer submit(String operator, List<JsonNode> items, boolean allOrNothing) {
+    public BatchAnswer submit(String operator, List<JsonNode> items, boolean allOrNothing) {
         if (operator == null || !operator.matches("[A-Za-z0-9_-]{1,40}")) {
             throw new FerretException(ErrorCode.VALIDATION_FAILED, "operator: expected an operator code of 1 to 40 letters, digits, _ or -",
                     List.of(new FieldProblem("operator", "expected an operator code of 1 to 40 letters, digits, _ or -")));
@@ -124,7 +125,8 @@ public class ParcelScreening {
                 answers[i] = ItemAnswer.rejected(i, id, problems);
             }
         }
-        Instant now = clock.instant();
+        // the precision the database keeps, so that what is stored is what this process used
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String actor = Actor.current().username();
         // the rejected items, kept for the operator's submissions screen
         List<RejectionLog.Problem> rejected = new ArrayList<>();
@@ -181,24 +183,29 @@ public class ParcelScreening {
                 scored.set(e.getValue().get(j), s.get(j));
             }
         }
-        // several instances share each site's day budget: lock its counters for this transaction (issue 12)
-        java.util.Set<String> sites = new java.util.TreeSet<>();
-        for (int i : fresh) sites.add(((Declaration) pending.get(i)[0]).site());
-        siteDays.lock(sites, day).forEach((site, c) -> selection.restore(site, day, c, siteDays.previousArrivals(site, day)));
-        List<Map<String, Object>> auditItems = new ArrayList<>();
-        // the batch's rows, written together after the loop (one JDBC batch per table)
+        // the declaration versions, stored before the site counters are locked (they do not depend on the decision)
         List<ParcelStore.NewDeclaration> newDeclarations = new ArrayList<>(fresh.size());
-        List<ParcelStore.NewDecision> newDecisions = new ArrayList<>(fresh.size());
+        UUID[] ids = new UUID[fresh.size()];
+        int[] versions = new int[fresh.size()];
         for (int k = 0; k < fresh.size(); k++) {
-            int i = fresh.get(k);
-            Object[] p = pending.get(i);
+            Object[] p = pending.get(fresh.get(k));
+            ParcelStore.Latest previous = (ParcelStore.Latest) p[2];
+            ids[k] = TimeOrderedIds.next();
+            versions[k] = previous == null ? 1 : previous.version() + 1;
+            Declaration d = (Declaration) p[0];
+            newDeclarations.add(new ParcelStore.NewDeclaration(ids[k], operator, versions[k], d, (String) p[3], (String) p[4], contentsJson(d),
+                    (String) p[5], (String) p[1], now, actor));
+        }
+        store.insertDeclarations(newDeclarations);
+        // what does not depend on the site's counters: the licence check, mandatory rules, a held earlier version
+        ArrivalScorer.Scored[] withRules = new ArrivalScorer.Scored[fresh.size()];
+        boolean[] mandatoryHold = new boolean[fresh.size()];
+        OnlineSelection.Pick[] picks = new OnlineSelection.Pick[fresh.size()];
+        for (int k = 0; k < fresh.size(); k++) {
+            Object[] p = pending.get(fresh.get(k));
             Declaration d = (Declaration) p[0];
             ParcelStore.Latest previous = (ParcelStore.Latest) p[2];
             ArrivalScorer.Scored s = scored.get(k);
-            UUID id = UUID.randomUUID();
-            int version = previous == null ? 1 : previous.version() + 1;
-            newDeclarations.add(new ParcelStore.NewDeclaration(id, operator, version, d, (String) p[3], (String) p[4], contentsJson(d),
-                    (String) p[5], (String) p[1], now, actor));
             DeclaredLicences.Result licence = declaredLicences.check(d, day);
             List<MandatoryRules.Hit> mandatory = licence.holds();
             List<String> rulesHit = new ArrayList<>(s.rulesHit());
@@ -206,28 +213,50 @@ public class ParcelScreening {
             String reasons = licence.passed() == null ? s.reasons()
                     : licence.passed() + (s.reasons().isEmpty() ? "" : "; " + s.reasons());
             for (MandatoryRules.Hit h : mandatory) reasons = "mandatory " + h.id() + ": " + h.reason() + (reasons.isEmpty() ? "" : "; " + reasons);
-            ArrivalScorer.Scored withRules = new ArrivalScorer.Scored(s.risk(), s.critical(), reasons, rulesHit, s.modelVersion(), s.rulePack());
-            OnlineSelection.Pick pick;
+            withRules[k] = new ArrivalScorer.Scored(s.risk(), s.critical(), reasons, rulesHit, s.modelVersion(), s.rulePack());
+            mandatoryHold[k] = !mandatory.isEmpty();
             Optional<ParcelStore.Held> wasHeld = previous == null ? Optional.empty() : store.held(previous.id());
-            if (wasHeld.isPresent()) {
-                // a correction does not release what is already held for inspection
-                pick = new OnlineSelection.Pick(true, wasHeld.get().pickedBy(), Double.NaN);
-            } else {
-                pick = selection.decide(d.site(), day, s.risk(), s.critical(), !mandatory.isEmpty(), () -> store.dayCounts(d.site(), day));
+            // a correction does not release what is already held for inspection
+            if (wasHeld.isPresent()) picks[k] = new OnlineSelection.Pick(true, wasHeld.get().pickedBy(), Double.NaN);
+        }
+        // several instances (and threads) share each site's day budget: its counters are locked until the commit, in
+        // site order (issue 12); the process's own selection state is taken only for the in-memory decisions
+        java.util.Set<String> sites = new java.util.TreeSet<>();
+        for (int i : fresh) sites.add(((Declaration) pending.get(i)[0]).site());
+        Map<String, OnlineSelection.DayCounts> locked = siteDays.lock(sites, day);
+        Map<String, Integer> previousArrivals = new HashMap<>();
+        for (String site : locked.keySet()) previousArrivals.put(site, siteDays.previousArrivals(site, day));
+        Map<String, OnlineSelection.DayCounts> after = new HashMap<>();
+        synchronized (selection) {
+            locked.forEach((site, c) -> selection.restore(site, day, c, previousArrivals.get(site)));
+            for (int k = 0; k < fresh.size(); k++) {
+                if (picks[k] != null) continue;
+                Declaration d = (Declaration) pending.get(fresh.get(k))[0];
+                ArrivalScorer.Scored s = withRules[k];
+                picks[k] = selection.decide(d.site(), day, s.risk(), s.critical(), mandatoryHold[k], () -> locked.get(d.site()));
             }
-            newDecisions.add(new ParcelStore.NewDecision(id, d.site(), day, withRules, pick.threshold(), pick.hold(), pick.why(),
-                    String.join(",", rulesHit), now));
+            for (String site : sites) after.put(site, selection.counts(site));
+        }
+        List<Map<String, Object>> auditItems = new ArrayList<>();
+        List<ParcelStore.NewDecision> newDecisions = new ArrayList<>(fresh.size());
+        for (int k = 0; k < fresh.size(); k++) {
+            int i = fresh.get(k);
+            Declaration d = (Declaration) pending.get(i)[0];
+            ArrivalScorer.Scored s = withRules[k];
+            OnlineSelection.Pick pick = picks[k];
+            newDecisions.add(new ParcelStore.NewDecision(ids[k], d.site(), day, s, pick.threshold(), pick.hold(), pick.why(),
+                    String.join(",", s.rulesHit()), now));
             ItemAnswer.Decision decision = pick.hold() ? ItemAnswer.Decision.HOLD : ItemAnswer.Decision.RELEASE;
-            answers[i] = new ItemAnswer(i, d.itemId(), ItemAnswer.Status.ACCEPTED, version, decision, pick.why(), s.risk(), reasons,
-                    List.copyOf(rulesHit), List.of());
+            answers[i] = new ItemAnswer(i, d.itemId(), ItemAnswer.Status.ACCEPTED, versions[k], decision, pick.why(), s.risk(), s.reasons(),
+                    List.copyOf(s.rulesHit()), List.of());
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("itemId", d.itemId());
-            a.put("version", version);
+            a.put("version", versions[k]);
             a.put("decision", decision.name());
             auditItems.add(a);
         }
-        store.insertAll(newDeclarations, newDecisions);
-        for (String site : sites) siteDays.save(site, day, selection.counts(site));
+        store.insertDecisions(newDecisions);
+        for (String site : sites) siteDays.save(site, day, after.get(site));
         if (!auditItems.isEmpty()) {
             audit.record("PARCEL_DECLARATIONS_ACCEPTED", "parcel_batch", operator,
                     null, Map.of("operator", operator, "items", auditItems));

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * of the current day and the current day's rows; a batch is scored against a copy of that history (of the part its
  * rows read: {@link History#copyFor}, so that a small batch does not pay for the whole history), and when the day
  * turns the previous day's rows are added to it. On first use it replays the stored rows (the history is not
- * saved apart from the declarations).
+ * saved apart from the declarations). Batches of one day are scored at the same time on several threads (they only
+ * read the day-start history); a new day or a new model version takes the state for itself meanwhile.
  */
 @Component
 public class ArrivalScorer {
@@ -38,6 +39,8 @@ public class ArrivalScorer {
     private final ParcelStore store;
     private final RulePackStore packs;
     private final Map<String, State> states = new HashMap<>();
+    /** Read: scoring against a state; write: replacing a state or advancing its day. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     ArrivalScorer(ScreeningModels models, ParcelStore store, RulePackStore packs) {
         this.models = models;
@@ -55,7 +58,6 @@ public class ArrivalScorer {
         final String header;
         History dayStart;
         int day = Integer.MIN_VALUE;
-        final List<String> today = new ArrayList<>();
 
         State(ScreeningModel model, java.time.LocalDate historyThrough) {
             this.model = model;
@@ -71,16 +73,39 @@ public class ArrivalScorer {
     }
 
     /** Scores rows of one profile, all of one day ({@code epochDay}), in arrival order. */
-    public synchronized List<Scored> score(String profile, int epochDay, List<String> rows) {
-        State s = state(profile);
-        if (epochDay > s.day) {
-            advance(s, profile, epochDay);
+    public List<Scored> score(String profile, int epochDay, List<String> rows) {
+        ScreeningModels.Active model = models.active(profile);
+        java.util.Optional<RulePack> approved = packs.active(profile).map(RulePackStore.Active::pack);
+        lock.readLock().lock();
+        try {
+            State s = states.get(profile);
+            while (s == null || s.model != model.model() || epochDay > s.day) {
+                lock.readLock().unlock();
+                lock.writeLock().lock();
+                try {
+                    s = state(profile, model);
+                    if (epochDay > s.day) {
+                        advance(s, profile, epochDay);
+                    }
+                } finally {
+                    lock.readLock().lock(); // held before the write lock goes: nothing changes the state in between
+                    lock.writeLock().unlock();
+                }
+                s = states.get(profile);
+            }
+            return score(s, approved, rows);
+        } finally {
+            lock.readLock().unlock();
         }
+    }
+
+    /** Scores rows against a state that is current (under the read lock: {@code s} is only read). */
+    private List<Scored> score(State s, java.util.Optional<RulePack> approved, List<String> rows) {
         Table t = table(s, rows);
         ScreeningModel m = s.model;
         Scorer.Scores scores = Scorer.score(m, t, new Scorer.Options(s.dayStart.copyFor(t), false, true, true, 1));
         RulePack modelPack = m.rulePack();
-        RulePack active = packs.active(profile).map(RulePackStore.Active::pack).orElse(modelPack);
+        RulePack active = approved.orElse(modelPack);
         List<List<String>> hits = rulesHit(active, t, s.dayStart);
         String pack = active == null ? null : active.label();
         List<Scored> out = new ArrayList<>(rows.size());
@@ -97,7 +122,6 @@ public class ArrivalScorer {
                         scores.reasons()[r], modelHits.get(r), hits.get(r), m.version(), pack));
             }
         }
-        s.today.addAll(rows);
         return out;
     }
 
@@ -105,8 +129,7 @@ public class ArrivalScorer {
      * The scoring state of a profile's active model; when the learning loop has promoted or rolled back to another
      * version since (on any instance), a new state for it, its history rebuilt from the stored rows.
      */
-    private State state(String profile) {
-        ScreeningModels.Active active = models.active(profile);
+    private State state(String profile, ScreeningModels.Active active) {
         State s = states.get(profile);
         if (s == null || s.model != active.model()) {
             s = new State(active.model(), active.historyThrough());
@@ -130,8 +153,6 @@ public class ArrivalScorer {
             }
             if (r.epochDay() < last) {
                 before.add(r.row());
-            } else {
-                s.today.add(r.row());
             }
         }
         if (!before.isEmpty()) {
@@ -152,7 +173,6 @@ public class ArrivalScorer {
                 FeatureBuilder.build(s.model.spec(), table(s, rows), s.dayStart, false);
             }
         }
-        s.today.clear();
         s.day = epochDay;
     }
 

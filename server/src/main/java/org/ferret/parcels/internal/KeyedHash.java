@@ -40,21 +40,34 @@ public class KeyedHash {
             return "";
         }
         String canonical = norm(p.name()) + "\u001f" + norm(p.address()) + "\u001f" + norm(p.postcode()) + "\u001f" + norm(p.country());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(mac().doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /** This thread's MAC under the key (a Mac is not thread-safe; looking one up and keying it per party cost more than the hash). */
+    private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+
+    private Mac mac() {
+        Mac mac = macs.get();
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(key());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+            macs.set(mac);
+        }
+        return mac;
+    }
+
+    private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
     static String norm(String s) {
         if (s == null) {
             return "";
         }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return n.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_LETTER_OR_DIGIT.matcher(n).replaceAll(" ").strip();
     }
 
     private SecretKeySpec key() {

@@ -117,11 +117,21 @@ public class ParcelStore {
             PickedBy why, String rulesHit, Instant at) {}
 
     /**
-     * Stores a batch's declaration versions, their parties and their decisions: one JDBC batch per table (a few round
-     * trips for the whole batch, not six per item), each row covered by the audit chain as it is at the commit.
+     * Stores a batch's declaration versions, their parties and their decisions: one statement (PostgreSQL) or one JDBC
+     * batch per table (a few round trips for the whole batch, not six per item), each row covered by the audit chain.
      */
     public void insertAll(List<NewDeclaration> declarations, List<NewDecision> decisions) {
-        if (declarations.isEmpty() && decisions.isEmpty()) return;
+        insertDeclarations(declarations);
+        insertDecisions(decisions);
+    }
+
+    /** Stores a batch's declaration versions and their parties (before their decisions: {@link #insertDecisions}). */
+    public void insertDeclarations(List<NewDeclaration> declarations) {
+        if (declarations.isEmpty()) return;
+        if (postgres()) {
+            insertDeclarationsPostgres(declarations);
+            return;
+        }
         batch.batchUpdate(INSERT_DECLARATION, declarations, declarations.size(), (ps, n) -> {
             Declaration d = n.d();
             set(ps, n.id(), n.operator(), d.itemId(), n.version(), d.profile(), d.site(), d.direction().name(),
@@ -137,14 +147,131 @@ public class ParcelStore {
             if (n.d().addressee() != null) parties.add(party(n.id(), "ADDRESSEE", n.d().addressee()));
         }
         if (!parties.isEmpty()) batch.batchUpdate(INSERT_PARTY, parties, parties.size(), ParcelStore::set);
-        if (!decisions.isEmpty()) {
-            batch.batchUpdate(INSERT_DECISION, decisions, decisions.size(), (ps, n) -> set(ps, decisionValues(n.declaration(), n.site(),
-                    n.day(), n.s(), n.threshold(), n.hold(), n.why(), n.rulesHit(), n.at())));
-        }
         for (NewDeclaration n : declarations) coverage.cover(ParcelsCoverage.DECLARATION, n.id());
         for (Object[] p : parties) coverage.cover(ParcelsCoverage.PARTY, p[0], p[1]);
+    }
+
+    /** Stores the decisions of a batch's declaration versions (stored by {@link #insertDeclarations} first). */
+    public void insertDecisions(List<NewDecision> decisions) {
+        if (decisions.isEmpty()) return;
+        if (postgres()) {
+            insertDecisionsPostgres(decisions);
+            return;
+        }
+        batch.batchUpdate(INSERT_DECISION, decisions, decisions.size(), (ps, n) -> set(ps, decisionValues(n.declaration(), n.site(),
+                n.day(), n.s(), n.threshold(), n.hold(), n.why(), n.rulesHit(), n.at())));
         for (NewDecision n : decisions) coverage.cover(ParcelsCoverage.DECISION, n.declaration());
     }
+
+    /**
+     * PostgreSQL: a batch's declarations and their parties, one statement per table whatever the batch's size (the
+     * rows as one array per column, {@code unnest}ed), each covered from the row the insert returns: no read-back of
+     * the rows at the commit, and no statement of thousands of parameters to bind and parse (docs/benchmarks.md,
+     * Kafka, "cost per decision").
+     */
+    private void insertDeclarationsPostgres(List<NewDeclaration> declarations) {
+        if (declarations.isEmpty()) return;
+        Columns c = new Columns(declarations.size(), 28);
+        for (NewDeclaration n : declarations) {
+            Declaration d = n.d();
+            c.row(n.id(), n.operator(), d.itemId(), n.version(), d.profile(), d.site(), d.direction().name(),
+                    d.mailClass() == null ? null : d.mailClass().name(), d.postingOffice(), d.postedOn(), d.origin(),
+                    d.destination(), d.category() == null ? null : d.category().name(), d.categoryExplanation(),
+                    d.addresseeType() == null ? null : d.addresseeType().name(), d.grossWeightKg(), d.totalValue(), d.currency(),
+                    d.licenceNumber(), d.certificateNumber(), d.invoiceNumber(), n.senderHash(), n.addresseeHash(), n.contentsJson(),
+                    n.row(), n.fingerprint(), ts(n.receivedAt()), n.by());
+        }
+        insertReturning(UNNEST_DECLARATION, ParcelsCoverage.DECLARATION, c);
+        Columns parties = new Columns(declarations.size() * 2, 8);
+        for (NewDeclaration n : declarations) {
+            if (n.d().sender() != null) parties.row(party(n.id(), "SENDER", n.d().sender()));
+            if (n.d().addressee() != null) parties.row(party(n.id(), "ADDRESSEE", n.d().addressee()));
+        }
+        if (parties.size() > 0) insertReturning(UNNEST_PARTY, ParcelsCoverage.PARTY, parties);
+    }
+
+    /** PostgreSQL: a batch's decisions in one statement, covered from the rows it returns (as {@link #insertDeclarationsPostgres}). */
+    private void insertDecisionsPostgres(List<NewDecision> decisions) {
+        if (decisions.isEmpty()) return;
+        Columns c = new Columns(decisions.size(), 14);
+        for (NewDecision n : decisions) {
+            c.row(decisionValues(n.declaration(), n.site(), n.day(), n.s(), n.threshold(), n.hold(), n.why(), n.rulesHit(), n.at()));
+        }
+        insertReturning(UNNEST_DECISION, ParcelsCoverage.DECISION, c);
+    }
+
+    /** Rows as one text array per column (SQL null as a null element), for an {@code insert … select … from unnest(…)}. */
+    static final class Columns {
+        final List<String[]> columns = new ArrayList<>();
+        private final int capacity;
+        private int rows;
+
+        Columns(int capacity, int width) {
+            this.capacity = capacity;
+            for (int i = 0; i < width; i++) columns.add(new String[capacity]);
+        }
+
+        void row(Object... values) {
+            if (values.length != columns.size()) throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+            if (rows == capacity) throw new IllegalStateException("more than " + capacity + " rows");
+            for (int i = 0; i < values.length; i++) columns.get(i)[rows] = text(values[i]);
+            rows++;
+        }
+
+        int size() {
+            return rows;
+        }
+
+        /** A value as PostgreSQL's input of its column type reads it back exactly (a double's shortest round-trip digits). */
+        static String text(Object v) {
+            if (v == null) return null;
+            if (v instanceof OffsetDateTime t) return t.toInstant().toString();
+            return v.toString();
+        }
+    }
+
+    /** Runs one {@code insert … returning *} of {@code c}'s rows and covers each returned row in the audit chain. */
+    private void insertReturning(String sql, String table, Columns c) {
+        batch.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            // never a server-side prepared statement: a "returning *" whose table gains a column (another instance's
+            // migration, a test) would fail with "cached plan must not change result type"
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            for (int i = 0; i < c.columns.size(); i++) {
+                ps.setObject(i + 1, org.ferret.audit.RecordCoverage.textArray(c.columns.get(i), c.size()), Types.OTHER);
+            }
+            return ps;
+        }, (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
+            int n = coverage.coverResult(table, rs);
+            if (n != c.size()) throw new IllegalStateException(table + ": " + c.size() + " rows inserted, " + n + " returned");
+            return null;
+        });
+    }
+
+    private static String unnest(String table, String columns, String types) {
+        String[] t = types.split(",");
+        StringBuilder args = new StringBuilder(), select = new StringBuilder();
+        for (int i = 0; i < t.length; i++) {
+            args.append(i == 0 ? "" : ", ").append("?::text[]");
+            // text columns by assignment (a value too long for its varchar fails, as a plain insert does), others cast
+            select.append(i == 0 ? "" : ", ").append("c").append(i).append(t[i].equals("text") ? "" : "::" + t[i]);
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < t.length; i++) names.append(i == 0 ? "" : ", ").append("c").append(i);
+        return "insert into " + table + " (" + columns + ") select " + select + " from unnest(" + args + ") as r(" + names + ") returning *";
+    }
+
+    private static final String UNNEST_DECLARATION = unnest("parcel_declaration", """
+            id, operator, item_id, version, profile, site, direction, mail_class, posting_office, posted_on, origin, destination,
+            category, category_explanation, addressee_type, gross_weight_kg, total_value, currency, licence_number,
+            certificate_number, invoice_number, sender_hash, addressee_hash, contents_json, profile_row, fingerprint,
+            received_at, submitted_by""",
+            "uuid,text,text,int,text,text,text,text,text,date,text,text,text,text,text,float8,float8,text,text,text,text,text,text,text,text,text,timestamptz,text");
+    private static final String UNNEST_PARTY = unnest("parcel_party",
+            "declaration_id, party_role, name, address, postcode, country, phone, email", "uuid,text,text,text,text,text,text,text");
+    private static final String UNNEST_DECISION = unnest("parcel_decision", """
+            declaration_id, site, screening_day, score, critical_score, reasons, rules_hit, model_version, rule_pack, threshold,
+            decision, picked_by, in_queue, decided_at""", "uuid,text,date,float8,float8,text,text,text,text,float8,text,text,boolean,timestamptz");
 
     private static Object[] party(UUID declaration, String role, Declaration.Party p) {
         return new Object[] {declaration, role, p.name(), p.address(), p.postcode(), p.country(), p.phone(), p.email()};

@@ -53,7 +53,10 @@ class KafkaStreamConfiguration {
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, p.getBootstrapServers());
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        c.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // no wait for more answers to batch: a poll's answers are sent together anyway, and each poll waits for its
+        // answers' acknowledgement before its offsets are committed, so a linger is added to every message's latency
+        // (docs/benchmarks.md, Kafka, "the latency floor"); under load the producer still batches what accumulates
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         c.putAll(p.getProducer());
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(c, new StringSerializer(), new ByteArraySerializer()));
     }
@@ -78,6 +81,7 @@ class KafkaStreamConfiguration {
         var factory = new DefaultKafkaConsumerFactory<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         ContainerProperties cp = new ContainerProperties(topics.toArray(String[]::new));
         cp.setAckMode(ContainerProperties.AckMode.BATCH);
+        cp.setSyncCommits(p.isSyncCommits());
         cp.setMessageListener(new DeclarationStreamListener(screening, parcelsKafkaTemplate, p, json,
                 meters.getIfAvailable(SimpleMeterRegistry::new)));
         var container = new ConcurrentMessageListenerContainer<>(factory, cp);

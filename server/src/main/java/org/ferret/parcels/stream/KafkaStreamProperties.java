@@ -23,6 +23,11 @@ public class KafkaStreamProperties {
     private int concurrency = 1;
     /** Most records one poll hands to the service (they are decided in batches of at most ferret.parcels.max-batch). */
     private int maxPollRecords = 500;
+    /**
+     * Commit a poll's offsets synchronously (the next poll waits for the broker's answer) or not (the commit goes with
+     * the next poll; a commit lost to a crash only makes the poll delivered again, answered UNCHANGED).
+     */
+    private boolean syncCommits = true;
     /** Create the topics on start (partitions, replication factor below); in production the topics are usually made by the broker's operators. */
     private boolean createTopics;
     private int partitions = 6;
@@ -69,6 +74,8 @@ public class KafkaStreamProperties {
     public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
     public int getMaxPollRecords() { return maxPollRecords; }
     public void setMaxPollRecords(int maxPollRecords) { this.maxPollRecords = maxPollRecords; }
+    public boolean isSyncCommits() { return syncCommits; }
+    public void setSyncCommits(boolean syncCommits) { this.syncCommits = syncCommits; }
     public boolean isCreateTopics() { return createTopics; }
     public void setCreateTopics(boolean createTopics) { this.createTopics = createTopics; }
     public int getPartitions() { return partitions; }
