@@ -28,6 +28,13 @@ public class ParcelsProperties {
     private boolean generateHashKey;
     /** Model file per profile (written by ./ferret screen train). */
     private Map<String, String> models = new LinkedHashMap<>();
+    /**
+     * Per profile, the last day (ISO date) of stored declarations the configured model was trained on, i.e. whose rows
+     * its history already holds (a model trained with {@code ./ferret screen train} on this service's own declarations
+     * and outcomes, exported): the arrival scorer and the champion/challenger do not add those days' stored rows to its
+     * history again. None (the default): the model's history is apart from the stored rows, all of which are added.
+     */
+    private Map<String, String> modelHistoryThrough = new LinkedHashMap<>();
     /** Without a model file for postal, train one from the generator's synthetic data (demo and test only). */
     private boolean demoModel;
     /** Days after the decision (or the last queue change) that an item that was never inspected is kept. */
@@ -65,6 +72,12 @@ public class ParcelsProperties {
         private int driftWeeks = 8;
         /** How long a retraining run holds its claim (an instance that dies mid-run frees it then). */
         private int claimMinutes = 60;
+        /**
+         * XGBoost threads of a retraining. 1 by default: its OpenMP threads spin while they wait for each other, and on
+         * a machine whose cores are busy with other work (scoring, the database, other processes) two threads cost
+         * six to nine times the CPU of one for the same model (docs/benchmarks.md, "Learning loop on kcs").
+         */
+        private int threads = 1;
 
         public java.util.List<String> getProfiles() { return profiles; }
         public void setProfiles(java.util.List<String> profiles) { this.profiles = profiles; }
@@ -78,6 +91,8 @@ public class ParcelsProperties {
         public void setDriftThreshold(double driftThreshold) { this.driftThreshold = driftThreshold; }
         public int getDriftWeeks() { return driftWeeks; }
         public void setDriftWeeks(int driftWeeks) { this.driftWeeks = Math.max(2, driftWeeks); }
+        public int getThreads() { return threads; }
+        public void setThreads(int threads) { this.threads = Math.max(1, threads); }
         public int getClaimMinutes() { return claimMinutes; }
         public void setClaimMinutes(int claimMinutes) { this.claimMinutes = Math.max(1, claimMinutes); }
     }
@@ -102,6 +117,8 @@ public class ParcelsProperties {
     public void setGenerateHashKey(boolean generateHashKey) { this.generateHashKey = generateHashKey; }
     public Map<String, String> getModels() { return models; }
     public void setModels(Map<String, String> models) { this.models = models; }
+    public Map<String, String> getModelHistoryThrough() { return modelHistoryThrough; }
+    public void setModelHistoryThrough(Map<String, String> m) { this.modelHistoryThrough = m; }
     public boolean isDemoModel() { return demoModel; }
     public void setDemoModel(boolean demoModel) { this.demoModel = demoModel; }
     public int getRetentionDays() { return retentionDays; }

@@ -41,6 +41,11 @@ public record TrainOptions(int rounds, int criticalRounds, int maxDepth, double 
         return new TrainOptions(rounds, criticalRounds, maxDepth, eta, subsample, colsample, minChildWeight, threads, seed, maxTerms, criticalModel, recentDays, useHistory, useRules, regex == null ? "" : regex);
     }
 
+    /** XGBoost threads (the defaults' 2 suit a machine with idle cores; on a busy one 1 costs far less CPU). */
+    public TrainOptions withThreads(int t) {
+        return new TrainOptions(rounds, criticalRounds, maxDepth, eta, subsample, colsample, minChildWeight, t, seed, maxTerms, criticalModel, recentDays, useHistory, useRules, dropFeatures);
+    }
+
     public TrainOptions withHistory(boolean h) {
         return new TrainOptions(rounds, criticalRounds, maxDepth, eta, subsample, colsample, minChildWeight, threads, seed, maxTerms, criticalModel, recentDays, h, useRules, dropFeatures);
     }

@@ -168,7 +168,10 @@ public class ArrivalScorer {
      */
     private void advance(State s, String profile, int epochDay) {
         if (s.day != Integer.MIN_VALUE) {
-            List<String> rows = store.profileRowsOfDays(profile, s.day, epochDay);
+            // days the model's history holds already (a retrained version's training days, or a configured model's
+            // model-history-through) are not added again
+            int from = s.historyThrough == null ? s.day : Math.max(s.day, s.historyThrough + 1);
+            List<String> rows = from >= epochDay ? List.of() : store.profileRowsOfDays(profile, from, epochDay);
             if (!rows.isEmpty()) {
                 FeatureBuilder.build(s.model.spec(), table(s, rows), s.dayStart, false);
             }

@@ -38,8 +38,10 @@ import picocli.CommandLine.Option;
  * {@code ferret bench learning}: the learning loop replayed on the KCS benchmark (train.csv then valid.csv, in date
  * order) through the service, four times on four fresh databases: with and without exploration, with and without
  * the weekly retraining. The starting model is trained on the first {@code --seed-weeks} weeks (every row labelled,
- * as a past inspection campaign); the weeks after are replayed with {@link LearningReplay}. Writes the weekly table
- * (CSV and markdown) and a PNG chart of weekly precision at capacity.
+ * as a past inspection campaign that opened everything); unless {@code --no-inspected-history}, those weeks are
+ * replayed first as the agency's initial inspected history (every declaration submitted and given its outcome, so
+ * that retraining trains on them too), and the weeks after are the loop ({@link LearningReplay}). Writes the weekly
+ * table of the loop's weeks (CSV and markdown) and a PNG chart of weekly precision at capacity.
  */
 @Command(name = "learning", mixinStandardHelpOptions = true,
         description = "The learning loop replayed week by week on the kcs data: precision at capacity with/without exploration and retraining.")
@@ -67,6 +69,20 @@ public class LearningBenchCommand implements BenchSubcommand {
     @Option(names = "--out", description = "where the table and chart go (default FERRET_DATA_DIR/learning-bench)")
     Path out;
 
+    @Option(names = "--inspected-history", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "replay the seed weeks first as the initial fully inspected history the retraining trains on (default ${DEFAULT-VALUE})")
+    boolean inspectedHistory;
+
+    @Option(names = "--parallel", defaultValue = "1", description = "runs replayed at once, each on its own database (default ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--runs", split = ",", description = "which of the four runs (1 no exploration/no retraining, 2 exploration/no retraining, "
+            + "3 no exploration/retraining, 4 exploration/retraining; default all)")
+    List<Integer> only;
+
+    /** Context start-up and shutdown one at a time (logging and the like are set up per JVM); the replays run side by side. */
+    private static final Object LIFECYCLE = new Object();
+
     @Override
     public Integer call() throws Exception {
         Path dir = out != null ? out : Path.of(env("FERRET_DATA_DIR", "./data")).resolve("learning-bench");
@@ -75,14 +91,16 @@ public class LearningBenchCommand implements BenchSubcommand {
         LocalDate start = all.get(0).date(), replayFrom = start.plusWeeks(seedWeeks);
         LocalDate replayTo = weeks > 0 ? replayFrom.plusWeeks(weeks) : LocalDate.MAX;
         List<LearningReplay.KcsRow> seed = all.stream().filter(r -> r.date().isBefore(replayFrom)).toList();
-        List<LearningReplay.KcsRow> replay = all.stream().filter(r -> !r.date().isBefore(replayFrom) && r.date().isBefore(replayTo)).toList();
-        long days = replay.stream().map(LearningReplay.KcsRow::date).distinct().count();
-        double mean = (double) replay.size() / Math.max(1, days);
+        List<LearningReplay.KcsRow> loop = all.stream().filter(r -> !r.date().isBefore(replayFrom) && r.date().isBefore(replayTo)).toList();
+        List<LearningReplay.KcsRow> replay = inspectedHistory ? all.stream().filter(r -> r.date().isBefore(replayTo)).toList() : loop;
+        long days = loop.stream().map(LearningReplay.KcsRow::date).distinct().count();
+        double mean = (double) loop.size() / Math.max(1, days);
         int capacity = Math.max(1, (int) Math.round(mean * capacityPercent / 100));
         System.out.printf(Locale.ROOT, "cores: %d  heap max: %,d MiB  out: %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, dir.toAbsolutePath());
-        System.out.printf(Locale.ROOT, "seed: %,d declarations %s to %s; replay: %,d declarations from %s, %d days, mean %.0f a day, capacity %d a day (%.0f %%)%n",
-                seed.size(), start, replayFrom.minusDays(1), replay.size(), replayFrom, days, mean, capacity, capacityPercent);
+        System.out.printf(Locale.ROOT, "seed: %,d declarations %s to %s (%s); replay: %,d declarations from %s, %d days, mean %.0f a day, capacity %d a day (%.0f %%)%n",
+                seed.size(), start, replayFrom.minusDays(1), inspectedHistory ? "replayed first as the initial inspected history" : "not replayed",
+                loop.size(), replayFrom, days, mean, capacity, capacityPercent);
         Path model = dir.resolve("kcs-seed-" + start + "-" + seedWeeks + "w.model");
         if (!Files.exists(model)) {
             StringBuilder csv = new StringBuilder(String.join(",", Profiles.KCS.columnNames())).append('\n');
@@ -92,26 +110,54 @@ public class LearningBenchCommand implements BenchSubcommand {
             Trainer.train(b.build(), null, TrainOptions.defaults(), Trainer.Progress.NONE).save(model);
             System.out.println("starting model trained on the seed weeks into " + model);
         }
-        Map<String, List<LearningReplay.Week>> runs = new LinkedHashMap<>();
+        Map<String, java.util.concurrent.Future<List<LearningReplay.Week>>> futures = new LinkedHashMap<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallel));
+        int k = 0;
+        LocalDate inspectedUntil = inspectedHistory ? replayFrom : null;
         for (boolean retrain : new boolean[] {false, true}) {
             for (boolean explore : new boolean[] {false, true}) {
+                k++;
+                if (only != null && !only.contains(k)) continue;
                 String name = (explore ? "exploration " + Math.round(exploration * 100) + " %" : "no exploration") + ", "
                         + (retrain ? "weekly retraining" : "no retraining");
-                System.out.printf("%nrun: %s%n", name);
-                long t0 = System.nanoTime();
-                runs.put(name, run(dir, model, replay, capacity, (int) Math.round(mean), explore ? exploration : 0, retrain));
-                System.out.printf(Locale.ROOT, "  %.0f s%n", (System.nanoTime() - t0) / 1e9);
+                String tag = "[run " + k + "] ";
+                futures.put(name, pool.submit(() -> {
+                    System.out.printf("%n%srun: %s%n", tag, name);
+                    long t0 = System.nanoTime(), c0 = cpuNanos();
+                    var weeks = run(dir, model, replay, inspectedUntil, capacity, (int) Math.round(mean), explore ? exploration : 0, retrain, tag);
+                    System.out.printf(Locale.ROOT, "%s%s: %.0f s wall, %.0f s CPU of this thread%n", tag, name, (System.nanoTime() - t0) / 1e9,
+                            (cpuNanos() - c0) / 1e9);
+                    return weeks;
+                }));
             }
+        }
+        pool.shutdown();
+        Map<String, List<LearningReplay.Week>> runs = new LinkedHashMap<>();
+        for (var e : futures.entrySet()) {
+            runs.put(e.getKey(), e.getValue().get().stream().filter(w -> !w.initial()).toList());
         }
         write(dir, runs, capacity);
         return 0;
     }
 
-    private List<LearningReplay.Week> run(Path dir, Path model, List<LearningReplay.KcsRow> rows, int capacity, int perDay, double share,
-            boolean retrain) throws Exception {
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private List<LearningReplay.Week> run(Path dir, Path model, List<LearningReplay.KcsRow> rows, LocalDate inspectedUntil, int capacity,
+            int perDay, double share, boolean retrain, String tag) throws Exception {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("ferret.parcels.simulate", "false");
         props.put("ferret.parcels.models.kcs", model.toAbsolutePath().toString());
+        if (inspectedUntil != null) {
+            // the starting model was trained on the initial inspected history: its history holds those stored rows already
+            props.put("ferret.parcels.model-history-through.kcs", inspectedUntil.minusDays(1).toString());
+        }
         props.put("ferret.parcels.sites.HEL", Integer.toString(capacity));
         props.put("ferret.parcels.expected-per-day", Integer.toString(perDay));
         props.put("ferret.parcels.exploration-share", Double.toString(share));
@@ -144,23 +190,41 @@ public class LearningBenchCommand implements BenchSubcommand {
         List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
         props.forEach((k, v) -> args.add("--" + k + "=" + v));
         LearningReplay.MovedClock clock = new LearningReplay.MovedClock();
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Class.forName("org.ferret.FerretApplication")).profiles("demo")
-                .web(WebApplicationType.NONE)
-                .initializers(ac -> ((GenericApplicationContext) ac).registerBean("replayClock", LearningReplay.MovedClock.class, () -> clock,
-                        bd -> bd.setPrimary(true)))
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext ctx;
+        synchronized (LIFECYCLE) {
+            ctx = new SpringApplicationBuilder(Class.forName("org.ferret.FerretApplication")).profiles("demo")
+                    .web(WebApplicationType.NONE)
+                    .initializers(ac -> ((GenericApplicationContext) ac).registerBean("replayClock", LearningReplay.MovedClock.class, () -> clock,
+                            bd -> bd.setPrimary(true)))
+                    .run(args.toArray(String[]::new));
+        }
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("learning-bench", null, List.of()));
         try {
             LearningReplay replay = new LearningReplay(ctx, clock::set);
-            return replay.replay(rows, new LearningReplay.Options("HEL", "KCS", retrain), w -> System.out.printf(Locale.ROOT,
-                    "  week %2d from %s: %4d arrivals, %3d held, precision %.3f (model picks %.3f), critical %d/%d%s%n", w.week(), w.from(),
+            // CPU per replayed week: of this thread (the replay and the service's work it calls) and of the whole process
+            // (with XGBoost's and H2's threads; includes the other runs when several run at once)
+            long[] last = {cpuNanos(), processCpuNanos(), System.nanoTime()};
+            return replay.replay(rows, new LearningReplay.Options("HEL", "KCS", retrain, inspectedUntil), w -> {
+                long c = cpuNanos(), p = processCpuNanos(), t = System.nanoTime();
+                String cost = String.format(Locale.ROOT, " [%.1f s CPU, %.1f s process CPU, %.1f s wall]", (c - last[0]) / 1e9, (p - last[1]) / 1e9,
+                        (t - last[2]) / 1e9);
+                last[0] = c;
+                last[1] = p;
+                last[2] = t;
+                System.out.printf(Locale.ROOT,
+                    "%s week %2d from %s%s: %4d arrivals, %3d held, precision %.3f (model picks %.3f), critical %d/%d%s%s%n", tag, w.week(), w.from(),
+                    w.initial() ? " (initial inspected history: " + w.inspected() + " inspected)" : "",
                     w.arrivals(), w.held(), w.precision(), w.modelPrecision(), w.criticalHeld(), w.critical(),
                     w.retraining() == null ? "" : w.retraining().seq() == null ? "; retraining stored no version"
                             : "; retrained version " + w.retraining().seq() + " (" + w.retraining().state().toLowerCase(Locale.ROOT) + ", trained "
-                                    + w.retraining().trainedFrom() + " to " + w.retraining().trainedTo() + " on " + w.retraining().labelled() + " outcomes)"));
+                                    + w.retraining().trainedFrom() + " to " + w.retraining().trainedTo() + " on " + w.retraining().labelled() + " outcomes of "
+                                    + w.retraining().rows() + " rows)", cost);
+            });
         } finally {
             SecurityContextHolder.clearContext();
-            ctx.close();
+            synchronized (LIFECYCLE) {
+                ctx.close();
+            }
             if (schema != null) {
                 try (var c = DriverManager.getConnection(dbUrl, env("FERRET_DB_USER", "postgres"), env("FERRET_DB_PASSWORD", ""))) {
                     c.createStatement().execute("drop schema if exists " + schema + " cascade");
@@ -171,16 +235,17 @@ public class LearningBenchCommand implements BenchSubcommand {
 
     private void write(Path dir, Map<String, List<LearningReplay.Week>> runs, int capacity) throws Exception {
         StringBuilder csv = new StringBuilder("run,week,from,arrivals,held,held_fraud,precision,model_picks,model_precision,explored,explored_fraud,"
-                + "frauds,critical,critical_held,critical_recall,ranking_precision,models,retrained_seq,retrained_state,trained_from,trained_to,labelled\n");
+                + "frauds,critical,critical_held,critical_recall,ranking_precision,models,retrained_seq,retrained_state,trained_from,trained_to,rows,labelled,reasons\n");
         for (var e : runs.entrySet()) {
             for (var w : e.getValue()) {
                 var r = w.retraining();
-                csv.append(String.format(Locale.ROOT, "\"%s\",%d,%s,%d,%d,%d,%s,%d,%s,%d,%d,%d,%d,%d,%s,%s,\"%s\",%s,%s,%s,%s,%s%n", e.getKey(), w.week(),
+                csv.append(String.format(Locale.ROOT, "\"%s\",%d,%s,%d,%d,%d,%s,%d,%s,%d,%d,%d,%d,%d,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s,\"%s\"%n", e.getKey(), w.week(),
                         w.from(), w.arrivals(), w.held(), w.heldFraud(), f(w.precision()), w.modelPicks(), f(w.modelPrecision()), w.explored(),
                         w.exploredFraud(), w.frauds(), w.critical(), w.criticalHeld(), f(w.criticalRecall()), f(w.rankingPrecision()), w.models(),
                         r == null || r.seq() == null ? "" : r.seq(), r == null || r.state() == null ? "" : r.state(),
                         r == null || r.trainedFrom() == null ? "" : r.trainedFrom(), r == null || r.trainedTo() == null ? "" : r.trainedTo(),
-                        r == null || r.seq() == null ? "" : r.labelled()));
+                        r == null || r.seq() == null ? "" : r.rows(), r == null || r.seq() == null ? "" : r.labelled(),
+                        r == null || r.reasons() == null ? "" : r.reasons().replace("\"", "'")));
             }
         }
         Files.writeString(dir.resolve("learning.csv"), csv, StandardCharsets.UTF_8);

@@ -178,7 +178,8 @@ public class ModelLearning {
         String packLabel = activePack.map(RulePackStore.Active::label).orElse(pack == null ? null : pack.label());
         ScreeningModel challenger;
         try {
-            challenger = Trainer.train(t, pack, TrainOptions.defaults(), Trainer.Progress.NONE, weights);
+            challenger = Trainer.train(t, pack, TrainOptions.defaults().withThreads(properties.getLearning().getThreads()), Trainer.Progress.NONE,
+                    weights);
         } catch (ml.dmlc.xgboost4j.java.XGBoostError | IllegalArgumentException e) {
             throw new FerretException(ErrorCode.CONFLICT, "training failed: " + e.getMessage());
         }
@@ -319,7 +320,9 @@ public class ModelLearning {
     /**
      * Inverse-propensity weights: an exploration pick stands for the released items of its site and day it was drawn
      * from (released ÷ explored that day, from the site's day counters), capped at
-     * {@code ferret.parcels.learning.exploration-weight-cap}; every other row 1.
+     * {@code ferret.parcels.learning.exploration-weight-cap}; every other row 1. A site-day on which every decided
+     * item has an outcome (a fully inspected day, e.g. an inspection campaign that opened everything) is a census:
+     * every item's chance of inspection was 1, so its exploration picks weigh 1 like the rest of that day.
      */
     double[] weights(List<Row> rows) {
         double cap = properties.getLearning().getExplorationWeightCap();
@@ -332,10 +335,28 @@ public class ModelLearning {
                         byDay.put(rs.getString(1) + "/" + rs.getObject(2, LocalDate.class).toEpochDay(), Math.max(1.0, (double) pool / explored));
                     }
                 });
+        java.util.Set<String> census = new java.util.HashSet<>();
+        if (!byDay.isEmpty()) {
+            jdbc.sql("""
+                    select d.site, d.screening_day from parcel_decision d left join parcel_outcome o on o.declaration_id = d.declaration_id
+                    group by d.site, d.screening_day having count(o.id) = count(*)""")
+                    .query(rs -> {
+                        census.add(rs.getString(1) + "/" + rs.getObject(2, LocalDate.class).toEpochDay());
+                    });
+        }
+        return weights(rows, byDay, census, cap);
+    }
+
+    /**
+     * The weights from the day counters: {@code explorationWeight} per "site/epochDay" is released ÷ explored of that
+     * day; a day in {@code census} (every item inspected) weighs every row 1.
+     */
+    static double[] weights(List<Row> rows, Map<String, Double> explorationWeight, java.util.Set<String> census, double cap) {
         double[] w = new double[rows.size()];
         for (int i = 0; i < w.length; i++) {
             Row r = rows.get(i);
-            w[i] = r.pickedBy() == PickedBy.EXPLORATION ? Math.min(cap, byDay.getOrDefault(r.site() + "/" + r.day(), 1.0)) : 1.0;
+            String day = r.site() + "/" + r.day();
+            w[i] = r.pickedBy() == PickedBy.EXPLORATION && !census.contains(day) ? Math.min(cap, explorationWeight.getOrDefault(day, 1.0)) : 1.0;
         }
         return w;
     }

@@ -68,9 +68,24 @@ public class ScreeningModels {
         if (ref.isPresent()) {
             var r = ref.get();
             ScreeningModel m = versionsLoaded.computeIfAbsent(r.id(), id -> loadVersion(profile, id));
-            return new Active(m, r.id(), r.origin() == ModelVersions.Origin.RETRAINED ? r.trainedTo() : null);
+            return new Active(m, r.id(), r.origin() == ModelVersions.Origin.RETRAINED ? r.trainedTo() : configuredHistoryThrough(profile));
         }
-        return new Active(bundled(profile), null, null);
+        return new Active(bundled(profile), null, configuredHistoryThrough(profile));
+    }
+
+    /**
+     * The last day of stored rows the configured model's history holds ({@code ferret.parcels.model-history-through.<profile>}),
+     * null when none is set. A stored BUNDLED version is that same model, so it has the same day.
+     */
+    LocalDate configuredHistoryThrough(String profile) {
+        String v = properties.getModelHistoryThrough().get(profile);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new FerretException(ErrorCode.PARCELS_NOT_CONFIGURED, "ferret.parcels.model-history-through." + profile
+                    + ": expected a date such as 2020-01-28, got " + v);
+        }
     }
 
     /** The active model of a profile; refuses with a clear message when none is configured. */
