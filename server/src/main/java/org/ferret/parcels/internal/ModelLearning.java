@@ -103,6 +103,21 @@ public class ModelLearning {
     /** What a retraining run did. */
     public record Run(UUID version, int seq, ModelState state, Report report) {}
 
+    /**
+     * Where the last retraining run's time went, in milliseconds of wall time (logged, and read by {@code ferret bench
+     * retrain}): reading the stored rows and outcomes, the exploration weights, the rows parsed into the library's table,
+     * the library's training (features, history, both models), the champion/challenger evaluation, and storing the version.
+     */
+    public record Phases(int rows, long readMs, long weightsMs, long tableMs, long trainMs, long evaluateMs, long storeMs) {}
+
+    private volatile Phases lastPhases;
+
+    /** The phases of the last retraining run of this instance (null before the first). */
+    public Phases lastPhases() {
+        return lastPhases;
+    }
+
+
     /** The scheduled retraining of every configured profile; of several instances one runs it (a database claim). */
     @Scheduled(cron = "${ferret.parcels.learning.retrain-cron:-}", zone = "UTC")
     void scheduled() {
@@ -156,7 +171,9 @@ public class ModelLearning {
         Profile prof = Profiles.byName(profile);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate evalFrom = today.minusDays(properties.getLearning().getEvaluationDays());
+        long t0 = System.nanoTime();
         List<Row> rows = rows(profile, today);
+        long t1 = System.nanoTime();
         List<Row> training = rows.stream().filter(r -> r.day() < evalFrom.toEpochDay()).toList();
         int labelled = 0, positives = 0, explored = 0;
         for (Row r : training) {
@@ -170,7 +187,9 @@ public class ModelLearning {
                     + " items inspected, " + positives + " with a finding; training needs items with and without findings");
         }
         Table t = table(prof, training.stream().map(Row::csv).toList());
+        long t2 = System.nanoTime();
         double[] weights = weights(training);
+        long t3 = System.nanoTime();
         // the pack ACTIVE now (approved by a second person), so that the model learns its rules and scoring with the
         // model and that pack adds nothing of its own (ArrivalScorer.sameRules); the bundled pack only before any version
         Optional<RulePackStore.Active> activePack = packs.active(profile);
@@ -182,17 +201,19 @@ public class ModelLearning {
         } catch (ml.dmlc.xgboost4j.java.XGBoostError | IllegalArgumentException e) {
             throw new FerretException(ErrorCode.CONFLICT, "training failed: " + e.getMessage());
         }
+        long t4 = System.nanoTime();
         LocalDate trainedTo = LocalDate.parse(challenger.meta().get("to"));
         LocalDate trainedFrom = LocalDate.parse(challenger.meta().get("from"));
         ScreeningModels.Active champion = models.active(profile);
         Report report = compare(profile, rows, evalFrom, today.minusDays(1), champion, challenger, trainedTo);
+        long t5 = System.nanoTime();
         byte[] bytes = bytes(challenger);
         String features = challenger.spec().features().stream().map(FeatureSpec.Feature::name).collect(Collectors.joining(", "));
         if (features.length() > 20000) features = features.substring(0, 19990) + " …";
         String reportJson = json.writeValueAsString(report);
         final int lab = labelled, pos = positives, exp = explored;
         final String feat = features;
-        return tx.execute(s -> {
+        Run run = tx.execute(s -> {
             lockStates();
             Instant at = Instant.now(clock);
             String by = Actor.current().username();
@@ -226,6 +247,16 @@ public class ModelLearning {
             int seq = versions.get(id).orElseThrow().seq();
             return new Run(id, seq, state, report);
         });
+        long t6 = System.nanoTime();
+        Phases p = new Phases(rows.size(), ms(t1 - t0), ms(t3 - t2), ms(t2 - t1), ms(t4 - t3), ms(t5 - t4), ms(t6 - t5));
+        lastPhases = p;
+        log.info("parcels: retrained {} on {} stored rows: read {} ms, table {} ms, weights {} ms, training {} ms, evaluation {} ms, storing {} ms",
+                profile, p.rows(), p.readMs(), p.tableMs(), p.weightsMs(), p.trainMs(), p.evaluateMs(), p.storeMs());
+        return run;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String truncate(String s) {
