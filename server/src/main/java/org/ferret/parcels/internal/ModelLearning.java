@@ -3,7 +3,6 @@ package org.ferret.parcels.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,11 +79,19 @@ public class ModelLearning {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Reads the stored rows a page at a time (see {@link #rows}). */
+    private final org.springframework.jdbc.core.JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+    static final int FETCH = 2000;
     private final String instance = "ferret-" + UUID.randomUUID().toString().substring(0, 8);
 
     ModelLearning(JdbcClient jdbc, ModelVersions versions, ScreeningModels models, RulePackStore packs, ParcelsProperties properties,
-            AuditLog audit, TransactionTemplate tx, ObjectMapper json, Optional<Clock> clock) {
+            AuditLog audit, TransactionTemplate tx, ObjectMapper json, Optional<Clock> clock, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(FETCH);
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.versions = versions;
         this.models = models;
         this.packs = packs;
@@ -102,6 +109,20 @@ public class ModelLearning {
 
     /** What a retraining run did. */
     public record Run(UUID version, int seq, ModelState state, Report report) {}
+
+    /**
+     * Where the last retraining run's time went, in milliseconds of wall time (logged, and read by {@code ferret bench
+     * retrain}): reading the stored rows and outcomes, the exploration weights, the rows parsed into the library's table,
+     * the library's training (features, history, both models), the champion/challenger evaluation, and storing the version.
+     */
+    public record Phases(int rows, long readMs, long weightsMs, long tableMs, long trainMs, long evaluateMs, long storeMs) {}
+
+    private volatile Phases lastPhases;
+
+    /** The phases of the last retraining run of this instance (null before the first). */
+    public Phases lastPhases() {
+        return lastPhases;
+    }
 
     /** The scheduled retraining of every configured profile; of several instances one runs it (a database claim). */
     @Scheduled(cron = "${ferret.parcels.learning.retrain-cron:-}", zone = "UTC")
@@ -156,7 +177,9 @@ public class ModelLearning {
         Profile prof = Profiles.byName(profile);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate evalFrom = today.minusDays(properties.getLearning().getEvaluationDays());
+        long t0 = System.nanoTime();
         List<Row> rows = rows(profile, today);
+        long t1 = System.nanoTime();
         List<Row> training = rows.stream().filter(r -> r.day() < evalFrom.toEpochDay()).toList();
         int labelled = 0, positives = 0, explored = 0;
         for (Row r : training) {
@@ -170,7 +193,9 @@ public class ModelLearning {
                     + " items inspected, " + positives + " with a finding; training needs items with and without findings");
         }
         Table t = table(prof, training.stream().map(Row::csv).toList());
+        long t2 = System.nanoTime();
         double[] weights = weights(training);
+        long t3 = System.nanoTime();
         // the pack ACTIVE now (approved by a second person), so that the model learns its rules and scoring with the
         // model and that pack adds nothing of its own (ArrivalScorer.sameRules); the bundled pack only before any version
         Optional<RulePackStore.Active> activePack = packs.active(profile);
@@ -183,17 +208,19 @@ public class ModelLearning {
         } catch (ml.dmlc.xgboost4j.java.XGBoostError | IllegalArgumentException e) {
             throw new FerretException(ErrorCode.CONFLICT, "training failed: " + e.getMessage());
         }
+        long t4 = System.nanoTime();
         LocalDate trainedTo = LocalDate.parse(challenger.meta().get("to"));
         LocalDate trainedFrom = LocalDate.parse(challenger.meta().get("from"));
         ScreeningModels.Active champion = models.active(profile);
         Report report = compare(profile, rows, evalFrom, today.minusDays(1), champion, challenger, trainedTo);
+        long t5 = System.nanoTime();
         byte[] bytes = bytes(challenger);
         String features = challenger.spec().features().stream().map(FeatureSpec.Feature::name).collect(Collectors.joining(", "));
         if (features.length() > 20000) features = features.substring(0, 19990) + " …";
         String reportJson = json.writeValueAsString(report);
         final int lab = labelled, pos = positives, exp = explored;
         final String feat = features;
-        return tx.execute(s -> {
+        Run run = tx.execute(s -> {
             lockStates();
             Instant at = Instant.now(clock);
             String by = Actor.current().username();
@@ -227,6 +254,16 @@ public class ModelLearning {
             int seq = versions.get(id).orElseThrow().seq();
             return new Run(id, seq, state, report);
         });
+        long t6 = System.nanoTime();
+        Phases p = new Phases(rows.size(), ms(t1 - t0), ms(t3 - t2), ms(t2 - t1), ms(t4 - t3), ms(t5 - t4), ms(t6 - t5));
+        lastPhases = p;
+        log.info("parcels: retrained {} on {} stored rows: read {} ms, table {} ms, weights {} ms, training {} ms, evaluation {} ms, storing {} ms",
+                profile, p.rows(), p.readMs(), p.tableMs(), p.weightsMs(), p.trainMs(), p.evaluateMs(), p.storeMs());
+        return run;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String truncate(String s) {
@@ -293,12 +330,13 @@ public class ModelLearning {
 
     /** Every stored row of a profile received before {@code until}, in arrival order, with its outcome as label and severity. */
     List<Row> rows(String profile, LocalDate until) {
-        return jdbc.sql("""
+        // read in pages of FETCH rows inside a read-only transaction: PostgreSQL's driver otherwise holds the whole
+        // result (at 1,000,000 rows some hundreds of MB) besides the rows made from it (docs/benchmarks.md)
+        return readOnly.execute(s -> streaming.query("""
                 select p.profile_row, p.received_at, p.site, o.kind, o.picked_by
                 from parcel_declaration p left join parcel_outcome o on o.declaration_id = p.id
-                where p.profile = ? and p.received_at < ? order by p.received_at, p.id""")
-                .params(profile, Timestamp.from(until.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .query((rs, n) -> {
+                where p.profile = ? and p.received_at < ? order by p.received_at, p.id""",
+                (rs, n) -> {
                     String csv = rs.getString(1);
                     int day = (int) rs.getTimestamp(2).toInstant().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
                     String kind = rs.getString(4);
@@ -314,7 +352,7 @@ public class ModelLearning {
                     }
                     String picked = rs.getString(5);
                     return new Row(csv, day, rs.getString(3), label, severity, picked == null ? null : PickedBy.valueOf(picked));
-                }).list();
+                }, profile, Timestamp.from(until.atStartOfDay(ZoneOffset.UTC).toInstant())));
     }
 
     /**
@@ -361,12 +399,15 @@ public class ModelLearning {
         return w;
     }
 
+    /**
+     * The stored rows read as the library reads a CSV file (header, then one row a line). The rows are handed to the
+     * reader one by one ({@link RowsReader}), never joined into one string first: at 1,000,000 rows that string and the
+     * copies of its growing buffer were some 1.5 GB of transient heap (docs/benchmarks.md, "Retraining in the service").
+     */
     static Table table(Profile p, List<String> rows) {
-        StringBuilder csv = new StringBuilder().append(String.join(",", p.columnNames())).append('\n');
-        for (String r : rows) csv.append(r).append('\n');
         Table.Builder b = new Table.Builder(p);
         try {
-            new TableReader(p, OnError.STOP).read("stored declarations", new BufferedReader(new StringReader(csv.toString())), b,
+            new TableReader(p, OnError.STOP).read("stored declarations", new BufferedReader(new RowsReader(String.join(",", p.columnNames()), rows), 1 << 16), b,
                     new ArrayList<RowProblem>());
         } catch (IOException | BadInputException e) {
             throw new IllegalStateException("a stored row did not read as a " + p.name() + " row: " + e.getMessage(), e);
@@ -541,5 +582,45 @@ public class ModelLearning {
     public Optional<Report> report(ModelVersions.Version v) {
         if (v.reportJson() == null) return Optional.empty();
         return Optional.of(json.readValue(v.reportJson(), Report.class));
+    }
+
+    /** A header and rows as the characters of a CSV file, one line each, without building that file in memory. */
+    static final class RowsReader extends java.io.Reader {
+        private final java.util.Iterator<String> rows;
+        private String current;
+        private int pos;
+        private boolean newline;
+
+        RowsReader(String header, List<String> rows) {
+            this.rows = rows.iterator();
+            this.current = header;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (len == 0) return 0;
+            int n = 0;
+            while (n < len) {
+                if (current == null) break;
+                if (newline) {
+                    buf[off + n++] = '\n';
+                    newline = false;
+                    current = rows.hasNext() ? rows.next() : null;
+                    pos = 0;
+                    continue;
+                }
+                int k = Math.min(len - n, current.length() - pos);
+                current.getChars(pos, pos + k, buf, off + n);
+                pos += k;
+                n += k;
+                if (pos == current.length()) newline = true;
+            }
+            return n == 0 ? -1 : n;
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
     }
 }
