@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import jakarta.annotation.PreDestroy;
 
@@ -39,9 +39,12 @@ import jakarta.annotation.PreDestroy;
  * <p>
  * Authentication is off the database on the hot path (issue 17): what a token hash stands for is cached for at most
  * {@code ferret.api.tokens.cache-ttl} (1 s), so a revocation, a disabled owner or a changed role takes effect on
- * every node within that bound (at once on the node that revoked); expiry is checked on every request. The last use
- * is kept in memory and written every {@code ferret.api.tokens.last-use-flush} (5 s) and at shutdown, one update per
- * token used, never moving {@code last_used_at} backwards (several nodes may write it).
+ * every node within that bound (at once on the node that revoked); expiry is checked on every request. A lookup in
+ * use is read again in the background once it is half that old, so that the requests of a busy token never all wait
+ * for the database together when it would expire (one client's 32 connections did, once a second); a lookup that
+ * nobody used for the whole bound is read again in the request. The last use is kept in memory, to
+ * {@link #LAST_USE_RESOLUTION_MS}, and written every {@code ferret.api.tokens.last-use-flush} (5 s) and at shutdown,
+ * one update per token used, never moving {@code last_used_at} backwards (several nodes may write it).
  */
 @Service
 public class ApiTokens {
@@ -65,7 +68,12 @@ public class ApiTokens {
     private final AuditLog audit;
     private final Clock clock;
     /** token hash → what it stands for (or that it stands for nothing), for at most the cache TTL */
-    private final Cache<String, Lookup> cache;
+    private final LoadingCache<String, Lookup> cache;
+    /**
+     * A use is noted only when it is this much later than the one noted before: every request with a token wrote
+     * the same map entry (a lock on it, 32 connections of one client waiting their turn, issue 17)
+     */
+    static final long LAST_USE_RESOLUTION_MS = 100;
     /** token id → the latest use not yet written, in epoch milliseconds */
     private final Map<UUID, Long> unwrittenUse = new ConcurrentHashMap<>();
 
@@ -79,7 +87,11 @@ public class ApiTokens {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
+        if (cacheTtl.compareTo(Duration.ofMillis(2)) < 0) {
+            throw new IllegalStateException("ferret.api.tokens.cache-ttl must be at least 2ms (it is " + cacheTtl + "); 1s is the default");
+        }
+        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).refreshAfterWrite(cacheTtl.dividedBy(2))
+                .maximumSize(10_000).build(this::load);
     }
 
     @Transactional
@@ -155,11 +167,15 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Lookup lookup = cache.get(sha256(secret), this::load);
+        Lookup lookup = cache.get(sha256(secret));
         if (lookup.principal() == null || (lookup.expiresAt() != null && !lookup.expiresAt().isAfter(now))) {
             return Optional.empty();
         }
-        unwrittenUse.merge(lookup.tokenId(), now.toEpochMilli(), Math::max);
+        long at = now.toEpochMilli();
+        Long noted = unwrittenUse.get(lookup.tokenId()); // a read: no lock
+        if (noted == null || at - noted >= LAST_USE_RESOLUTION_MS) {
+            unwrittenUse.merge(lookup.tokenId(), at, Math::max);
+        }
         return Optional.of(lookup.principal());
     }
 
