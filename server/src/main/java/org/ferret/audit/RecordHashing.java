@@ -303,23 +303,35 @@ class RecordHashing {
             return sha256(sb.toString());
         }
 
+        /** The column's value as canonical text, null for SQL null; each value read once, by its type's getter. */
         private static String canonical(ResultSet rs, int i, int type) throws SQLException {
-            Object v = rs.getObject(i);
-            if (v == null) {
-                return null;
-            }
-            return switch (type) {
-                case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(i, OffsetDateTime.class).toInstant().toString();
-                case Types.TIMESTAMP -> rs.getObject(i, LocalDateTime.class).toString();
-                case Types.DATE -> rs.getObject(i, LocalDate.class).toString();
-                case Types.CHAR, Types.NCHAR -> rs.getString(i).stripTrailing();
+            switch (type) {
+                case Types.TIMESTAMP_WITH_TIMEZONE -> {
+                    OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                    return t == null ? null : t.toInstant().toString();
+                }
+                case Types.TIMESTAMP -> {
+                    LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+                    return t == null ? null : t.toString();
+                }
+                case Types.DATE -> {
+                    LocalDate d = rs.getObject(i, LocalDate.class);
+                    return d == null ? null : d.toString();
+                }
+                case Types.CHAR, Types.NCHAR -> {
+                    String c = rs.getString(i);
+                    return c == null ? null : c.stripTrailing();
+                }
                 case Types.NUMERIC, Types.DECIMAL -> {
                     BigDecimal d = rs.getBigDecimal(i);
-                    yield d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+                    return d == null ? null : d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
                 }
-                default -> v instanceof Clob clob ? clob.getSubString(1, (int) clob.length())
-                        : v instanceof byte[] b ? HexFormat.of().formatHex(b) : v.toString();
-            };
+                default -> {
+                    Object v = rs.getObject(i);
+                    return v == null ? null : v instanceof Clob clob ? clob.getSubString(1, (int) clob.length())
+                            : v instanceof byte[] b ? HexFormat.of().formatHex(b) : v.toString();
+                }
+            }
         }
     }
 
