@@ -15,7 +15,7 @@
 # PARTITIONS (6), CONCURRENCY (consumer threads in the server, 1), JAR (server/target/ferret.jar, copied to WORK
 # first), PG_URL (jdbc:postgresql://127.0.0.1:5432/ferret_kbench: dropped and made again), PG_USER (postgres),
 # SERVER_ARGS (more --ferret… arguments), REWRITE (1: pgjdbc's reWriteBatchedInserts, a batch insert sent as
-# multi-row inserts; 0: off), SERVER_HEAP (1g), JFR (1: record the server to $WORK/server.jfr),
+# multi-row inserts; 0: off), SERVER_HEAP (1g), SERVER_JVM (more JVM options), JFR (1: record the server to $WORK/server.jfr),
 # WORK (a new directory under /tmp), PORT (18480), PARCELS_DIR (/tmp/ferret-bench-kafka-parcels: the demo model,
 # trained by the first run, minutes on a loaded machine, and kept for the next).
 # Output: a line per window, a markdown table of the steps and the load average before and after, on stdout.
@@ -39,6 +39,7 @@ SERVER_ARGS="${SERVER_ARGS:-}"
 REWRITE="${REWRITE:-1}"
 [ "$REWRITE" = 1 ] && SERVER_ARGS="--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true $SERVER_ARGS"
 SERVER_HEAP="${SERVER_HEAP:-1g}"
+SERVER_JVM="${SERVER_JVM:-}" # more JVM options for the server, e.g. -Xlog:gc:file=/tmp/gc.log
 WORK="${WORK:-$(mktemp -d /tmp/ferret-bench-kafka.XXXXXX)}"
 PORT="${PORT:-18480}"
 PARCELS_DIR="${PARCELS_DIR:-/tmp/ferret-bench-kafka-parcels}" # the demo model, trained on the first run (fixed seeds), kept
@@ -89,7 +90,7 @@ jfr=()
 [ "${JFR:-}" = 1 ] && jfr=(-XX:StartFlightRecording=filename="$WORK/server.jfr",settings=profile)
 # shellcheck disable=SC2086
 FERRET_DATA_DIR="$WORK/data" FERRET_DB_URL="$PG_URL" FERRET_DB_USER="$PG_USER" FERRET_DB_PASSWORD= \
-  "$java" -Xmx"$SERVER_HEAP" --enable-native-access=ALL-UNNAMED "${jfr[@]}" -jar "$WORK/ferret.jar" demo \
+  "$java" -Xmx"$SERVER_HEAP" $SERVER_JVM --enable-native-access=ALL-UNNAMED "${jfr[@]}" -jar "$WORK/ferret.jar" demo \
   --server.address=127.0.0.1 --server.port="$PORT" --ferret.parcels.data-dir="$PARCELS_DIR" --ferret.demo-data=false --ferret.parcels.simulate=false \
   --ferret.parcels.kafka.bootstrap-servers="$bootstrap" \
   --ferret.parcels.kafka.operators.POST.declarations="$in" --ferret.parcels.kafka.operators.POST.decisions="$out" \
