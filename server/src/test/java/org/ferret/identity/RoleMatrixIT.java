@@ -393,6 +393,8 @@ class RoleMatrixIT {
         Set<Role> printReviewers = EnumSet.of(Role.PRINT_REVIEWER);
         Set<Role> printLibrary = EnumSet.of(ADMINISTRATOR, Role.PRINT_REVIEWER);
         allow("POST /api/v1/prints/screen", printScreeners);
+        allow("GET /prints/screen", printScreeners);
+        allow("POST /prints/screen", printScreeners);
         allow("GET /api/v1/prints/library", printLibrary);
         allow("POST /api/v1/prints/library", printLibrary);
         allow("POST /api/v1/prints/subscriptions", printLibrary);

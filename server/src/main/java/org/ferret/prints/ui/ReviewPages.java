@@ -76,9 +76,9 @@ class ReviewPages {
         return page(reviews.get(id), model, new FormErrors(labels()), null, null, null);
     }
 
+    /** The evidence of a screening's JSON ({@code Screening.toJson}) as the pages show it: levels and measures in words. */
     @SuppressWarnings("unchecked")
-    private String page(HeldFile h, Model model, FormErrors errors, String outcome, String disposition, String reason) {
-        Map<String, Object> s = json.readValue(h.screeningJson(), Map.class);
+    static List<EvidenceLine> evidence(Map<String, Object> s) {
         List<EvidenceLine> lines = new ArrayList<>();
         for (Object o : (List<Object>) s.getOrDefault("evidence", List.of())) {
             Map<String, Object> e = (Map<String, Object>) o;
@@ -89,6 +89,13 @@ class ReviewPages {
             lines.add(new EvidenceLine(Words.of(EvidenceLevel.class, level), String.valueOf(e.get("description")),
                     (String) e.get("knownPart"), measures));
         }
+        return lines;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String page(HeldFile h, Model model, FormErrors errors, String outcome, String disposition, String reason) {
+        Map<String, Object> s = json.readValue(h.screeningJson(), Map.class);
+        List<EvidenceLine> lines = evidence(s);
         model.addAttribute("held", h);
         model.addAttribute("verdict", Words.of(Verdict.valueOf(h.verdict())));
         model.addAttribute("evidence", lines);
