@@ -21,11 +21,11 @@ import com.microsoft.playwright.options.FilePayload;
 /**
  * A printing service checks files by hand on "Check a print file": a plain block is allowed, a turned copy of a
  * known part (a procedural stand-in from the evaluation corpus, no firearm file) is blocked and lands in the
- * reviewers' queue, a submission without a file or with one over the size limit is refused in words; the screen fits
- * 400 and 1366 px windows.
+ * reviewers' queue, a submission without a file or with one over the size limit is refused in words (neither counts
+ * against the account's rate), one over the rate too; the screen fits 400 and 1366 px windows.
  */
 @FerretIntegrationTest
-@TestPropertySource(properties = "ferret.prints.max-file-bytes=2000000")
+@TestPropertySource(properties = {"ferret.prints.max-file-bytes=2000000", "ferret.prints.burst=4", "ferret.prints.per-client-per-minute=1"})
 class PrintCheckBrowserIT extends BrowserTest {
 
     @Test
@@ -94,5 +94,15 @@ class PrintCheckBrowserIT extends BrowserTest {
                 p.context().close();
             }
         }
+
+        // the fifth screening within the minute (burst 4): refused with the wait, nothing screened
+        page.navigate(base + "/prints/screen");
+        page.setInputFiles("#file", new FilePayload("order-3303.stl", "model/stl", turned));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Screen the file")).click();
+        page.locator("#file-error").waitFor();
+        assertThat(page.locator("#file-error").textContent()).contains("faster than it may (1 a minute, 4 at once)").contains("try again in");
+        assertThat(page.locator("#result").count()).isZero();
+        var after = api("printreview").get().uri("/api/v1/prints/reviews").retrieve().toEntity(List.class);
+        assertThat((List<Map<String, Object>>) after.getBody()).noneSatisfy(h -> assertThat(h.get("fileName")).isEqualTo("order-3303.stl"));
     }
 }

@@ -68,8 +68,8 @@ class ScreenPage {
         }
         OptionalLong wait = rate.take(client);
         if (wait.isPresent()) {
-            errors.add("file", "this account has screened " + properties.getPerClientPerMinute() + " files in the last minute, the most it may; try again in "
-                    + wait.getAsLong() + " s");
+            errors.add("file", "this account has screened files faster than it may (" + properties.getPerClientPerMinute() + " a minute, "
+                    + properties.getBurst() + " at once); try again in " + wait.getAsLong() + " s");
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
             return page(model);
@@ -98,6 +98,7 @@ class ScreenPage {
     private String page(Model model) {
         model.addAttribute("maxMb", String.format(java.util.Locale.ROOT, "%.1f", properties.getMaxFileBytes() / 1e6)); // MB of 10^6 bytes
         model.addAttribute("perMinute", properties.getPerClientPerMinute());
+        model.addAttribute("burst", properties.getBurst());
         return "prints/screen";
     }
 
