@@ -111,7 +111,7 @@ public class RecordCoverageVerifier {
             }
             seen.put(b, c == null ? null : c.seq());
         };
-        jdbc.query("select batch, pos, table_name, record_key, row_hash from audit_record order by batch, pos", rs -> {
+        jdbc.query("select batch, pos, table_name, record_key, row_hash from audit_record_all order by batch, pos", rs -> {
             UUID b = rs.getObject(1, UUID.class);
             if (!b.equals(current[0])) {
                 close.run();
@@ -143,15 +143,33 @@ public class RecordCoverageVerifier {
     /**
      * Compares every covered row with its latest record. Records are streamed grouped by key (the last of a group, by
      * entry and position, is the latest); rows are read back by key in chunks; then, if the table holds more rows than
-     * were matched, its keys are streamed to name the rows no entry covers.
+     * were matched, the rows no live record covers are named ({@link #uncovered}).
      */
     private long table(RecordHashing.Table t, Map<UUID, Long> batchEntry, Findings f) {
         List<Latest> chunk = new ArrayList<>(RecordHashing.CHUNK);
         long[] matched = {0};
-        long[] records = {0};
+        latest(t, batchEntry, l -> {
+            if (l.hash() == null) {
+                return;
+            }
+            chunk.add(l);
+            if (chunk.size() >= RecordHashing.CHUNK) {
+                compare(t, chunk, matched, f);
+            }
+        });
+        compare(t, chunk, matched, f);
+        long rows = jdbc.queryForObject("select count(*) from " + t.name(), Long.class);
+        if (rows > matched[0]) {
+            uncovered(t, batchEntry, f);
+        }
+        return rows;
+    }
+
+    /** Streams the latest record of each key of the table that has a record in a committed batch, in key order. */
+    private void latest(RecordHashing.Table t, Map<UUID, Long> batchEntry, java.util.function.Consumer<Latest> each) {
         Latest[] group = {null};
         long[] groupPos = {-1};
-        jdbc.query("select record_key, batch, pos, row_hash from audit_record where table_name = ? order by record_key",
+        jdbc.query("select record_key, batch, pos, row_hash from audit_record_all where table_name = ? order by record_key",
                 rs -> {
                     String key = rs.getString(1);
                     Long entry = batchEntry.get(rs.getObject(2, UUID.class));
@@ -161,33 +179,16 @@ public class RecordCoverageVerifier {
                         return; // reported with its batch
                     }
                     if (group[0] != null && !group[0].key().equals(key)) {
-                        take(t, group[0], chunk, matched, f);
+                        each.accept(group[0]);
                         group[0] = null;
                     }
                     if (group[0] == null || entry > group[0].entry() || (entry == group[0].entry() && pos > groupPos[0])) {
                         group[0] = new Latest(key, entry, hash == null ? null : hash.trim());
                         groupPos[0] = pos;
                     }
-                    records[0]++;
                 }, t.name());
         if (group[0] != null) {
-            take(t, group[0], chunk, matched, f);
-        }
-        compare(t, chunk, matched, f);
-        long rows = jdbc.queryForObject("select count(*) from " + t.name(), Long.class);
-        if (rows > matched[0]) {
-            uncovered(t, batchEntry, f);
-        }
-        return rows;
-    }
-
-    private void take(RecordHashing.Table t, Latest latest, List<Latest> chunk, long[] matched, Findings f) {
-        if (latest.hash() == null) {
-            return;
-        }
-        chunk.add(latest);
-        if (chunk.size() >= RecordHashing.CHUNK) {
-            compare(t, chunk, matched, f);
+            each.accept(group[0]);
         }
     }
 
@@ -213,55 +214,56 @@ public class RecordCoverageVerifier {
         chunk.clear();
     }
 
-    /** Names the rows of the table that no live record covers. */
+    /**
+     * Names the rows of the table that no live record covers: the rows with no record of a committed batch at all,
+     * found by the database (an anti-join of the table's keys, as text, against the records: one query, whichever
+     * way the records are stored), then the rows whose latest record released them (streamed, read back by key in
+     * chunks).
+     */
     private void uncovered(RecordHashing.Table t, Map<UUID, Long> batchEntry, Findings f) {
-        String keys = String.join(", ", t.spec().key());
-        List<String> chunk = new ArrayList<>(RecordHashing.CHUNK);
-        RecordHashing.RowHasher[] hasher = {null};
-        jdbc.query("select * from " + t.name(), rs -> {
-            if (hasher[0] == null) {
-                hasher[0] = new RecordHashing.RowHasher(rs.getMetaData(), t.spec());
+        jdbc.query("select " + keyText(t, "t") + " from " + t.name() + " t where not exists (select 1 from audit_record_all r"
+                + " join audit_log a on a.cover_batch = r.batch where r.table_name = ? and r.record_key = " + keyText(t, "t")
+                + ")", rs -> {
+                    String k = rs.getString(1);
+                    f.add(new Problem(t.name(), k, null, "row " + k + " of " + t.name()
+                            + " is covered by no audit entry: it was inserted directly"));
+                }, t.name());
+        List<Latest> released = new ArrayList<>(RecordHashing.CHUNK);
+        latest(t, batchEntry, l -> {
+            if (l.hash() != null) {
+                return;
             }
-            chunk.add(hasher[0].key(rs));
-            if (chunk.size() >= RecordHashing.CHUNK) {
-                uncoveredIn(t, chunk, batchEntry, f);
+            released.add(l);
+            if (released.size() >= RecordHashing.CHUNK) {
+                stillThere(t, released, f);
             }
         });
-        uncoveredIn(t, chunk, batchEntry, f);
+        stillThere(t, released, f);
     }
 
-    private void uncoveredIn(RecordHashing.Table t, List<String> keys, Map<UUID, Long> batchEntry, Findings f) {
-        if (keys.isEmpty()) {
+    /** Reports the released rows that the table holds again. */
+    private void stillThere(RecordHashing.Table t, List<Latest> released, Findings f) {
+        if (released.isEmpty()) {
             return;
         }
-        Map<String, Latest> latest = new HashMap<>();
-        Map<String, Long> latestPos = new HashMap<>();
-        String marks = "?,".repeat(keys.size() - 1) + "?";
-        List<Object> args = new ArrayList<>();
-        args.add(t.name());
-        args.addAll(keys);
-        jdbc.query("select record_key, batch, pos, row_hash from audit_record where table_name = ? and record_key in ("
-                + marks + ")", rs -> {
-                    Long entry = batchEntry.get(rs.getObject(2, UUID.class));
-                    if (entry == null) {
-                        return;
-                    }
-                    String key = rs.getString(1);
-                    long pos = rs.getLong(3);
-                    Latest l = latest.get(key);
-                    if (l == null || entry > l.entry() || (entry == l.entry() && pos > latestPos.get(key))) {
-                        String h = rs.getString(4);
-                        latest.put(key, new Latest(key, entry, h == null ? null : h.trim()));
-                        latestPos.put(key, pos);
-                    }
-                }, args.toArray());
-        for (String k : keys) {
-            Latest l = latest.get(k);
-            if (l == null || l.hash() == null) {
-                f.add(new Problem(t.name(), k, null, "row " + k + " of " + t.name() + " is covered by no audit entry"
-                        + (l == null ? "" : " (entry " + l.entry() + " released it)") + ": it was inserted directly"));
+        java.util.Set<String> there = new java.util.HashSet<>();
+        hashing.hashRows(t, released.stream().map(l -> t.parse(l.key())).toList(), (k, h) -> there.add(k));
+        for (Latest l : released) {
+            if (there.contains(l.key())) {
+                f.add(new Problem(t.name(), l.key(), null, "row " + l.key() + " of " + t.name() + " is covered by no audit entry"
+                        + " (entry " + l.entry() + " released it): it was inserted directly"));
             }
         }
-        keys.clear();
+        released.clear();
+    }
+
+    /**
+     * A row's key as the records write it ({@code RecordHashing.Table.key}: the key columns' values as text, joined by
+     * '/'), as SQL over the table's alias: the covered tables' keys are uuids, text and integers, whose text is the
+     * same in Java and in both databases.
+     */
+    private static String keyText(RecordHashing.Table t, String alias) {
+        List<String> cols = t.spec().key().stream().map(c -> "cast(" + alias + "." + c + " as varchar)").toList();
+        return cols.size() == 1 ? cols.getFirst() : "concat_ws('/', " + String.join(", ", cols) + ")";
     }
 }

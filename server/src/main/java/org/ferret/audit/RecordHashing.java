@@ -464,30 +464,36 @@ class RecordHashing {
         }
 
         /**
-         * PostgreSQL: the records as one array per column, one statement of constant text however many (not a
-         * statement of 2,500 parameters per 500 records to bind, parse and plan).
+         * PostgreSQL: the records as sets, one row of {@code audit_record_set} per run of consecutive records of one
+         * table (their keys and hashes as two arrays, positions {@code first_pos} on): a batch of a hundred parcels
+         * costs three rows and their index entries, not four hundred (docs/benchmarks.md, Kafka, "the coverage
+         * records"). The records read back one by one through the view {@code audit_record_all}.
          */
         private void writeByArrays() {
             int n = unwritten.size();
-            String[] batches = new String[n], positions = new String[n], names = new String[n], keys = new String[n], hashes = new String[n];
-            for (int i = 0; i < n; i++) {
-                Object[] r = unwritten.get(i);
-                batches[i] = r[0].toString();
-                positions[i] = r[1].toString();
-                names[i] = (String) r[2];
-                keys[i] = (String) r[3];
-                hashes[i] = (String) r[4];
+            List<Object[]> sets = new ArrayList<>();
+            int from = 0;
+            for (int i = 1; i <= n; i++) {
+                if (i == n || !unwritten.get(i)[2].equals(unwritten.get(from)[2])) {
+                    String[] keys = new String[i - from], hashes = new String[i - from];
+                    for (int k = from; k < i; k++) {
+                        keys[k - from] = (String) unwritten.get(k)[3];
+                        hashes[k - from] = (String) unwritten.get(k)[4];
+                    }
+                    Object[] first = unwritten.get(from);
+                    sets.add(new Object[] {first[0], first[1], first[2], RecordCoverage.textArray(keys, keys.length),
+                            RecordCoverage.textArray(hashes, hashes.length)});
+                    from = i;
+                }
             }
-            jdbc.update(con -> {
-                PreparedStatement ps = con.prepareStatement("""
-                        insert into audit_record (batch, pos, table_name, record_key, row_hash)
-                        select b::uuid, p::int, t, k, h from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as r(b, p, t, k, h)""");
-                ps.setObject(1, RecordCoverage.textArray(batches, n), Types.OTHER);
-                ps.setObject(2, RecordCoverage.textArray(positions, n), Types.OTHER);
-                ps.setObject(3, RecordCoverage.textArray(names, n), Types.OTHER);
-                ps.setObject(4, RecordCoverage.textArray(keys, n), Types.OTHER);
-                ps.setObject(5, RecordCoverage.textArray(hashes, n), Types.OTHER);
-                return ps;
+            jdbc.batchUpdate("""
+                    insert into audit_record_set (batch, first_pos, table_name, record_keys, row_hashes)
+                    values (?, ?, ?, ?::text[], ?::text[])""", sets, sets.size(), (ps, set) -> {
+                ps.setObject(1, set[0]);
+                ps.setInt(2, (Integer) set[1]);
+                ps.setString(3, (String) set[2]);
+                ps.setObject(4, set[3], Types.OTHER);
+                ps.setObject(5, set[4], Types.OTHER);
             });
             unwritten.clear();
         }

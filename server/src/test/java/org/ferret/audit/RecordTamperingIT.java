@@ -216,17 +216,16 @@ class RecordTamperingIT {
         AuditTampering attacker = new AuditTampering(jdbc);
         UUID id = UUID.fromString(item);
         List<Map<String, Object>> savedRecords = jdbc.queryForList(
-                "select * from audit_record where table_name = 'registry_item' and record_key = ?", item);
+                "select * from audit_record_all where table_name = 'registry_item' and record_key = ?", item);
         Dba.of(jdbc).update("update registry_item set manufacturer = 'Walther' where id = ?", id);
         try {
             // the attacker knows the hashing: the row's record, its batch's digest, the entry and every later entry
             String[] newHash = {null};
             hashing.hashRows(hashing.table("registry_item"), List.of(List.of(id)), (k, h) -> newHash[0] = h);
             Map<String, Object> rec = savedRecords.getFirst();
-            Dba.of(jdbc).update("update audit_record set row_hash = ? where batch = ? and pos = ?", newHash[0],
-                    rec.get("batch"), rec.get("pos"));
+            setRecordHash((UUID) rec.get("batch"), ((Number) rec.get("pos")).intValue(), newHash[0]);
             var digest = RecordHashing.digest();
-            for (Map<String, Object> r : jdbc.queryForList("select * from audit_record where batch = ? order by pos",
+            for (Map<String, Object> r : jdbc.queryForList("select * from audit_record_all where batch = ? order by pos",
                     rec.get("batch"))) {
                 String h = (String) r.get("row_hash");
                 digest.update(RecordHashing.recordText(((Number) r.get("pos")).intValue(), (String) r.get("table_name"),
@@ -245,13 +244,86 @@ class RecordTamperingIT {
         } finally {
             attacker.restore();
             for (Map<String, Object> r : savedRecords) {
-                Dba.of(jdbc).update("update audit_record set row_hash = ? where batch = ? and pos = ?", r.get("row_hash"),
-                        r.get("batch"), r.get("pos"));
+                setRecordHash((UUID) r.get("batch"), ((Number) r.get("pos")).intValue(), (String) r.get("row_hash"));
             }
             Dba.of(jdbc).update("update registry_item set manufacturer = 'Glock' where id = ?", id);
         }
         assertIntact();
         assertThat(checkpoints.verify().intact()).isTrue();
+    }
+
+    /**
+     * Sets one coverage record's hash as an attacker would, wherever Ferret stored it: a row of audit_record (H2), or an
+     * element of a set of audit_record_set (PostgreSQL, db/vendor/postgresql/V192).
+     */
+    void setRecordHash(UUID batch, int pos, String hash) {
+        int n = Dba.of(jdbc).update("update audit_record set row_hash = ? where batch = ? and pos = ?", hash, batch, pos);
+        if (n == 0 && TestDatabase.onPostgres()) {
+            n = Dba.of(jdbc).update("""
+                    update audit_record_set set row_hashes[? - first_pos + 1] = ?
+                    where batch = ? and first_pos <= ? and first_pos + cardinality(row_hashes) > ?""", pos, hash, batch, pos, pos);
+        }
+        assertThat(n).as("the record at " + batch + "/" + pos).isEqualTo(1);
+    }
+
+    /** Writes a forged coverage record as Ferret would have stored it on this database. */
+    void insertRecord(UUID batch, int pos, String table, String key, String hash) {
+        if (TestDatabase.onPostgres()) {
+            Dba.of(jdbc).update("insert into audit_record_set (batch, first_pos, table_name, record_keys, row_hashes)"
+                    + " values (?, ?, ?, ?::text[], ?::text[])", batch, pos, table, "{" + key + "}", "{" + hash + "}");
+        } else {
+            Dba.of(jdbc).update("insert into audit_record (batch, pos, table_name, record_key, row_hash) values (?, ?, ?, ?, ?)",
+                    batch, pos, table, key, hash);
+        }
+    }
+
+    void deleteRecords(UUID batch) {
+        Dba.of(jdbc).update("delete from audit_record where batch = ?", batch);
+        if (TestDatabase.onPostgres()) {
+            Dba.of(jdbc).update("delete from audit_record_set where batch = ?", batch);
+        }
+    }
+
+    @Test
+    void a_coverage_record_altered_is_found_with_the_entry_that_committed_it() {
+        String item = pistol();
+        Map<String, Object> rec = jdbc.queryForList(
+                "select * from audit_record_all where table_name = 'registry_item' and record_key = ? order by pos", item).getFirst();
+        UUID batch = (UUID) rec.get("batch");
+        int pos = ((Number) rec.get("pos")).intValue();
+        long seq = jdbc.queryForObject("select seq from audit_log where cover_batch = ?", Long.class, batch);
+        setRecordHash(batch, pos, "0".repeat(64));
+        try {
+            assertThat(problems()).anySatisfy(s -> assertThat(s).contains("the coverage records committed by entry " + seq
+                    + " were altered, removed or added"));
+        } finally {
+            setRecordHash(batch, pos, ((String) rec.get("row_hash")).trim());
+        }
+        assertIntact();
+    }
+
+    @Test
+    void coverage_records_of_no_audit_entry_are_found_and_do_not_cover_the_row_they_name() {
+        String item = pistol();
+        UUID forgedRow = UUID.randomUUID();
+        UUID forgedBatch = UUID.randomUUID();
+        Dba.of(jdbc).update("""
+                insert into registry_event (id, item_id, seq, event_type, occurred_on, recorded_at, recorded_by, place)
+                values (?, ?, 1, 'RECOVERY', date '2024-01-01', current_timestamp, 'registrar', 'nowhere')""",
+                forgedRow, UUID.fromString(item));
+        String[] hash = {null};
+        hashing.hashRows(hashing.table("registry_event"), List.of(List.of(forgedRow)), (k, h) -> hash[0] = h);
+        insertRecord(forgedBatch, 1, "registry_event", forgedRow.toString(), hash[0]);
+        try {
+            assertThat(problems()).anySatisfy(s -> assertThat(s).contains("1 coverage record(s) of batch " + forgedBatch
+                    + " belong to no audit entry: they were inserted directly"));
+            assertThat(problems()).anySatisfy(s -> assertThat(s).contains("row " + forgedRow
+                    + " of registry_event is covered by no audit entry: it was inserted directly"));
+        } finally {
+            deleteRecords(forgedBatch);
+            Dba.of(jdbc).update("delete from registry_event where id = ?", forgedRow);
+        }
+        assertIntact();
     }
 
     @Test
@@ -269,7 +341,22 @@ class RecordTamperingIT {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_log where seq = 1"))
                 .rootCause().hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_record set row_hash = null"))
+        // Ferret writes its records to audit_record_set here; audit_record holds those of earlier versions (one forged
+        // here, so that there is a row for the trigger to refuse, and taken out again)
+        UUID old = UUID.randomUUID();
+        jdbc.update("insert into audit_record (batch, pos, table_name, record_key, row_hash) values (?, 1, 'registry_item', ?, null)",
+                old, item);
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_record set row_hash = null"))
+                    .rootCause().hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_record"))
+                    .rootCause().hasMessageContaining("append-only");
+        } finally {
+            Dba.of(jdbc).update("delete from audit_record where batch = ?", old);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_record_set"))
+                .rootCause().hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_record_set set row_hashes = row_hashes"))
                 .rootCause().hasMessageContaining("append-only");
         // the projection is rewritten from the history, so that update is let through
         assertThat(jdbc.update("update registry_item set marking_required = marking_required where id = ?", id)).isEqualTo(1);

@@ -39,6 +39,8 @@ class ParcelRetentionIT {
     HandClock clock;
     @Autowired
     RecordCoverageVerifier records;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     UUID declaration(String itemId) {
         return jdbc.sql("select id from parcel_declaration where item_id = ?").param(itemId).query(UUID.class).single();
@@ -99,6 +101,7 @@ class ParcelRetentionIT {
         // a postal operator may not purge
         assertThat(postal.post("/api/v1/parcels/retention/purge", null).getStatusCode().value()).isEqualTo(403);
 
+        Map<String, Object> releasedRow = jdbc.sql("select * from parcel_declaration where id = ?").param(released).query().singleRow();
         clock.now = start.plus(Duration.ofDays(91));
         var res = admin.post("/api/v1/parcels/retention/purge", null);
 
@@ -127,6 +130,18 @@ class ParcelRetentionIT {
                 .contains("retentionDays");
 
         // the purge released what it deleted: the record coverage still verifies
+        assertThat(records.verify().problems()).isEmpty();
+        // and a purged row put back in the database is not covered by the record that released it
+        var dba = org.ferret.testsupport.Dba.of(dataSource);
+        List<String> cols = List.copyOf(releasedRow.keySet());
+        dba.update("insert into parcel_declaration (" + String.join(", ", cols) + ") values ("
+                + String.join(", ", cols.stream().map(c -> "?").toList()) + ")", releasedRow.values().toArray());
+        try {
+            assertThat(records.verify().problems()).anySatisfy(p -> assertThat(p.what()).contains("row " + released
+                    + " of parcel_declaration is covered by no audit entry (entry ").contains(" released it): it was inserted directly"));
+        } finally {
+            dba.update("delete from parcel_declaration where id = ?", released);
+        }
         assertThat(records.verify().problems()).isEmpty();
 
         // run again: nothing more
