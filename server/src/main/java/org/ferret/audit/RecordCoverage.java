@@ -74,10 +74,14 @@ public class RecordCoverage {
                 continue;
             }
             sb.append('"');
-            for (int k = 0; k < v.length(); k++) {
-                char ch = v.charAt(k);
-                if (ch == '"' || ch == '\\') sb.append('\\');
-                sb.append(ch);
+            if (v.indexOf('"') < 0 && v.indexOf('\\') < 0) {
+                sb.append(v); // the common case, copied whole (a character at a time cost 5 % of a stream's CPU)
+            } else {
+                for (int k = 0; k < v.length(); k++) {
+                    char ch = v.charAt(k);
+                    if (ch == '"' || ch == '\\') sb.append('\\');
+                    sb.append(ch);
+                }
             }
             sb.append('"');
         }

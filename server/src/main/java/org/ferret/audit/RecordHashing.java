@@ -339,7 +339,18 @@ class RecordHashing {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    private static final MessageDigest SHA_256 = newDigest();
+
+    /** A fresh SHA-256: a copy of a prototype (the provider look-up of getInstance, per covered row, cost more than the copy). */
     static MessageDigest digest() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -226,10 +226,23 @@ public class ParcelStore {
             return rows;
         }
 
-        /** A value as PostgreSQL's input of its column type reads it back exactly (a double's shortest round-trip digits). */
-        static String text(Object v) {
+        private OffsetDateTime lastTime;
+        private String lastTimeText;
+
+        /**
+         * A value as PostgreSQL's input of its column type reads it back exactly (a double's shortest round-trip
+         * digits). A batch's rows share their times (received, decided): the last one's text is reused, not formatted
+         * again for every row.
+         */
+        String text(Object v) {
             if (v == null) return null;
-            if (v instanceof OffsetDateTime t) return t.toInstant().toString();
+            if (v instanceof OffsetDateTime t) {
+                if (!t.equals(lastTime)) {
+                    lastTime = t;
+                    lastTimeText = t.toInstant().toString();
+                }
+                return lastTimeText;
+            }
             return v.toString();
         }
     }
