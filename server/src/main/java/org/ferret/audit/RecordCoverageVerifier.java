@@ -221,9 +221,9 @@ public class RecordCoverageVerifier {
      * chunks).
      */
     private void uncovered(RecordHashing.Table t, Map<UUID, Long> batchEntry, Findings f) {
-        jdbc.query("select " + keyText(t, "t") + " from " + t.name() + " t where not exists (select 1 from audit_record_all r"
-                + " join audit_log a on a.cover_batch = r.batch where r.table_name = ? and r.record_key = " + keyText(t, "t")
-                + ")", rs -> {
+        String key = keyText(t, "t");
+        jdbc.query("select " + key + " from " + t.name() + " t where not exists (select 1 from audit_record_all r"
+                + " join audit_log a on a.cover_batch = r.batch where r.table_name = ? and r.record_key = " + key + ")", rs -> {
                     String k = rs.getString(1);
                     f.add(new Problem(t.name(), k, null, "row " + k + " of " + t.name()
                             + " is covered by no audit entry: it was inserted directly"));

@@ -449,7 +449,7 @@ class RecordHashing {
                 return;
             }
             if (postgres()) {
-                writeByArrays();
+                writeSets();
                 return;
             }
             String one = "(?,?,?,?,?)";
@@ -477,10 +477,10 @@ class RecordHashing {
         /**
          * PostgreSQL: the records as sets, one row of {@code audit_record_set} per run of consecutive records of one
          * table (their keys and hashes as two arrays, positions {@code first_pos} on): a batch of a hundred parcels
-         * costs three rows and their index entries, not four hundred (docs/benchmarks.md, Kafka, "the coverage
-         * records"). The records read back one by one through the view {@code audit_record_all}.
+         * costs three rows and their index entries, not four hundred (docs/benchmarks.md, "Where the WAL goes, and
+         * the coverage records in sets"). The records read back one by one through the view {@code audit_record_all}.
          */
-        private void writeByArrays() {
+        private void writeSets() {
             int n = unwritten.size();
             List<Object[]> sets = new ArrayList<>();
             int from = 0;
