@@ -327,6 +327,32 @@ class RecordTamperingIT {
     }
 
     @Test
+    void on_postgresql_records_written_as_rows_before_the_sets_and_sets_verify_side_by_side() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.onPostgres(), "the sets exist on PostgreSQL only");
+        String item = pistol();
+        UUID batch = jdbc.queryForObject("select batch from audit_record_all where table_name = 'registry_item' and record_key = ? fetch first 1 rows only",
+                UUID.class, item);
+        List<Map<String, Object>> records = jdbc.queryForList("select * from audit_record_all where batch = ? order by pos", batch);
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where batch = ?", Long.class, batch)).isZero();
+        // as an upgraded database holds them: this batch's records as the rows of audit_record an earlier version wrote
+        deleteRecords(batch);
+        for (Map<String, Object> r : records) {
+            Dba.of(jdbc).update("insert into audit_record (batch, pos, table_name, record_key, row_hash) values (?, ?, ?, ?, ?)",
+                    batch, r.get("pos"), r.get("table_name"), r.get("record_key"), r.get("row_hash"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_record_set where batch = ?", Long.class, batch)).isZero();
+        assertIntact();
+        UUID id = UUID.fromString(item);
+        Dba.of(jdbc).update("update registry_item set manufacturer = 'Walther' where id = ?", id);
+        try {
+            assertThat(problems()).anySatisfy(s -> assertThat(s).contains("row " + item + " of registry_item was altered"));
+        } finally {
+            Dba.of(jdbc).update("update registry_item set manufacturer = 'Glock' where id = ?", id);
+        }
+        assertIntact();
+    }
+
+    @Test
     void on_postgresql_the_append_only_tables_refuse_update_and_delete_without_dba_rights() {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.onPostgres(), "triggers exist on PostgreSQL only");
         String item = pistol();
